@@ -1,0 +1,390 @@
+#pragma once
+/// \file
+/// The built-in accelerators, each with its source, and look-up by name.
+///
+/// Figures are dense peaks from shared/reference/sources.md §5 (vendor data
+/// sheets, tagged [P]; rows or cells tagged [?] there are marked `assumed`
+/// here and explained in `notes`). Look-up is case-insensitive and ignores
+/// spaces, hyphens and underscores; a bare model name ("h800") is an alias
+/// only when the catalog holds a single variant of it, so "a100" and "h100"
+/// are errors that list the variants rather than a silent guess.
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "traincost/accelerator.hpp"
+#include "traincost/detail/closest_names.hpp"
+#include "traincost/error.hpp"
+
+namespace traincost {
+
+/// A catalog entry: the specification and the extra names it answers to.
+struct CatalogEntry {
+  AcceleratorSpec spec;
+  std::vector<std::string> aliases;
+};
+
+namespace detail {
+
+inline constexpr double none = std::numeric_limits<double>::quiet_NaN();
+
+/// One row of the accelerator table, in the units the sources print.
+struct AcceleratorRow {
+  const char* name;
+  const char* vendor;
+  FormFactor form_factor;
+  double fp64, fp64_tensor, tf32, bf16, fp8, int8;  // dense TFLOP/s, `none` if absent
+  double memory_gb, bandwidth_gb_s, link_gb_s, tdp_w;
+  int year;
+  Evidence evidence;
+  const char* source;
+  const char* notes;
+  std::vector<std::string> aliases;
+};
+
+inline CatalogEntry make_entry(const AcceleratorRow& r) {
+  AcceleratorSpec s;
+  s.name = r.name;
+  s.vendor = r.vendor;
+  s.form_factor = r.form_factor;
+  const double peaks[] = {r.fp64, r.fp64_tensor, r.tf32, r.bf16, r.fp8, r.int8};
+  for (std::size_t i = 0; i < all_precisions.size(); ++i)
+    if (!std::isnan(peaks[i]))
+      s.peaks.set(all_precisions[i], tflop_per_second(peaks[i]));
+  s.memory = gigabytes(r.memory_gb);
+  s.memory_bandwidth = gigabytes_per_second(r.bandwidth_gb_s);
+  if (!std::isnan(r.link_gb_s))
+    s.scale_up_bandwidth = gigabytes_per_second(r.link_gb_s);
+  if (!std::isnan(r.tdp_w))
+    s.tdp = watts_per_accelerator(r.tdp_w);
+  s.year = r.year;
+  s.provenance = {r.evidence, r.source};
+  s.notes = r.notes;
+  return {std::move(s), r.aliases};
+}
+
+inline std::vector<CatalogEntry> build_catalog() {
+  using F = FormFactor;
+  constexpr Evidence P = Evidence::published;
+  constexpr Evidence Q = Evidence::assumed;
+  const std::vector<AcceleratorRow> rows = {
+      {"V100 SXM2 32GB",
+       "NVIDIA",
+       F::sxm,
+       7.8,
+       none,
+       none,
+       125,
+       none,
+       none,
+       32,
+       900,
+       300,
+       300,
+       2017,
+       P,
+       "NVIDIA V100 data sheet (sources.md §5)",
+       "the 16-bit peak is FP16 tensor; V100 has no BF16",
+       {"v100", "v100-32gb"}},
+      {"A100 SXM4 40GB",
+       "NVIDIA",
+       F::sxm,
+       9.7,
+       19.5,
+       156,
+       312,
+       none,
+       none,
+       40,
+       1555,
+       600,
+       400,
+       2020,
+       P,
+       "NVIDIA A100 data sheet (sources.md §5)",
+       "",
+       {"a100-40gb", "a100-sxm-40gb"}},
+      {"A100 SXM4 80GB",
+       "NVIDIA",
+       F::sxm,
+       9.7,
+       19.5,
+       156,
+       312,
+       none,
+       none,
+       80,
+       2039,
+       600,
+       400,
+       2020,
+       P,
+       "NVIDIA A100 data sheet (sources.md §5)",
+       "",
+       {"a100-80gb", "a100-sxm-80gb"}},
+      {"A100 PCIe 40GB",
+       "NVIDIA",
+       F::pcie,
+       9.7,
+       19.5,
+       156,
+       312,
+       none,
+       none,
+       40,
+       1555,
+       600,
+       250,
+       2020,
+       P,
+       "NVIDIA A100 data sheet (sources.md §5)",
+       "600 GB/s is the NVLink bridge between pairs; Fire-Flyer 2 uses this part",
+       {"a100-pcie-40gb"}},
+      {"A100 PCIe 80GB",
+       "NVIDIA",
+       F::pcie,
+       9.7,
+       19.5,
+       156,
+       312,
+       none,
+       none,
+       80,
+       1935,
+       600,
+       300,
+       2021,
+       P,
+       "NVIDIA A100 data sheet (sources.md §5)",
+       "600 GB/s is the NVLink bridge between pairs",
+       {"a100-pcie-80gb"}},
+      {"H100 SXM",
+       "NVIDIA",
+       F::sxm,
+       34,
+       67,
+       494.5,
+       989.5,
+       1979,
+       none,
+       80,
+       3350,
+       900,
+       700,
+       2022,
+       P,
+       "NVIDIA H100 data sheet (sources.md §5)",
+       "",
+       {"h100-sxm5", "h100-sxm-80gb"}},
+      {"H100 PCIe",
+       "NVIDIA",
+       F::pcie,
+       26,
+       51,
+       378,
+       756,
+       1513,
+       none,
+       80,
+       2000,
+       600,
+       350,
+       2022,
+       P,
+       "NVIDIA H100 data sheet (sources.md §5)",
+       "600 GB/s is the NVLink bridge",
+       {"h100-pcie-80gb"}},
+      {"H800 SXM",
+       "NVIDIA",
+       F::sxm,
+       1,
+       none,
+       494.5,
+       989.5,
+       1979,
+       none,
+       80,
+       3350,
+       400,
+       700,
+       2023,
+       P,
+       "H100 SXM figures with NVLink cut to 400 GB/s (DeepSeek-V3 report, arXiv 2412.19437, "
+       "§3.2.2; sources.md §5)",
+       "FP64 ~1 TFLOP/s and 700 W TDP are assumptions [?]; NVLink 400 GB/s is published",
+       {"h800", "h800-80gb"}},
+      {"H20",
+       "NVIDIA",
+       F::sxm,
+       1,
+       none,
+       74,
+       148,
+       296,
+       none,
+       96,
+       4000,
+       900,
+       400,
+       2024,
+       Q,
+       "press reports of the China export part (sources.md §5, tagged [?])",
+       "every figure of this row is unverified [?]",
+       {"h20-96gb"}},
+      {"H200 SXM",
+       "NVIDIA",
+       F::sxm,
+       34,
+       67,
+       494.5,
+       989.5,
+       1979,
+       none,
+       141,
+       4800,
+       900,
+       700,
+       2024,
+       P,
+       "NVIDIA H200 data sheet (sources.md §5)",
+       "",
+       {"h200", "h200-141gb"}},
+      {"B200",
+       "NVIDIA",
+       F::sxm,
+       37,
+       none,
+       1125,
+       2250,
+       4500,
+       none,
+       180,
+       7700,
+       1800,
+       1000,
+       2024,
+       P,
+       "NVIDIA Blackwell data sheet (sources.md §5)",
+       "FP64 is printed as ~37-40 TFLOP/s [?], lower end kept; 180 GB usable of 192 physical; "
+       "bandwidth 7.7-8.0 TB/s, lower end kept",
+       {"b200-180gb"}},
+      {"MI300X",
+       "AMD",
+       F::oam,
+       81.7,
+       163.4,
+       653.7,
+       1307,
+       2615,
+       none,
+       192,
+       5300,
+       none,
+       750,
+       2023,
+       P,
+       "AMD Instinct MI300X data sheet (sources.md §5)",
+       "scale-up is Infinity Fabric; its bandwidth is not in the sources",
+       {"mi300x-192gb"}},
+      {"TPU v4",
+       "Google",
+       F::tpu,
+       none,
+       none,
+       none,
+       275,
+       none,
+       275,
+       32,
+       1200,
+       none,
+       192,
+       2021,
+       P,
+       "Google Cloud TPU v4 documentation (sources.md §5)",
+       "TDP ~192 W is an assumption [?]; ICI bandwidth not in the sources",
+       {"tpuv4", "v4"}},
+      {"TPU v5p",
+       "Google",
+       F::tpu,
+       none,
+       none,
+       none,
+       459,
+       none,
+       918,
+       95,
+       2765,
+       600,
+       none,
+       2023,
+       P,
+       "Google Cloud TPU v5p documentation (sources.md §5)",
+       "ICI 4,800 Gb/s = 600 GB/s; TDP not published",
+       {"tpuv5p", "v5p"}},
+  };
+  std::vector<CatalogEntry> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows)
+    out.push_back(make_entry(r));
+  return out;
+}
+
+}  // namespace detail
+
+/// Every built-in accelerator, in table order.
+inline const std::vector<CatalogEntry>& catalog() {
+  static const std::vector<CatalogEntry> entries = detail::build_catalog();
+  return entries;
+}
+
+/// The catalog entry for a name or alias, or nullptr when there is none.
+/// Case, spaces, hyphens and underscores are ignored.
+inline const CatalogEntry* find_accelerator(std::string_view name) {
+  const std::string key = detail::normalize_name(name);
+  if (key.empty())
+    return nullptr;
+  for (const auto& e : catalog()) {
+    if (detail::normalize_name(e.spec.name) == key)
+      return &e;
+    for (const auto& alias : e.aliases)
+      if (detail::normalize_name(alias) == key)
+        return &e;
+  }
+  return nullptr;
+}
+
+/// Up to `limit` catalog names closest to `name`, best first.
+inline std::vector<std::string> closest_accelerator_names(std::string_view name,
+                                                          std::size_t limit = 4) {
+  std::vector<detail::NamedKeys> candidates;
+  for (const auto& e : catalog()) {
+    detail::NamedKeys c{e.spec.name, {detail::normalize_name(e.spec.name)}};
+    for (const auto& a : e.aliases)
+      c.keys.push_back(detail::normalize_name(a));
+    candidates.push_back(std::move(c));
+  }
+  return detail::closest_names(name, candidates, limit);
+}
+
+/// The specification for a name or alias, e.g. `accelerator("h800")`.
+/// Throws `unknown_name` listing the closest known names.
+inline const AcceleratorSpec& accelerator(std::string_view name) {
+  if (const auto* e = find_accelerator(name))
+    return e->spec;
+  std::string msg = "unknown accelerator \"";
+  msg += name;
+  msg += "\"; closest known names:";
+  bool first = true;
+  for (const auto& n : closest_accelerator_names(name)) {
+    msg += first ? " " : ", ";
+    msg += n;
+    first = false;
+  }
+  throw Error(ErrorCode::unknown_name, "accelerator", msg);
+}
+
+}  // namespace traincost

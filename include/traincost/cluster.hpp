@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// A cluster: one accelerator type times a count. Converts between
+/// accelerator time (GPU-hours) and wall-clock time on that cluster.
+
+#include <utility>
+
+#include "traincost/accelerator.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/units.hpp"
+
+namespace traincost {
+
+/// `count` accelerators of one type, all busy together.
+class Cluster {
+ public:
+  /// \param accelerator the accelerator type (from the catalog or custom)
+  /// \param count       number of accelerators; a positive whole number
+  Cluster(AcceleratorSpec accelerator, AcceleratorCount count)
+      : accelerator_(std::move(accelerator)), count_(count) {
+    detail::require_positive_whole("cluster.accelerators", in_accelerators(count), "accelerators");
+  }
+
+  /// The accelerator type.
+  const AcceleratorSpec& accelerator() const { return accelerator_; }
+  /// The number of accelerators.
+  AcceleratorCount count() const { return count_; }
+
+  /// Wall-clock time for the cluster to use `usage` of accelerator time.
+  Duration wall_clock(GpuTime usage) const { return usage / count_; }
+  /// Accelerator time the whole cluster uses in `wall_clock`.
+  GpuTime gpu_time(Duration wall_clock) const { return count_ * wall_clock; }
+
+ private:
+  AcceleratorSpec accelerator_;
+  AcceleratorCount count_;
+};
+
+}  // namespace traincost

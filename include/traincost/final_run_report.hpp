@@ -1,0 +1,33 @@
+#pragma once
+/// \file
+/// The breakdown table of a final run, as the examples print it.
+
+#include <ostream>
+
+#include "traincost/final_run.hpp"
+#include "traincost/format.hpp"
+#include "traincost/text_table.hpp"
+
+namespace traincost {
+
+/// Prints a run's stages — accelerators, GPU-hours, days, price, cost, share
+/// and the provenance tag of the usage figure — then the totals and scope.
+inline void print_final_run(std::ostream& os, const FinalRunCost& run) {
+  using A = TextTable::Align;
+  TextTable t(
+      {"stage", "accelerator", "GPUs", "GPU-hours", "days", "USD/GPU-h", "cost", "share", "src"},
+      {A::left, A::left, A::right, A::right, A::right, A::right, A::right, A::right, A::left});
+  for (const auto& s : run.stages)
+    t.add_row({s.name, s.accelerator, format_number(in_accelerators(s.accelerators)),
+               format_number(in_gpu_hours(s.gpu_time)), format_number(in_days(s.wall_clock), 1),
+               format_number(in_usd_per_gpu_hour(s.price), 2), format_usd(s.cost),
+               format_percent(s.share), std::string(tag(s.usage_provenance.evidence))});
+  t.add_rule();
+  t.add_row({"total", "", "", format_number(in_gpu_hours(run.gpu_time)),
+             format_number(in_days(run.wall_clock), 1), "", format_usd(run.cost), "100.0%", ""});
+  os << run.name << " — " << to_string(run.scope) << '\n';
+  t.print(os);
+  os << "total cost: " << format_usd_compact(run.cost) << " (" << format_usd(run.cost) << ")\n";
+}
+
+}  // namespace traincost

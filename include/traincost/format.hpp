@@ -1,0 +1,77 @@
+#pragma once
+/// \file
+/// Printing numbers and quantities for people: thousands separators, currency,
+/// compact millions. Kept out of the core headers, which never print.
+/// Every formatter refuses NaN and infinity, so no such value is ever shown
+/// as a cost.
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "traincost/detail/validate.hpp"
+#include "traincost/units.hpp"
+
+namespace traincost {
+
+/// `value` with `decimals` digits after the point and commas between
+/// thousands: format_number(2664000) == "2,664,000". Throws on NaN/infinity.
+inline std::string format_number(double value, int decimals = 0) {
+  detail::require_finite("printed value", value, "a finite number");
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
+  std::string digits(buf);
+  const auto point = digits.find('.');
+  std::string whole = digits.substr(0, point);
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0)
+      out.push_back(',');
+    out.push_back(whole[i]);
+  }
+  if (point != std::string::npos)
+    out += digits.substr(point);
+  // "-0" is not a number anybody wants to read.
+  const bool negative = value < 0 && out.find_first_not_of("0.,") != std::string::npos;
+  return negative ? "-" + out : out;
+}
+
+/// Dollars in full: format_usd(usd(5.576e6)) == "$5,576,000".
+inline std::string format_usd(Money amount, int decimals = 0) {
+  const double v = in_usd(amount);
+  std::string s = format_number(v, decimals);
+  if (s.front() == '-')
+    return "-$" + s.substr(1);
+  return "$" + s;
+}
+
+/// Dollars compactly, with K, M or B: format_usd_compact(usd(5.576e6)) == "$5.576M".
+inline std::string format_usd_compact(Money amount, int decimals = 3) {
+  const double v = in_usd(amount);
+  detail::require_finite("printed value", v, "a finite number");
+  const double a = std::fabs(v);
+  const char* suffix = "";
+  double scaled = v;
+  if (a >= 1e9) {
+    scaled = v / 1e9;
+    suffix = "B";
+  } else if (a >= 1e6) {
+    scaled = v / 1e6;
+    suffix = "M";
+  } else if (a >= 1e3) {
+    scaled = v / 1e3;
+    suffix = "K";
+  }
+  std::string s = format_number(scaled, decimals);
+  if (s.front() == '-')
+    return "-$" + s.substr(1) + suffix;
+  return "$" + s + suffix;
+}
+
+/// A share as a percentage: format_percent(0.9555) == "95.6%".
+inline std::string format_percent(double share, int decimals = 1) {
+  return format_number(share * 100.0, decimals) + "%";
+}
+
+}  // namespace traincost

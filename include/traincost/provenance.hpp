@@ -1,0 +1,87 @@
+#pragma once
+/// \file
+/// Where a number comes from. Every input of a cost model carries a
+/// provenance, so a result can say which of its figures were published,
+/// estimated by an analyst, derived by arithmetic, or simply assumed.
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace traincost {
+
+/// How much a figure can be trusted, following the tags of the reference file:
+/// [P] primary source, [A] analyst or press estimate, [D] derived by
+/// arithmetic from tagged inputs, [?] an assumption the user can override.
+enum class Evidence { published, analyst_estimate, derived, assumed };
+
+/// The one-letter tag used in tables: "P", "A", "D" or "?".
+constexpr std::string_view tag(Evidence e) {
+  switch (e) {
+    case Evidence::published:
+      return "P";
+    case Evidence::analyst_estimate:
+      return "A";
+    case Evidence::derived:
+      return "D";
+    case Evidence::assumed:
+      return "?";
+  }
+  return "?";
+}
+
+/// A readable name: "published", "analyst estimate", "derived", "assumed".
+constexpr std::string_view to_string(Evidence e) {
+  switch (e) {
+    case Evidence::published:
+      return "published";
+    case Evidence::analyst_estimate:
+      return "analyst estimate";
+    case Evidence::derived:
+      return "derived";
+    case Evidence::assumed:
+      return "assumed";
+  }
+  return "assumed";
+}
+
+/// The source of a figure and how far it can be trusted.
+struct Provenance {
+  Evidence evidence = Evidence::assumed;
+  /// Citation, e.g. "DeepSeek-V3 technical report (arXiv 2412.19437), Table 1".
+  std::string source;
+
+  friend bool operator==(const Provenance&, const Provenance&) = default;
+};
+
+/// A figure from a primary source (paper, model card, vendor sheet).
+inline Provenance published(std::string source) {
+  return {Evidence::published, std::move(source)};
+}
+/// A figure from an analyst or the press.
+inline Provenance analyst_estimate(std::string source) {
+  return {Evidence::analyst_estimate, std::move(source)};
+}
+/// A figure derived by arithmetic from other tagged figures.
+inline Provenance derived(std::string how) {
+  return {Evidence::derived, std::move(how)};
+}
+/// An assumption; the source says whose and why.
+inline Provenance assumed(std::string why) {
+  return {Evidence::assumed, std::move(why)};
+}
+
+/// A typed value together with its provenance.
+template <class Q>
+struct Sourced {
+  Q value;
+  Provenance provenance;
+};
+
+/// Pairs a value with its provenance.
+template <class Q>
+Sourced<Q> sourced(Q value, Provenance provenance) {
+  return {value, std::move(provenance)};
+}
+
+}  // namespace traincost

@@ -1,0 +1,14 @@
+// A FLOP count and a FLOP rate differ by a time.
+// expect-error: no match for .operator\+. \(operand types are .traincost::FlopCount.* and
+// .traincost::FlopRate.
+#include "traincost/units.hpp"
+
+int main() {
+  using namespace traincost;
+#ifdef TRAINCOST_COMPILE_FAIL
+  [[maybe_unused]] auto sum = flop(1e24) + tflop_per_second(989.5);
+#else
+  [[maybe_unused]] FlopCount sum = flop(1e24) + tflop_per_second(989.5) * hours(1);
+#endif
+  return 0;
+}

@@ -1,0 +1,13 @@
+// A raw number becomes a quantity only through a maker that names its unit.
+// expect-error: conversion from .double. to non-scalar type .traincost::Money.
+#include "traincost/units.hpp"
+
+int main() {
+  using namespace traincost;
+#ifdef TRAINCOST_COMPILE_FAIL
+  [[maybe_unused]] Money price = 2.0;
+#else
+  [[maybe_unused]] Money price = usd(2.0);
+#endif
+  return 0;
+}

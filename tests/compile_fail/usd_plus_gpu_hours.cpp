@@ -1,0 +1,14 @@
+// Adding dollars to GPU-hours must not compile; adding dollars to dollars must.
+// expect-error: no match for .operator\+. \(operand types are .traincost::Money.* and
+// .traincost::GpuTime.
+#include "traincost/units.hpp"
+
+int main() {
+  using namespace traincost;
+#ifdef TRAINCOST_COMPILE_FAIL
+  [[maybe_unused]] auto sum = usd(1.0) + gpu_hours(2.0);
+#else
+  [[maybe_unused]] Money sum = usd(1.0) + usd(2.0);
+#endif
+  return 0;
+}
