@@ -34,7 +34,7 @@ namespace units_detail {
 
 namespace bu = boost::units;
 
-// ---- Base dimensions (ordinals 1..6; Boost's own use negative ordinals) ----
+// ---- Base dimensions (ordinals 1..8; Boost's own use negative ordinals) ----
 
 /// Money. A dimension of its own so that a price can never be added to a count.
 struct currency_base_dimension : bu::base_dimension<currency_base_dimension, 1> {};
@@ -50,6 +50,11 @@ struct token_base_dimension : bu::base_dimension<token_base_dimension, 4> {};
 struct parameter_base_dimension : bu::base_dimension<parameter_base_dimension, 5> {};
 /// Bytes of memory or data.
 struct byte_base_dimension : bu::base_dimension<byte_base_dimension, 6> {};
+/// Chinese yuan: a currency of its own, so a CNY price can only become US
+/// dollars through an explicit exchange rate, never silently.
+struct cny_base_dimension : bu::base_dimension<cny_base_dimension, 7> {};
+/// People, for staff cost (headcount x loaded cost per person-year).
+struct person_base_dimension : bu::base_dimension<person_base_dimension, 8> {};
 
 using currency_dimension = currency_base_dimension::dimension_type;
 using accelerator_dimension = accelerator_base_dimension::dimension_type;
@@ -57,8 +62,10 @@ using flop_dimension = flop_base_dimension::dimension_type;
 using token_dimension = token_base_dimension::dimension_type;
 using parameter_dimension = parameter_base_dimension::dimension_type;
 using byte_dimension = byte_base_dimension::dimension_type;
+using cny_dimension = cny_base_dimension::dimension_type;
+using person_dimension = person_base_dimension::dimension_type;
 
-// ---- Base units (ordinals 101..106) ----
+// ---- Base units (ordinals 101..108) ----
 
 struct usd_base_unit : bu::base_unit<usd_base_unit, currency_dimension, 101> {
   static const char* name() { return "US dollar"; }
@@ -83,6 +90,15 @@ struct parameter_base_unit : bu::base_unit<parameter_base_unit, parameter_dimens
 struct byte_base_unit : bu::base_unit<byte_base_unit, byte_dimension, 106> {
   static const char* name() { return "byte"; }
   static const char* symbol() { return "B"; }
+};
+
+struct cny_base_unit : bu::base_unit<cny_base_unit, cny_dimension, 107> {
+  static const char* name() { return "Chinese yuan"; }
+  static const char* symbol() { return "CNY"; }
+};
+struct person_base_unit : bu::base_unit<person_base_unit, person_dimension, 108> {
+  static const char* name() { return "person"; }
+  static const char* symbol() { return "person"; }
 };
 
 /// The one unit system every traincost quantity lives in.
@@ -120,6 +136,16 @@ using byte_rate_dimension =
 using power_per_accelerator_dimension =
     bu::derived_dimension<bu::length_base_dimension, 2, bu::mass_base_dimension, 1,
                           bu::time_base_dimension, -3, accelerator_base_dimension, -1>::type;
+using power_capacity_price_dimension =
+    bu::derived_dimension<currency_base_dimension, 1, bu::length_base_dimension, -2,
+                          bu::mass_base_dimension, -1, bu::time_base_dimension, 3>::type;
+using exchange_rate_dimension =
+    bu::derived_dimension<currency_base_dimension, 1, cny_base_dimension, -1>::type;
+using person_time_dimension =
+    bu::derived_dimension<person_base_dimension, 1, bu::time_base_dimension, 1>::type;
+using staff_rate_dimension =
+    bu::derived_dimension<currency_base_dimension, 1, person_base_dimension, -1,
+                          bu::time_base_dimension, -1>::type;
 using dimensionless_dimension = bu::dimensionless_type;
 
 /// Builds a quantity from a number given in a unit that is `scale` canonical units.
@@ -176,6 +202,18 @@ using AcceleratorPrice = units_detail::quantity_of<units_detail::accelerator_pri
 using ByteCount = units_detail::quantity_of<units_detail::byte_dimension>;
 /// Data bandwidth (stored in bytes per second).
 using Bandwidth = units_detail::quantity_of<units_detail::byte_rate_dimension>;
+/// An amount in Chinese yuan. Becomes `Money` only through an `ExchangeRate`.
+using CnyAmount = units_detail::quantity_of<units_detail::cny_dimension>;
+/// US dollars per yuan: `cny(2.3e6) * rate` is `Money`.
+using ExchangeRate = units_detail::quantity_of<units_detail::exchange_rate_dimension>;
+/// A price per unit of power capacity, e.g. datacenter build cost per MW.
+using PowerCapacityPrice = units_detail::quantity_of<units_detail::power_capacity_price_dimension>;
+/// A number of people.
+using PersonCount = units_detail::quantity_of<units_detail::person_dimension>;
+/// Staff time, e.g. person-years.
+using PersonTime = units_detail::quantity_of<units_detail::person_time_dimension>;
+/// A loaded staff cost per person and time, e.g. USD per person-year.
+using StaffRate = units_detail::quantity_of<units_detail::staff_rate_dimension>;
 /// A dimensionless quantity, the result of dividing two like quantities.
 using Dimensionless = units_detail::quantity_of<units_detail::dimensionless_dimension>;
 
@@ -187,6 +225,8 @@ inline constexpr double seconds_per_hour = 3600.0;
 inline constexpr double seconds_per_day = 86400.0;
 /// A Julian year, 365.25 days = 8,766 hours (the year Epoch AI amortizes over).
 inline constexpr double seconds_per_year = 365.25 * seconds_per_day;
+/// A twelfth of a Julian year (730.5 hours), for per-month prices.
+inline constexpr double seconds_per_month = seconds_per_year / 12.0;
 inline constexpr double joules_per_kwh = 3.6e6;
 inline constexpr double tera = 1e12;
 inline constexpr double giga = 1e9;
@@ -309,6 +349,36 @@ inline Bandwidth terabytes_per_second(double r) {
   return units_detail::make<Bandwidth>(r, unit_scale::tera);
 }
 
+/// An amount from Chinese yuan.
+inline CnyAmount cny(double yuan) {
+  return units_detail::make<CnyAmount>(yuan);
+}
+/// An exchange rate from yuan per US dollar, as rates are quoted (e.g. 7.2).
+inline ExchangeRate cny_per_usd(double yuan_per_dollar) {
+  return units_detail::make<ExchangeRate>(1.0 / yuan_per_dollar);
+}
+/// A datacenter capacity price from US dollars per megawatt.
+inline PowerCapacityPrice usd_per_megawatt(double p) {
+  return units_detail::make<PowerCapacityPrice>(p, 1e-6);
+}
+/// A colocation price from US dollars per kW of capacity per month (1/12 year).
+/// Dimensionally a price of energy: $/(kW x month).
+inline EnergyPrice usd_per_kilowatt_month(double p) {
+  return units_detail::make<EnergyPrice>(p, 1.0 / (1e3 * unit_scale::seconds_per_month));
+}
+/// A number of people.
+inline PersonCount people(double n) {
+  return units_detail::make<PersonCount>(n);
+}
+/// Staff time from person-years.
+inline PersonTime person_years(double n) {
+  return units_detail::make<PersonTime>(n, unit_scale::seconds_per_year);
+}
+/// A loaded staff cost from US dollars per person-year.
+inline StaffRate usd_per_person_year(double p) {
+  return units_detail::make<StaffRate>(p, 1.0 / unit_scale::seconds_per_year);
+}
+
 // ---------------------------------------------------------------------------
 // Readers: the unit is named on the way out.
 // ---------------------------------------------------------------------------
@@ -424,6 +494,35 @@ inline double in_gigabytes_per_second(Bandwidth r) {
 /// The bandwidth in terabytes per second.
 inline double in_terabytes_per_second(Bandwidth r) {
   return units_detail::read(r, unit_scale::tera);
+}
+
+/// The amount in Chinese yuan.
+inline double in_cny(CnyAmount a) {
+  return units_detail::read(a);
+}
+/// The exchange rate in yuan per US dollar.
+inline double in_cny_per_usd(ExchangeRate r) {
+  return 1.0 / units_detail::read(r);
+}
+/// The capacity price in US dollars per megawatt.
+inline double in_usd_per_megawatt(PowerCapacityPrice p) {
+  return units_detail::read(p, 1e-6);
+}
+/// The colocation price in US dollars per kW-month.
+inline double in_usd_per_kilowatt_month(EnergyPrice p) {
+  return units_detail::read(p, 1.0 / (1e3 * unit_scale::seconds_per_month));
+}
+/// The number of people.
+inline double in_people(PersonCount n) {
+  return units_detail::read(n);
+}
+/// The staff time in person-years.
+inline double in_person_years(PersonTime t) {
+  return units_detail::read(t, unit_scale::seconds_per_year);
+}
+/// The staff cost in US dollars per person-year.
+inline double in_usd_per_person_year(StaffRate p) {
+  return units_detail::read(p, 1.0 / unit_scale::seconds_per_year);
 }
 
 /// A ratio of two like quantities (MFU, utilization, a share) as a plain
