@@ -99,6 +99,9 @@ struct TrainingRun {
   /// The default rental price, e.g. DeepSeek's assumed $2 per H800 GPU-hour.
   Sourced<GpuTimePrice> price;
   std::vector<Stage> stages;
+  /// What the result counts. A rental price gives a rental-equivalent; a run
+  /// priced at owned-hardware cost per GPU-hour is `final_run_ownership`.
+  Scope scope = Scope::final_run_rental;
 };
 
 /// The cost of one stage.
@@ -174,7 +177,7 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
 
   FinalRunCost out;
   out.name = run.name;
-  out.scope = Scope::final_run_rental;
+  out.scope = run.scope;
   out.stages.reserve(run.stages.size());
   for (std::size_t i = 0; i < run.stages.size(); ++i) {
     const Stage& stage = run.stages[i];
