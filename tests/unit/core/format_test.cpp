@@ -1,0 +1,47 @@
+#include "traincost/format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace traincost {
+namespace {
+
+TEST(Format, ThousandsSeparators) {
+  EXPECT_EQ(format_number(2'664'000), "2,664,000");
+  EXPECT_EQ(format_number(999), "999");
+  EXPECT_EQ(format_number(1000), "1,000");
+  EXPECT_EQ(format_number(54.166, 1), "54.2");
+  EXPECT_EQ(format_number(-1234.5, 1), "-1,234.5");
+  EXPECT_EQ(format_number(0), "0");
+}
+
+TEST(Format, NegativeZeroPrintsAsZero) {
+  EXPECT_EQ(format_number(-0.0001, 2), "0.00");
+}
+
+TEST(Format, Dollars) {
+  EXPECT_EQ(format_usd(usd(5.576e6)), "$5,576,000");
+  EXPECT_EQ(format_usd(usd(-250)), "-$250");
+  EXPECT_EQ(format_usd(usd(2.5), 2), "$2.50");
+}
+
+TEST(Format, CompactDollars) {
+  EXPECT_EQ(format_usd_compact(usd(5.576e6)), "$5.576M");
+  EXPECT_EQ(format_usd_compact(usd(294'672)), "$294.672K");
+  EXPECT_EQ(format_usd_compact(usd(1.6e9), 1), "$1.6B");
+  EXPECT_EQ(format_usd_compact(usd(12)), "$12.000");
+}
+
+TEST(Format, Percent) {
+  EXPECT_EQ(format_percent(0.95552), "95.6%");
+}
+
+TEST(Format, RefusesNanAndInfinity) {
+  EXPECT_THROW(format_usd(usd(std::nan(""))), Error);
+  EXPECT_THROW(format_usd_compact(usd(HUGE_VAL)), Error);
+  EXPECT_THROW(format_number(-HUGE_VAL), Error);
+}
+
+}  // namespace
+}  // namespace traincost
