@@ -1,0 +1,267 @@
+#pragma once
+/// \file
+/// A whole development program as one line-item tree: final runs (e.g. V3 and
+/// R1), research compute, data work, staff and — if the program ran on owned
+/// hardware — an allocation of a fleet's cost. Every node carries its scope,
+/// and the tree is checked by `check_composition` (scoped_cost.hpp).
+///
+/// The composition rule that matters most: compute is counted once. A
+/// program's compute is priced on one of two bases, chosen explicitly:
+///
+///  - `ComputeBasis::rental_equivalent`: final runs, research and data
+///    generation at their own per-GPU-hour prices (DeepSeek's $2 assumption,
+///    a cloud quote ...). No fleet cost appears — a renter owns no fleet.
+///  - `ComputeBasis::fleet_allocation`: the program pays its share of a
+///    fleet's cost; the final runs, research and data generation are the uses
+///    of that allocated time, re-priced at the fleet's own cost per GPU-hour
+///    (final runs become `final_run_ownership`), and the rest of the
+///    allocated time is shown as "other allocated fleet time".
+///
+/// Giving a fleet allocation *and* asking for rental-equivalent compute would
+/// count the same GPU-hours twice, so it throws `ErrorCode::scope_mismatch`.
+///
+/// Tree shapes (scope in brackets):
+///
+///     rental_equivalent                      fleet_allocation
+///     program [program]                      program [program]
+///     ├ final runs [final_run_*]             ├ fleet allocation [fleet_allocation]
+///     │ └ one per run, per stage             │ ├ each run at fleet cost [final_run_ownership]
+///     ├ research [research_compute]          │ ├ each research item [research_compute]
+///     ├ data [data]                          │ ├ data generation [data]
+///     └ staff [staff]                        │ └ other allocated fleet time [fleet_allocation]
+///                                            ├ data purchases [data]
+///                                            └ staff [staff]
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "traincost/allocation.hpp"
+#include "traincost/breakdown.hpp"
+#include "traincost/final_run.hpp"
+#include "traincost/research.hpp"
+#include "traincost/scope.hpp"
+#include "traincost/scoped_cost.hpp"
+#include "traincost/staff.hpp"
+#include "traincost/units.hpp"
+
+namespace traincost {
+
+/// How a program's compute is priced; see the file comment.
+enum class ComputeBasis {
+  rental_equivalent,  ///< every GPU-hour at its stated price per GPU-hour
+  fleet_allocation,   ///< a share of an owned fleet's cost
+};
+
+/// "rental-equivalent" or "fleet allocation".
+constexpr std::string_view to_string(ComputeBasis b) {
+  return b == ComputeBasis::rental_equivalent ? "rental-equivalent" : "fleet allocation";
+}
+
+/// The parts of a program, each already costed by its own model.
+struct Program {
+  std::string name;
+  ComputeBasis basis = ComputeBasis::rental_equivalent;
+  std::vector<FinalRunCost> final_runs;
+  std::vector<ResearchCost> research;
+  std::vector<DataCost> data;
+  std::vector<StaffCost> staff;
+  /// Required for `ComputeBasis::fleet_allocation` (with a known fleet
+  /// capacity); refused for `rental_equivalent`.
+  std::optional<FleetAllocation> fleet;
+};
+
+/// The cost of a program.
+struct ProgramCost {
+  std::string name;
+  ComputeBasis basis = ComputeBasis::rental_equivalent;
+  ScopedCost<Scope::program> total{usd(0)};
+  /// Accelerator time of the final runs, research and data generation.
+  GpuTime compute_time = gpu_hours(0);
+  /// Under `fleet_allocation`: compute_time / allocated fleet time, the part
+  /// of the allocation the listed work accounts for, in [0, 1].
+  std::optional<double> allocation_used;
+  /// The whole program; passes `check_composition`.
+  LineItem tree;
+
+  /// The first node (depth-first) with this label, or nullptr.
+  const LineItem* find(std::string_view label) const { return find_in(tree, label); }
+
+ private:
+  static const LineItem* find_in(const LineItem& item, std::string_view label) {
+    if (item.label == label)
+      return &item;
+    for (const auto& c : item.children)
+      if (const LineItem* hit = find_in(c, label))
+        return hit;
+    return nullptr;
+  }
+};
+
+namespace detail {
+
+/// A final run's usage re-priced at a fleet's cost per GPU-hour: named
+/// conversion from any final-run scope to `final_run_ownership`.
+inline LineItem run_at_fleet_cost(const FinalRunCost& run, GpuTimePrice rate,
+                                  const std::string& rate_source) {
+  std::vector<LineItem> stages;
+  for (const auto& s : run.stages)
+    stages.push_back(LineItem{s.name,
+                              s.gpu_time * rate,
+                              Scope::final_run_ownership,
+                              derived(std::string(tag(s.usage_provenance.evidence)) + " usage (" +
+                                      s.usage_provenance.source + ") x " + rate_source),
+                              {}});
+  return compose(run.name + " at fleet cost", Scope::final_run_ownership, std::move(stages));
+}
+
+/// One item stays itself; several are grouped under `label`.
+inline LineItem group(std::string label, Scope scope, std::vector<LineItem> items) {
+  if (items.size() == 1)
+    return std::move(items.front());
+  return compose(std::move(label), scope, std::move(items));
+}
+
+}  // namespace detail
+
+/// Composes a program into one tree of scope `program`. Throws
+/// `traincost::Error`: `scope_mismatch` for a fleet allocation under the
+/// rental-equivalent basis, or a final run whose scope is not a final-run
+/// scope; `invalid_input` for an empty program, a fleet basis without a fleet
+/// allocation or capacity, or listed work needing more fleet time than was
+/// allocated.
+inline ProgramCost cost_program(const Program& program) {
+  if (program.final_runs.empty() && program.research.empty() && program.data.empty() &&
+      program.staff.empty() && !program.fleet)
+    throw Error(ErrorCode::invalid_input, "program",
+                "the program \"" + program.name + "\" has no parts; expected at least one");
+  for (std::size_t i = 0; i < program.final_runs.size(); ++i) {
+    const Scope s = program.final_runs[i].scope;
+    if (s != Scope::final_run_rental && s != Scope::final_run_ownership)
+      throw Error(ErrorCode::scope_mismatch, "program.final_runs[" + std::to_string(i) + "]",
+                  "got \"" + program.final_runs[i].name + "\" of scope " +
+                      detail::describe_scope(s) +
+                      ", expected a final run (final_run_rental or final_run_ownership)");
+  }
+
+  ProgramCost out;
+  out.name = program.name;
+  out.basis = program.basis;
+  for (const auto& r : program.final_runs)
+    out.compute_time += r.gpu_time;
+  for (const auto& r : program.research)
+    out.compute_time += r.gpu_time;
+  for (const auto& d : program.data)
+    out.compute_time += d.gpu_time;
+
+  std::vector<LineItem> parts;
+  if (program.basis == ComputeBasis::rental_equivalent) {
+    if (program.fleet)
+      throw Error(ErrorCode::scope_mismatch, "program.fleet",
+                  "got a fleet allocation (\"" + program.fleet->name +
+                      "\") with ComputeBasis::rental_equivalent, expected none: the final runs "
+                      "and research are already priced per GPU-hour, so the fleet's cost would "
+                      "count the same GPU-hours twice; use ComputeBasis::fleet_allocation");
+    if (!program.final_runs.empty()) {
+      std::vector<LineItem> runs;
+      Scope runs_scope = program.final_runs.front().scope;
+      for (const auto& r : program.final_runs) {
+        runs.push_back(r.breakdown());
+        if (r.scope != runs_scope)
+          runs_scope = Scope::program;  // rental and ownership runs: only a program holds both
+      }
+      parts.push_back(compose("final runs", runs_scope, std::move(runs)));
+    }
+    if (!program.research.empty()) {
+      std::vector<LineItem> items;
+      for (const auto& r : program.research)
+        items.push_back(r.breakdown);
+      parts.push_back(detail::group("research compute", Scope::research_compute, std::move(items)));
+    }
+    if (!program.data.empty()) {
+      std::vector<LineItem> items;
+      for (const auto& d : program.data)
+        items.push_back(d.breakdown);
+      parts.push_back(detail::group("data", Scope::data, std::move(items)));
+    }
+  } else {
+    if (!program.fleet)
+      throw Error(ErrorCode::invalid_input, "program.fleet",
+                  "got none, expected a fleet allocation for ComputeBasis::fleet_allocation");
+    const FleetAllocation& fleet = *program.fleet;
+    if (!fleet.cost_per_gpu_hour || !fleet.allocated_time)
+      throw Error(ErrorCode::invalid_input, "program.fleet.fleet_capacity",
+                  "got none, expected the fleet's accelerator time over the period "
+                  "(fleet_capacity), to price the program's GPU-hours at the fleet's cost");
+    const GpuTimePrice rate = *fleet.cost_per_gpu_hour;
+    const std::string rate_source = "fleet cost per GPU-hour " +
+                                    detail::format_value(in_usd_per_gpu_hour(rate)) + " USD (" +
+                                    std::string(to_string(fleet.fleet_scope)) + " / capacity)";
+    const double used = ratio(out.compute_time, *fleet.allocated_time);
+    if (used > 1.0 + 1e-12)
+      throw Error(ErrorCode::invalid_input, "program.fleet.share",
+                  "got " + detail::format_value(fleet.share) + ", expected at least " +
+                      detail::format_value(fleet.share * used) +
+                      ": the runs, research and data "
+                      "generation use " +
+                      format_number(in_gpu_hours(out.compute_time)) +
+                      " GPU-hours but the allocation covers " +
+                      format_number(in_gpu_hours(*fleet.allocated_time)));
+    out.allocation_used = used;
+
+    std::vector<LineItem> uses;
+    for (const auto& r : program.final_runs)
+      uses.push_back(detail::run_at_fleet_cost(r, rate, rate_source));
+    for (const auto& r : program.research)
+      uses.push_back(LineItem{r.name + " at fleet cost",
+                              r.gpu_time * rate,
+                              Scope::research_compute,
+                              derived("GPU-hours x " + rate_source),
+                              {}});
+    for (const auto& d : program.data)
+      if (in_gpu_hours(d.gpu_time) > 0)
+        uses.push_back(LineItem{d.name + " generation at fleet cost",
+                                d.gpu_time * rate,
+                                Scope::data,
+                                derived("GPU-hours x " + rate_source),
+                                {}});
+    Money listed = usd(0);
+    for (const auto& u : uses)
+      listed += u.amount;
+    // Whatever the listed work does not account for is still the program's:
+    // reserved, idle or unlisted time within its share.
+    Money rest = fleet.cost.amount() - listed;
+    if (in_usd(rest) < 0)
+      rest = usd(0);  // rounding only: the check above bounds listed by the allocation
+    uses.push_back(LineItem{"other allocated fleet time",
+                            rest,
+                            Scope::fleet_allocation,
+                            derived("allocation minus the listed work"),
+                            {}});
+    LineItem alloc =
+        compose(fleet.name, Scope::fleet_allocation, std::move(uses), fleet.cost.provenance());
+    parts.push_back(std::move(alloc));
+    // Purchased data is not compute: it stays a separate line.
+    std::vector<LineItem> purchases;
+    for (const auto& d : program.data)
+      for (const auto& p : d.purchase_items)
+        purchases.push_back(p);
+    if (!purchases.empty())
+      parts.push_back(compose("data purchases", Scope::data, std::move(purchases)));
+  }
+  if (!program.staff.empty()) {
+    std::vector<LineItem> items;
+    for (const auto& s : program.staff)
+      items.push_back(s.breakdown);
+    parts.push_back(detail::group("staff", Scope::staff, std::move(items)));
+  }
+
+  out.tree = compose(program.name, Scope::program, std::move(parts));
+  check_composition(out.tree);
+  out.total = scoped_cost_of<Scope::program>(out.tree);
+  return out;
+}
+
+}  // namespace traincost

@@ -1,0 +1,243 @@
+#pragma once
+/// \file
+/// Research and data cost: everything a program spends on compute besides
+/// its final runs. DeepSeek's $5.576M explicitly excludes "prior research and
+/// ablation experiments on architectures, algorithms, or data" (arXiv
+/// 2412.19437), and R1's $294K leaves out the preparatory 30B-model runs on
+/// A100s (Nature 2025, supplementary B.4.4). Three ways to put a number on
+/// what was left out:
+///
+///  (a) an experiment-compute multiplier on the final run — Epoch AI uses a
+///      total-to-final ratio of 1.2–4× (Cottier et al. 2024, arXiv
+///      2405.21015; sources.md §7 [P]);
+///  (b) an explicit ledger of experiments — ablations, smaller runs on other
+///      hardware, failed or restarted runs — each costed exactly like a
+///      final-run stage (same `Stage`, same `cost_final_run`);
+///  (c) data work: synthetic-data generation (compute, costed like a stage)
+///      and purchased data or annotation (an amount).
+///
+/// Results have scope `research_compute` or `data`, never `final_run_*`: an
+/// experiment priced at $2 per GPU-hour is still not part of "the final run".
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "traincost/breakdown.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/final_run.hpp"
+#include "traincost/provenance.hpp"
+#include "traincost/scope.hpp"
+#include "traincost/scoped_cost.hpp"
+#include "traincost/units.hpp"
+
+namespace traincost {
+
+/// Epoch AI's range for total development compute over final-run compute
+/// (Cottier et al. 2024, arXiv 2405.21015; sources.md §7 [P]): low end.
+inline constexpr double epoch_experiment_multiplier_low = 1.2;
+/// Epoch AI's experiment-compute multiplier range: high end (sources.md §7 [P]).
+inline constexpr double epoch_experiment_multiplier_high = 4.0;
+/// Citation of Epoch AI's development-cost method.
+inline constexpr const char* epoch_development_cost_method =
+    "Epoch AI, Cottier et al. 2024 (arXiv 2405.21015), development cost method";
+
+/// What kind of experiment a ledger entry is; used for labels and grouping.
+enum class ExperimentKind {
+  ablation,       ///< architecture, algorithm or data ablations
+  smaller_run,    ///< a smaller model or shorter run, possibly on other hardware
+  failed_run,     ///< a run abandoned before it finished
+  restarted_run,  ///< compute lost to restarts (work redone after a failure)
+  other,
+};
+
+/// "ablation", "smaller run", ...
+constexpr std::string_view to_string(ExperimentKind k) {
+  switch (k) {
+    case ExperimentKind::ablation:
+      return "ablation";
+    case ExperimentKind::smaller_run:
+      return "smaller run";
+    case ExperimentKind::failed_run:
+      return "failed run";
+    case ExperimentKind::restarted_run:
+      return "restarted run";
+    case ExperimentKind::other:
+      return "other";
+  }
+  return "other";
+}
+
+/// One experiment of a ledger: a kind and a stage (usage, provenance and
+/// optionally its own cluster and price), costed like a final-run stage.
+struct Experiment {
+  ExperimentKind kind = ExperimentKind::other;
+  Stage stage;
+};
+
+/// A ledger of experiments on a default cluster at a default price; an
+/// experiment on other hardware sets its own cluster (`Stage::on`) and price
+/// (`Stage::priced_at`).
+struct ExperimentLedger {
+  std::string name;
+  Cluster cluster;
+  /// Default price per GPU-hour (rental, or ownership cost per GPU-hour).
+  Sourced<GpuTimePrice> price;
+  std::vector<Experiment> experiments;
+};
+
+/// The cost of research compute, scope `research_compute`.
+struct ResearchCost {
+  std::string name;
+  ScopedCost<Scope::research_compute> cost{usd(0)};
+  /// Accelerator time the research used (any accelerator type).
+  GpuTime gpu_time = gpu_hours(0);
+  /// One node of scope `research_compute`, one child per experiment (ledger)
+  /// or none (multiplier).
+  LineItem breakdown;
+};
+
+/// (a) Research compute from a total-to-final multiplier `m`, Epoch AI's
+/// convention: the program's compute is m × the final run's, so the research
+/// on top of the run is (m − 1) × its cost and GPU time.
+/// \param name       label of the result
+/// \param final_run  the final run the multiplier applies to
+/// \param multiplier total compute / final-run compute; finite and >= 1
+///                   (Epoch's range: 1.2–4)
+inline ResearchCost research_from_multiplier(std::string name, const FinalRunCost& final_run,
+                                             const Sourced<double>& multiplier) {
+  const double m = multiplier.value;
+  if (!std::isfinite(m) || m < 1.0)
+    detail::fail_value("research.multiplier", m,
+                       "a total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
+  const double extra = m - 1.0;
+  // The research is as trustworthy as the multiplier: an assumed multiplier
+  // makes an assumed cost, whatever arithmetic follows.
+  const std::string how = "(" + detail::format_value(m) + " - 1) x " + final_run.name + " (" +
+                          std::string(tag(multiplier.provenance.evidence)) +
+                          " multiplier: " + multiplier.provenance.source + ")";
+  Provenance p = multiplier.provenance.evidence == Evidence::assumed ? assumed(how) : derived(how);
+  ResearchCost out;
+  out.name = std::move(name);
+  out.cost = ScopedCost<Scope::research_compute>(final_run.cost * extra, p);
+  out.gpu_time = final_run.gpu_time * extra;
+  out.breakdown = LineItem{out.name, out.cost.amount(), Scope::research_compute, std::move(p), {}};
+  return out;
+}
+
+/// (b) Research compute from an explicit ledger: each experiment is costed
+/// like a final-run stage. Throws `traincost::Error` for an empty ledger or
+/// any bad usage or price (field names as in `cost_final_run`).
+inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
+  if (ledger.experiments.empty())
+    throw Error(ErrorCode::invalid_input, "ledger.experiments",
+                "the ledger \"" + ledger.name + "\" has no experiments; expected at least one");
+  TrainingRun as_run{ledger.name, ledger.cluster, ledger.price, {}, Scope::final_run_rental};
+  as_run.stages.reserve(ledger.experiments.size());
+  for (const auto& e : ledger.experiments)
+    as_run.stages.push_back(e.stage);
+  const FinalRunCost c = cost_final_run(as_run);
+
+  ResearchCost out;
+  out.name = ledger.name;
+  out.cost = ScopedCost<Scope::research_compute>(c.cost, derived("sum of the experiments"));
+  out.gpu_time = c.gpu_time;
+  // Same arithmetic as a final run, different scope: re-label every node.
+  out.breakdown = c.breakdown();
+  out.breakdown.scope = Scope::research_compute;
+  for (std::size_t i = 0; i < out.breakdown.children.size(); ++i) {
+    LineItem& child = out.breakdown.children[i];
+    child.scope = Scope::research_compute;
+    child.label += " (" + std::string(to_string(ledger.experiments[i].kind)) + ")";
+  }
+  return out;
+}
+
+/// Sum of several research costs (e.g. a multiplier for one run and a ledger
+/// for another); same scope, so they simply add.
+inline ResearchCost combine_research(std::string name, const std::vector<ResearchCost>& parts) {
+  ResearchCost out;
+  out.name = name;
+  std::vector<LineItem> children;
+  for (const auto& p : parts) {
+    out.cost += p.cost;
+    out.gpu_time += p.gpu_time;
+    children.push_back(p.breakdown);
+  }
+  out.breakdown = compose(std::move(name), Scope::research_compute, std::move(children));
+  return out;
+}
+
+/// Purchased data or annotation: an amount, not compute.
+struct DataPurchase {
+  std::string name;
+  Sourced<Money> amount;
+};
+
+/// (c) Data work: compute stages (synthetic-data generation, filtering) on a
+/// cluster at a price, and purchases. The cluster and price are needed only
+/// when there is generation compute.
+struct DataWork {
+  std::string name;
+  std::optional<Cluster> cluster;
+  std::optional<Sourced<GpuTimePrice>> price;
+  std::vector<Stage> generation;
+  std::vector<DataPurchase> purchases;
+};
+
+/// The cost of data work, scope `data`.
+struct DataCost {
+  std::string name;
+  ScopedCost<Scope::data> cost{usd(0)};          ///< compute + purchases
+  ScopedCost<Scope::data> compute_cost{usd(0)};  ///< generation compute only
+  GpuTime gpu_time = gpu_hours(0);               ///< generation compute
+  /// One node of scope `data`: one child per generation stage, then one per purchase.
+  LineItem breakdown;
+  /// The purchases alone (no compute): what stays a separate line when the
+  /// compute is paid by a fleet allocation.
+  std::vector<LineItem> purchase_items;
+};
+
+/// Costs data work. Throws `traincost::Error` for nothing to cost, generation
+/// without a cluster or price, or a negative or non-finite purchase.
+inline DataCost cost_data_work(const DataWork& work) {
+  if (work.generation.empty() && work.purchases.empty())
+    throw Error(ErrorCode::invalid_input, "data.generation",
+                "the data work \"" + work.name +
+                    "\" has no generation stages and no purchases; expected at least one");
+  DataCost out;
+  out.name = work.name;
+  std::vector<LineItem> children;
+  if (!work.generation.empty()) {
+    if (!work.cluster)
+      throw Error(ErrorCode::invalid_input, "data.cluster",
+                  "got none, expected the cluster the generation stages run on");
+    if (!work.price)
+      throw Error(ErrorCode::invalid_input, "data.price",
+                  "got none, expected a price per GPU-hour for the generation stages");
+    const FinalRunCost c = cost_final_run(
+        TrainingRun{work.name, *work.cluster, *work.price, work.generation, Scope::data});
+    out.compute_cost = ScopedCost<Scope::data>(c.cost, derived("sum of the generation stages"));
+    out.gpu_time = c.gpu_time;
+    for (auto& child : c.breakdown().children)
+      children.push_back(std::move(child));
+  }
+  out.cost = out.compute_cost;
+  for (std::size_t i = 0; i < work.purchases.size(); ++i) {
+    const DataPurchase& p = work.purchases[i];
+    const ScopedCost<Scope::data> amount(
+        usd(detail::require_non_negative("data.purchases[" + std::to_string(i) + "].amount",
+                                         in_usd(p.amount.value), "amount in USD")),
+        p.amount.provenance);
+    out.cost += amount;
+    out.purchase_items.push_back(to_line_item(p.name, amount));
+    children.push_back(out.purchase_items.back());
+  }
+  out.breakdown = compose(out.name, Scope::data, std::move(children));
+  return out;
+}
+
+}  // namespace traincost

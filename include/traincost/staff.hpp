@@ -1,0 +1,129 @@
+#pragma once
+/// \file
+/// Staff cost: headcount × loaded annual cost × period, per group of people.
+/// The loaded cost is a base salary times an overhead for benefits, equity,
+/// offices and management; Epoch AI uses an overhead of 1.25–1.4 and finds
+/// staff to be 29–49% of frontier development cost (Cottier et al. 2024,
+/// arXiv 2405.21015; sources.md §7 [P]). No public source gives DeepSeek's
+/// headcount or pay, so any DeepSeek staff figure is an assumption.
+
+#include <cmath>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "traincost/breakdown.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/provenance.hpp"
+#include "traincost/scope.hpp"
+#include "traincost/scoped_cost.hpp"
+#include "traincost/units.hpp"
+
+namespace traincost {
+
+/// Epoch AI's staff overhead range, loaded cost / base salary: low end
+/// (sources.md §7 [P]).
+inline constexpr double epoch_staff_overhead_low = 1.25;
+/// Epoch AI's staff overhead range: high end (sources.md §7 [P]).
+inline constexpr double epoch_staff_overhead_high = 1.4;
+
+/// A group of people working on a program for a period.
+struct StaffGroup {
+  std::string name;
+  /// Number of people (full-time equivalents; need not be whole).
+  Sourced<PersonCount> headcount;
+  /// Base cost per person-year before overhead, in USD per person-year.
+  Sourced<StaffRate> salary;
+  /// Loaded cost / base salary; >= 1 (Epoch AI: 1.25–1.4).
+  Sourced<double> overhead;
+  /// How long the group works on the program.
+  Sourced<Duration> period;
+};
+
+/// The cost of a program's staff, scope `staff`.
+struct StaffCost {
+  std::string name;
+  ScopedCost<Scope::staff> cost{usd(0)};
+  PersonTime person_time = person_years(0);
+  /// One node of scope `staff`, one child per group.
+  LineItem breakdown;
+};
+
+namespace detail {
+
+inline std::string staff_field(std::size_t i, const StaffGroup& g, std::string_view what) {
+  std::string f = "staff[" + std::to_string(i) + "]";
+  if (!g.name.empty())
+    f += " (" + g.name + ")";
+  f += ".";
+  f += what;
+  return f;
+}
+
+/// The weakest evidence among the inputs: an assumed salary makes an assumed cost.
+inline Evidence weakest(std::initializer_list<Evidence> es) {
+  Evidence worst = Evidence::published;
+  for (Evidence e : es)
+    if (static_cast<int>(e) > static_cast<int>(worst))
+      worst = e;
+  return worst;
+}
+
+}  // namespace detail
+
+/// Cost of staff groups: Σ headcount × salary × overhead × period. Throws
+/// `traincost::Error` for no groups, a non-positive headcount, salary or
+/// period, or an overhead below 1.
+inline StaffCost cost_staff(std::string name, const std::vector<StaffGroup>& groups) {
+  if (groups.empty())
+    throw Error(ErrorCode::invalid_input, "staff",
+                "the staff \"" + name + "\" has no groups; expected at least one");
+  StaffCost out;
+  out.name = name;
+  std::vector<LineItem> children;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const StaffGroup& g = groups[i];
+    detail::require_positive(detail::staff_field(i, g, "headcount"), in_people(g.headcount.value),
+                             "number of people");
+    detail::require_positive(detail::staff_field(i, g, "salary"),
+                             in_usd_per_person_year(g.salary.value), "USD per person-year");
+    detail::require_positive(detail::staff_field(i, g, "period"), in_years(g.period.value),
+                             "number of years");
+    const double overhead = g.overhead.value;
+    if (!std::isfinite(overhead) || overhead < 1.0)
+      detail::fail_value(detail::staff_field(i, g, "overhead"), overhead,
+                         "a loaded-cost / salary ratio >= 1 (Epoch AI: 1.25 to 1.4)");
+
+    const PersonTime pt = g.headcount.value * g.period.value;
+    const Money amount = pt * g.salary.value * overhead;
+    const Evidence e =
+        detail::weakest({g.headcount.provenance.evidence, g.salary.provenance.evidence,
+                         g.overhead.provenance.evidence, g.period.provenance.evidence});
+    std::string how =
+        detail::format_value(in_people(g.headcount.value)) + " people x $" +
+        detail::format_value(in_usd_per_person_year(g.salary.value)) + "/person-year x overhead " +
+        detail::format_value(overhead) + " x " + detail::format_value(in_years(g.period.value)) +
+        " years (headcount: " + g.headcount.provenance.source +
+        "; salary: " + g.salary.provenance.source + "; overhead: " + g.overhead.provenance.source +
+        "; period: " + g.period.provenance.source + ")";
+    Provenance p = e == Evidence::assumed ? assumed(std::move(how)) : derived(std::move(how));
+    const ScopedCost<Scope::staff> c(amount, p);
+    out.cost += c;
+    out.person_time += pt;
+    children.push_back(to_line_item(g.name, c));
+  }
+  out.breakdown = compose(std::move(name), Scope::staff, std::move(children));
+  return out;
+}
+
+/// Cost of a single staff group: the breakdown is the group's own line.
+inline StaffCost cost_staff(const StaffGroup& group) {
+  StaffCost out = cost_staff(group.name, std::vector<StaffGroup>{group});
+  LineItem only = std::move(out.breakdown.children.front());
+  out.breakdown = std::move(only);
+  return out;
+}
+
+}  // namespace traincost
