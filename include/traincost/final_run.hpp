@@ -163,6 +163,14 @@ inline std::string stage_field(std::size_t index, const Stage& s, std::string_vi
   return f;
 }
 
+/// Checks a stage's figure; the field name is built only when it is bad, so
+/// the happy path allocates nothing.
+inline void require_positive_stage_value(std::size_t index, const Stage& s, std::string_view what,
+                                         double value, std::string_view expected) {
+  if (!is_positive(value))
+    require_positive(stage_field(index, s, what), value, expected);
+}
+
 }  // namespace detail
 
 /// The rental-equivalent cost of a run: per stage GPU-hours, wall-clock on
@@ -184,19 +192,19 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
     const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
     const Sourced<GpuTimePrice>& price = stage.price ? *stage.price : run.price;
     if (stage.price)
-      detail::require_positive(detail::stage_field(i, stage, "price"),
-                               in_usd_per_gpu_hour(price.value), "price in USD per GPU-hour");
+      detail::require_positive_stage_value(i, stage, "price", in_usd_per_gpu_hour(price.value),
+                                           "price in USD per GPU-hour");
 
     StageCost sc;
     if (const auto* t = std::get_if<GpuTime>(&stage.usage)) {
-      detail::require_positive(detail::stage_field(i, stage, "gpu_hours"), in_gpu_hours(*t),
-                               "number of GPU-hours");
+      detail::require_positive_stage_value(i, stage, "gpu_hours", in_gpu_hours(*t),
+                                           "number of GPU-hours");
       sc.gpu_time = *t;
       sc.wall_clock = cluster.wall_clock(*t);
     } else {
       const Duration d = std::get<Duration>(stage.usage);
-      detail::require_positive(detail::stage_field(i, stage, "wall_clock_hours"), in_hours(d),
-                               "number of hours");
+      detail::require_positive_stage_value(i, stage, "wall_clock_hours", in_hours(d),
+                                           "number of hours");
       sc.wall_clock = d;
       sc.gpu_time = cluster.gpu_time(d);
     }

@@ -37,6 +37,11 @@ inline double require_finite(std::string_view field, double v, std::string_view 
   return v;
 }
 
+/// Whether `v` is a finite number > 0 (false for NaN).
+inline bool is_positive(double v) {
+  return std::isfinite(v) && v > 0.0;
+}
+
 /// Requires a finite number > 0. `what` describes the expected quantity,
 /// e.g. "USD per GPU-hour".
 inline double require_positive(std::string_view field, double v, std::string_view what) {
