@@ -2,17 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "traincost/version.hpp"
+
 namespace traincost::io {
 namespace {
 
-nlohmann::json provenance_json(const Provenance& p) {
+nlohmann::ordered_json provenance_json(const Provenance& p) {
   return {{"evidence", std::string(to_string(p.evidence))}, {"source", p.source}};
 }
 
-}  // namespace
-
-std::string final_run_to_json(const FinalRunCost& run, int indent) {
-  nlohmann::json stages = nlohmann::json::array();
+nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
+  nlohmann::ordered_json stages = nlohmann::ordered_json::array();
   for (const auto& s : run.stages) {
     stages.push_back({
         {"name", s.name},
@@ -28,7 +28,7 @@ std::string final_run_to_json(const FinalRunCost& run, int indent) {
         {"price_provenance", provenance_json(s.price_provenance)},
     });
   }
-  const nlohmann::json doc = {
+  return {
       {"schema", "traincost.final_run/1"},
       {"name", run.name},
       {"scope", std::string(id(run.scope))},
@@ -39,7 +39,54 @@ std::string final_run_to_json(const FinalRunCost& run, int indent) {
         {"wall_clock_hours", in_hours(run.wall_clock)}}},
       {"stages", std::move(stages)},
   };
-  return doc.dump(indent);
+}
+
+nlohmann::ordered_json item_json(const LineItem& item) {
+  nlohmann::ordered_json children = nlohmann::ordered_json::array();
+  for (const auto& c : item.children)
+    children.push_back(item_json(c));
+  return {{"label", item.label},
+          {"usd", in_usd(item.amount)},
+          {"scope", std::string(id(item.scope))},
+          {"provenance", provenance_json(item.provenance)},
+          {"children", std::move(children)}};
+}
+
+// Scenario text may hold any bytes; invalid UTF-8 is replaced, not thrown.
+std::string dump(const nlohmann::ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string final_run_to_json(const FinalRunCost& run, int indent) {
+  return dump(final_run_json(run), indent);
+}
+
+std::string breakdown_to_json(const LineItem& item, int indent) {
+  return dump(item_json(item), indent);
+}
+
+std::string estimate_to_json(const Estimate& e, int indent) {
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const auto& r : e.results) {
+    nlohmann::ordered_json j = {{"model", r.model},
+                                {"name", r.breakdown.label},
+                                {"scope", std::string(id(r.breakdown.scope))},
+                                {"scope_label", std::string(to_string(r.breakdown.scope))},
+                                {"usd", in_usd(r.breakdown.amount)},
+                                {"breakdown", item_json(r.breakdown)}};
+    if (r.final_run)
+      j["final_run"] = final_run_json(*r.final_run);
+    results.push_back(std::move(j));
+  }
+  const nlohmann::ordered_json doc = {
+      {"schema", "traincost.estimate/1"},
+      {"traincost_version", version_string},
+      {"scenario", {{"name", e.name}, {"description", e.description}, {"file", e.file}}},
+      {"results", std::move(results)},
+  };
+  return dump(doc, indent);
 }
 
 }  // namespace traincost::io

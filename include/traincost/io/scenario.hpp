@@ -1,0 +1,92 @@
+#pragma once
+/// \file
+/// Scenario files: what to cost, written in TOML by analysts who do not write
+/// C++. The schema is documented in docs/scenarios.md; this header is the
+/// reader's interface (part of traincost::io, the compiled library).
+///
+/// The reader is the project's surface for hostile input, so it is strict:
+/// every key must be known, every number is checked as it is read, and every
+/// error names the file, line and column, the field, the value found and
+/// what was expected. It never returns a scenario a model would reject.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "traincost/accelerator.hpp"
+#include "traincost/error.hpp"
+#include "traincost/final_run.hpp"
+
+namespace traincost::io {
+
+/// A place in a scenario file; line and column start at 1 (0: unknown).
+struct Location {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// A bad scenario: what() is "FILE:LINE:COL: [id] field: message".
+class ScenarioError : public std::runtime_error {
+ public:
+  /// \param code    the category (the id in the message)
+  /// \param file    the file as the user named it ("<stdin>" for standard input)
+  /// \param where   line and column of the offending value, key or table
+  /// \param field   the dotted path of the field, e.g. "run.stages[0].gpu_hours"
+  /// \param message what was found and what was expected
+  ScenarioError(ErrorCode code, std::string file, Location where, std::string field,
+                std::string message);
+
+  ErrorCode code() const noexcept { return code_; }
+  const std::string& file() const noexcept { return file_; }
+  Location where() const noexcept { return where_; }
+  const std::string& field() const noexcept { return field_; }
+  /// The message without the file, location, id and field.
+  const std::string& message() const noexcept { return message_; }
+
+ private:
+  ErrorCode code_;
+  std::string file_;
+  Location where_;
+  std::string field_;
+  std::string message_;
+};
+
+/// Everything a scenario file asks to cost.
+struct Scenario {
+  std::string file;  ///< as named in error messages
+  std::string name;
+  std::string description;
+  /// Accelerators defined in the file itself (not in the catalog).
+  std::vector<AcceleratorSpec> accelerators;
+  /// Final training runs, in file order (`[run]` or `[[run]]`).
+  std::vector<TrainingRun> runs;
+  /// Where each field was written, by dotted path; used to place errors that
+  /// only a model can detect (e.g. a total that overflows).
+  std::map<std::string, Location> locations;
+  /// Path prefix of each run's fields: "run" for `[run]`, "run[i]" for `[[run]]`.
+  std::vector<std::string> run_paths;
+};
+
+/// The largest scenario accepted, in bytes; bigger input is refused unread.
+inline constexpr std::size_t max_scenario_bytes = 1 << 20;
+
+/// Reads a scenario from TOML text. `file` names the source in messages.
+/// Throws `ScenarioError` for any syntax error, unknown key, missing field,
+/// wrong type or out-of-range value.
+Scenario parse_scenario(std::string_view text, std::string_view file);
+
+/// Reads a scenario file; "-" reads standard input (named "<stdin>").
+/// Throws `ScenarioError`, also when the file cannot be read.
+Scenario read_scenario(const std::string& path);
+
+/// The location recorded for `field`, or for its closest recorded parent
+/// ("run.stages[0].gpu_hours" -> "run.stages[0]" -> "run"); {0, 0} if none.
+/// Labels in parentheses, as models print them ("run.stages[0] (pre-training)"),
+/// are ignored.
+Location locate(const Scenario& scenario, std::string_view field);
+
+}  // namespace traincost::io

@@ -1,0 +1,46 @@
+#pragma once
+/// \file
+/// Charts as standalone SVG documents (no scripts, no external resources):
+/// a stacked cost breakdown, a Monte Carlo histogram with percentiles marked,
+/// and a tornado of one-at-a-time sensitivities. Every figure drawn is also
+/// written as text in the SVG, so tests (and screen readers) can find it.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "traincost/io/estimate.hpp"
+
+namespace traincost::io {
+
+/// Text made safe for XML: markup characters escaped, control characters and
+/// invalid UTF-8 replaced, so the document is always well-formed.
+std::string xml_text(std::string_view s);
+
+/// One horizontal bar per result, split into its breakdown's children, each
+/// segment labelled with its amount and share; the total at the bar's end.
+std::string breakdown_chart_svg(const Estimate& e);
+
+/// A percentile marked on a histogram, e.g. {5, value} for P5.
+struct MarkedPercentile {
+  double percent;  ///< in (0, 100)
+  double usd;
+};
+
+/// A histogram of sampled costs (USD) with the given percentiles marked.
+/// `samples` must be finite; `bins` in [1, 200].
+std::string histogram_svg(std::string_view title, const std::vector<double>& samples,
+                          const std::vector<MarkedPercentile>& percentiles, int bins = 40);
+
+/// One input's swing in a tornado chart: the result (USD) with the input at
+/// its low and at its high end, the others at their base values.
+struct TornadoBar {
+  std::string input;
+  double low_usd;
+  double high_usd;
+};
+
+/// A tornado chart around `base_usd`, widest swing on top.
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<TornadoBar> bars);
+
+}  // namespace traincost::io

@@ -1,0 +1,251 @@
+#pragma once
+// Strict reading of toml++ nodes: every read names the field and, on error,
+// the file, line and column. Private to traincost::io (included after
+// <toml++/toml.h> by the scenario reader).
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "traincost/detail/closest_names.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/error.hpp"
+#include "traincost/io/scenario.hpp"
+#include "traincost/provenance.hpp"
+
+namespace traincost::io::detail_reader {
+
+/// The longest string accepted anywhere in a scenario, in bytes.
+inline constexpr std::size_t max_string_bytes = 4096;
+
+class Reader {
+ public:
+  Reader(const std::string& file, std::map<std::string, Location>& locations)
+      : file_(file), locations_(locations) {}
+
+  static Location where(const toml::source_region& r) { return {r.begin.line, r.begin.column}; }
+
+  /// Throws "FILE:L:C: [id] field: GOT, expected EXPECTED".
+  [[noreturn]] void fail(ErrorCode code, const toml::source_region& at, const std::string& field,
+                         const std::string& got, const std::string& expected) const {
+    throw ScenarioError(code, file_, where(at), field, got + ", expected " + expected);
+  }
+  /// A value of the wrong type (or a bad value described by `expected`).
+  [[noreturn]] void fail_type(const toml::node& n, const std::string& field,
+                              const std::string& expected) const {
+    fail(ErrorCode::invalid_value, n.source(), field, "got " + describe(n), expected);
+  }
+
+  /// How a value is shown in messages: strings quoted (and cut if long),
+  /// numbers as written, other types by name.
+  static std::string quote(std::string_view v) {
+    std::string out = "\"";
+    std::size_t shown = 0;
+    for (unsigned char c : v) {
+      if (shown == 60) {
+        out += "...";
+        break;
+      }
+      if (c < 0x20 || c == 0x7f) {
+        static const char hex[] = "0123456789abcdef";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++shown;
+    }
+    return out + "\"";
+  }
+
+  static std::string describe(const toml::node& n) {
+    if (const auto* s = n.as_string())
+      return quote(s->get());
+    if (const auto* i = n.as_integer())
+      return std::to_string(i->get());
+    if (const auto* f = n.as_floating_point())
+      return traincost::detail::format_value(f->get());
+    if (const auto* b = n.as_boolean())
+      return b->get() ? "true" : "false";
+    if (n.is_table())
+      return "a table";
+    if (n.is_array())
+      return "an array";
+    return "a date or time";
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+      if (!out.empty())
+        out += ", ";
+      out += n;
+    }
+    return out;
+  }
+
+  static std::string child(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  /// Refuses unknown keys (so typos are caught) and records where each key is.
+  void check_keys(const toml::table& t, const std::string& path,
+                  std::initializer_list<std::string_view> allowed) {
+    if (!path.empty())
+      locations_.emplace(path, where(t.source()));
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (const auto& [k, v] : t) {
+      if (std::find(names.begin(), names.end(), k.str()) == names.end())
+        unknown_key(k, path, names);
+      locations_.emplace(child(path, k.str()), where(v.source()));
+    }
+  }
+
+  [[noreturn]] void unknown_key(const toml::key& k, const std::string& path,
+                                const std::vector<std::string>& names) const {
+    std::vector<traincost::detail::NamedKeys> candidates;
+    for (const auto& n : names)
+      candidates.push_back({n, {traincost::detail::normalize_name(n)}});
+    const auto closest = traincost::detail::closest_names(k.str(), candidates, 1);
+    std::string expected = "one of: " + join(names);
+    if (!closest.empty())
+      expected += " (closest: " + closest.front() + ")";
+    fail(ErrorCode::unknown_name, k.source(), child(path, k.str()),
+         "got unknown key " + quote(k.str()), expected);
+  }
+
+  const toml::node* required(const toml::table& t, const std::string& path, std::string_view key,
+                             const std::string& expected) const {
+    const toml::node* n = t.get(key);
+    if (!n)
+      fail(ErrorCode::invalid_input, t.source(), child(path, key), "missing", expected);
+    return n;
+  }
+
+  const toml::table* table_at(const toml::array& a, std::size_t i, const std::string& path) {
+    const toml::node* n = a.get(i);
+    const toml::table* t = n ? n->as_table() : nullptr;
+    if (!t)
+      fail_type(n ? *n : static_cast<const toml::node&>(a), path, "a table");
+    locations_.emplace(path, where(t->source()));
+    return t;
+  }
+
+  std::string string_value(const toml::node& n, const std::string& field) const {
+    const auto* s = n.as_string();
+    if (!s)
+      fail_type(n, field, "a string");
+    if (s->get().size() > max_string_bytes)
+      fail(ErrorCode::invalid_value, n.source(), field,
+           "got a string of " + std::to_string(s->get().size()) + " bytes",
+           "at most " + std::to_string(max_string_bytes) + " bytes");
+    return s->get();
+  }
+
+  std::string nonempty_string(const toml::node& n, const std::string& field) const {
+    std::string v = string_value(n, field);
+    if (v.find_first_not_of(" \t") == std::string::npos)
+      fail_type(n, field, "a non-empty string");
+    return v;
+  }
+
+  std::optional<std::string> optional_string(const toml::table& t, const std::string& path,
+                                             std::string_view key) const {
+    if (const toml::node* n = t.get(key))
+      return string_value(*n, child(path, key));
+    return std::nullopt;
+  }
+
+  /// A number (TOML integer or float) as double.
+  double number(const toml::node& n, const std::string& field, const std::string& what) const {
+    if (const auto* i = n.as_integer())
+      return static_cast<double>(i->get());
+    if (const auto* f = n.as_floating_point())
+      return f->get();
+    fail_type(n, field, "a number (" + what + ")");
+  }
+
+  /// Runs a traincost::detail check, re-throwing its error with the location.
+  template <class Check>
+  double checked(const toml::node& n, const std::string& field, Check check) const {
+    try {
+      return check();
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.field() + ": ";
+      if (const auto at = msg.find(prefix); at != std::string::npos)
+        msg.erase(0, at + prefix.size());
+      throw ScenarioError(e.code(), file_, where(n.source()), field, msg);
+    }
+  }
+
+  double positive(const toml::node& n, const std::string& field, const std::string& what) const {
+    const double v = number(n, field, what);
+    return checked(n, field, [&] { return traincost::detail::require_positive(field, v, what); });
+  }
+
+  double non_negative(const toml::node& n, const std::string& field,
+                      const std::string& what) const {
+    const double v = number(n, field, what);
+    return checked(n, field,
+                   [&] { return traincost::detail::require_non_negative(field, v, what); });
+  }
+
+  double unit_fraction(const toml::node& n, const std::string& field) const {
+    const double v = number(n, field, "a fraction in (0, 1]");
+    return checked(n, field, [&] { return traincost::detail::require_unit_fraction(field, v); });
+  }
+
+  double optional_positive(const toml::table& t, const std::string& path, std::string_view key,
+                           const std::string& what, double fallback) const {
+    if (const toml::node* n = t.get(key))
+      return positive(*n, child(path, key), what);
+    return fallback;
+  }
+
+  /// A whole number in [lo, hi].
+  double whole_in_range(const toml::node& n, const std::string& field, double lo, double hi,
+                        const std::string& what) const {
+    const double v = number(n, field, what);
+    if (!std::isfinite(v) || std::floor(v) != v || v < lo || v > hi)
+      fail(ErrorCode::invalid_value, n.source(), field, "got " + describe(n),
+           what + " from " + traincost::detail::format_value(lo) + " to " +
+               traincost::detail::format_value(hi));
+    return v;
+  }
+
+  /// `evidence` and `source` keys of a table; an unsourced figure is an
+  /// assumption of whoever wrote the scenario.
+  Provenance provenance(const toml::table& t, const std::string& path) const {
+    Provenance p = assumed("stated in scenario " + file_);
+    if (const toml::node* e = t.get("evidence")) {
+      const std::string v = string_value(*e, child(path, "evidence"));
+      if (v == "published" || v == "P")
+        p.evidence = Evidence::published;
+      else if (v == "analyst_estimate" || v == "A")
+        p.evidence = Evidence::analyst_estimate;
+      else if (v == "derived" || v == "D")
+        p.evidence = Evidence::derived;
+      else if (v == "assumed" || v == "?")
+        p.evidence = Evidence::assumed;
+      else
+        fail_type(*e, child(path, "evidence"),
+                  "one of: published, analyst_estimate, derived, assumed (or P, A, D, ?)");
+    }
+    if (auto s = optional_string(t, path, "source"))
+      p.source = *s;
+    return p;
+  }
+
+ private:
+  const std::string& file_;
+  std::map<std::string, Location>& locations_;
+};
+
+}  // namespace traincost::io::detail_reader

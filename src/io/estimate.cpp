@@ -1,0 +1,71 @@
+#include "traincost/io/estimate.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace traincost::io {
+namespace {
+
+// Models name fields from their own root ("run.stages[0] (x).price"); the
+// scenario may have put that run at "run[2]".
+std::string rebase(const std::string& field, const std::string& root) {
+  if (field == "run")
+    return root;
+  if (field.rfind("run.", 0) == 0)
+    return root + field.substr(3);
+  return root + "." + field;
+}
+
+[[noreturn]] void rethrow_at(const Scenario& s, const Error& e, const std::string& root) {
+  const std::string field = rebase(e.field(), root);
+  std::string msg = e.what();
+  const std::string prefix = e.field() + ": ";
+  if (const auto at = msg.find(prefix); at != std::string::npos)
+    msg.erase(0, at + prefix.size());
+  throw ScenarioError(e.code(), s.file, locate(s, field), field, msg);
+}
+
+void require_finite_tree(const Scenario& s, const LineItem& item, const std::string& root) {
+  if (!std::isfinite(in_usd(item.amount)))
+    throw ScenarioError(ErrorCode::invalid_value, s.file, locate(s, root), root,
+                        "the cost of \"" + item.label +
+                            "\" is not a finite number, expected inputs whose product is a "
+                            "finite amount of USD");
+  for (const auto& c : item.children)
+    require_finite_tree(s, c, root);
+}
+
+}  // namespace
+
+Estimate estimate(const Scenario& scenario) {
+  Estimate out;
+  out.file = scenario.file;
+  out.name = scenario.name;
+  out.description = scenario.description;
+  for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
+    const std::string root = i < scenario.run_paths.size() ? scenario.run_paths[i] : "run";
+    ModelResult r;
+    r.model = "final_run";
+    try {
+      r.final_run = cost_final_run(scenario.runs[i]);
+    } catch (const Error& e) {
+      rethrow_at(scenario, e, root);
+    }
+    r.breakdown = r.final_run->breakdown();
+    require_finite_tree(scenario, r.breakdown, root);
+    if (!std::isfinite(in_gpu_hours(r.final_run->gpu_time)) ||
+        !std::isfinite(in_hours(r.final_run->wall_clock)))
+      throw ScenarioError(ErrorCode::invalid_value, scenario.file, locate(scenario, root), root,
+                          "the run's GPU-hours or wall-clock time is not a finite number, "
+                          "expected inputs whose totals are finite");
+    for (const auto& st : r.final_run->stages)
+      if (!std::isfinite(st.share))
+        throw ScenarioError(ErrorCode::invalid_value, scenario.file, locate(scenario, root), root,
+                            "a stage's share of the cost is not a finite number, expected "
+                            "a total cost above zero");
+    out.results.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace traincost::io

@@ -1,0 +1,292 @@
+#include "traincost/io/svg_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "traincost/detail/validate.hpp"
+#include "traincost/format.hpp"
+
+namespace traincost::io {
+
+std::string xml_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&apos;";
+          break;
+        default:
+          // XML 1.0 forbids most control characters, even escaped.
+          out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // Copy a valid UTF-8 sequence whole; replace anything else.
+    std::size_t len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    bool ok = len != 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
+    if (ok && len == 3) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogates
+      // U+FFFE and U+FFFF are not XML characters.
+      if (ok && c == 0xef && c1 == 0xbf && static_cast<unsigned char>(s[i + 2]) >= 0xbe)
+        ok = false;
+    }
+    if (ok && len == 4) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);
+    }
+    if (ok) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out += '?';
+      ++i;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* palette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2",
+                                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+std::string header(double width, double height, std::string_view title) {
+  std::ostringstream os;
+  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+     << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width) << "\" height=\""
+     << num(height) << "\" viewBox=\"0 0 " << num(width) << ' ' << num(height)
+     << "\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
+     << "<title>" << xml_text(title) << "</title>\n"
+     << "<rect x=\"0\" y=\"0\" width=\"" << num(width) << "\" height=\"" << num(height)
+     << "\" fill=\"#ffffff\"/>\n"
+     << "<text x=\"20\" y=\"28\" font-size=\"16\" font-weight=\"bold\">" << xml_text(title)
+     << "</text>\n";
+  return os.str();
+}
+
+std::string text(double x, double y, std::string_view s, std::string_view anchor = "start",
+                 std::string_view extra = "") {
+  std::ostringstream os;
+  os << "<text x=\"" << num(x) << "\" y=\"" << num(y) << "\" text-anchor=\"" << anchor << '"';
+  if (!extra.empty())
+    os << ' ' << extra;
+  os << '>' << xml_text(s) << "</text>\n";
+  return os.str();
+}
+
+std::string rect(double x, double y, double w, double h, std::string_view fill,
+                 std::string_view tooltip = "") {
+  std::ostringstream os;
+  os << "<rect x=\"" << num(x) << "\" y=\"" << num(y) << "\" width=\"" << num(std::max(w, 0.0))
+     << "\" height=\"" << num(std::max(h, 0.0)) << "\" fill=\"" << fill
+     << "\" stroke=\"#ffffff\" stroke-width=\"0.5\"";
+  if (tooltip.empty())
+    return os.str() + "/>\n";
+  os << "><title>" << xml_text(tooltip) << "</title></rect>\n";
+  return os.str();
+}
+
+std::string money(double v) {
+  return format_usd_compact(usd(v));
+}
+
+}  // namespace
+
+std::string breakdown_chart_svg(const Estimate& e) {
+  const double width = 900, left = 20, bar_w = 640, bar_h = 34;
+  const double row_h = 110;
+  const double height =
+      60 + row_h * static_cast<double>(std::max<std::size_t>(1, e.results.size())) + 20;
+  std::ostringstream os;
+  const std::string title = "Cost breakdown" + (e.name.empty() ? std::string() : ": " + e.name);
+  os << header(width, height, title);
+  double y = 60;
+  for (const auto& r : e.results) {
+    const LineItem& root = r.breakdown;
+    const double total = in_usd(root.amount);
+    detail::require_finite("chart total", total, "a finite amount");
+    os << text(left, y + 4, root.label + " — " + std::string(to_string(root.scope)), "start",
+               "font-weight=\"bold\"");
+    const double by = y + 14;
+    double x = left;
+    std::size_t colour = 0;
+    std::vector<const LineItem*> parts;
+    for (const auto& c : root.children)
+      parts.push_back(&c);
+    if (parts.empty())
+      parts.push_back(&root);
+    double label_x_min = left;
+    int lane = 0;
+    for (const LineItem* p : parts) {
+      const double v = in_usd(p->amount);
+      const double share = total > 0 ? v / total : 0.0;
+      const double w = std::max(0.0, share * bar_w);
+      const std::string figure = format_usd(p->amount);
+      os << rect(x, by, w, bar_h, palette[colour % 10],
+                 p->label + ": " + figure + " (" + format_percent(share) + ")");
+      // Labels under the bar; a narrow segment's label drops to a second lane.
+      const std::string label = p->label + " " + figure + " (" + format_percent(share) + ")";
+      const double approx = 6.2 * static_cast<double>(label.size());
+      double lx = x;
+      if (lx < label_x_min) {
+        lane = (lane + 1) % 3;
+      } else {
+        lane = 0;
+      }
+      os << rect(lx, by + bar_h + 6 + 15 * lane, 8, 8, palette[colour % 10]);
+      os << text(lx + 11, by + bar_h + 14 + 15 * lane, label, "start", "font-size=\"11\"");
+      label_x_min = std::max(label_x_min, lx + approx + 14);
+      x += w;
+      ++colour;
+    }
+    os << text(left + bar_w + 10, by + bar_h / 2 + 5, format_usd(root.amount), "start",
+               "font-weight=\"bold\"");
+    y += row_h;
+  }
+  os << "</svg>\n";
+  return os.str();
+}
+
+std::string histogram_svg(std::string_view title, const std::vector<double>& samples,
+                          const std::vector<MarkedPercentile>& percentiles, int bins) {
+  bins = std::clamp(bins, 1, 200);
+  const double width = 900, height = 460, left = 70, right = 30, top = 50, bottom = 70;
+  const double pw = width - left - right, ph = height - top - bottom;
+  double lo = 0, hi = 1;
+  if (!samples.empty()) {
+    lo = *std::min_element(samples.begin(), samples.end());
+    hi = *std::max_element(samples.begin(), samples.end());
+  }
+  detail::require_finite("histogram samples", lo, "finite samples");
+  detail::require_finite("histogram samples", hi, "finite samples");
+  for (const auto& p : percentiles) {
+    lo = std::min(lo, p.usd);
+    hi = std::max(hi, p.usd);
+  }
+  if (!(hi > lo)) {
+    const double pad = std::max(std::fabs(lo) * 0.05, 1.0);
+    lo -= pad;
+    hi += pad;
+  }
+  std::vector<std::size_t> counts(static_cast<std::size_t>(bins), 0);
+  for (double s : samples) {
+    auto b = static_cast<std::size_t>((s - lo) / (hi - lo) * bins);
+    counts[std::min(b, counts.size() - 1)]++;
+  }
+  const std::size_t peak =
+      std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()));
+  std::ostringstream os;
+  os << header(width, height, title);
+  auto xof = [&](double v) { return left + (v - lo) / (hi - lo) * pw; };
+  const double bw = pw / bins;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    const double h = ph * static_cast<double>(counts[i]) / static_cast<double>(peak);
+    const double x0 = lo + (hi - lo) * static_cast<double>(i) / bins;
+    const double x1 = lo + (hi - lo) * static_cast<double>(i + 1) / bins;
+    os << rect(left + bw * static_cast<double>(i), top + ph - h, bw, h, "#4e79a7",
+               money(x0) + " to " + money(x1) + ": " + std::to_string(counts[i]) + " samples");
+  }
+  // Axes and ticks.
+  os << "<line x1=\"" << num(left) << "\" y1=\"" << num(top + ph) << "\" x2=\"" << num(left + pw)
+     << "\" y2=\"" << num(top + ph) << "\" stroke=\"#333333\"/>\n";
+  for (int t = 0; t <= 4; ++t) {
+    const double v = lo + (hi - lo) * t / 4.0;
+    os << text(xof(v), top + ph + 16, money(v), "middle", "font-size=\"11\"");
+  }
+  os << text(left + pw / 2, height - 12,
+             "cost (USD), " + std::to_string(samples.size()) + " samples", "middle");
+  int k = 0;
+  for (const auto& p : percentiles) {
+    const double x = xof(p.usd);
+    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top) << "\" x2=\"" << num(x) << "\" y2=\""
+       << num(top + ph) << "\" stroke=\"#e15759\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n";
+    char label[16];
+    std::snprintf(label, sizeof label, "P%g", p.percent);
+    os << text(x + 4, top + 14 + 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
+               "fill=\"#b03030\" font-size=\"11\"");
+    ++k;
+  }
+  os << "</svg>\n";
+  return os.str();
+}
+
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<TornadoBar> bars) {
+  detail::require_finite("tornado base", base_usd, "a finite amount");
+  std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
+    return std::fabs(a.high_usd - a.low_usd) > std::fabs(b.high_usd - b.low_usd);
+  });
+  const double width = 900, left = 250, right = 40, top = 60, row = 32;
+  const double height = top + row * static_cast<double>(std::max<std::size_t>(1, bars.size())) + 60;
+  double lo = base_usd, hi = base_usd;
+  for (const auto& b : bars) {
+    detail::require_finite("tornado bar", b.low_usd, "a finite amount");
+    detail::require_finite("tornado bar", b.high_usd, "a finite amount");
+    lo = std::min({lo, b.low_usd, b.high_usd});
+    hi = std::max({hi, b.low_usd, b.high_usd});
+  }
+  if (!(hi > lo)) {
+    lo -= 1;
+    hi += 1;
+  }
+  const double pad = (hi - lo) * 0.15;
+  lo -= pad;
+  hi += pad;
+  const double pw = width - left - right;
+  auto xof = [&](double v) { return left + (v - lo) / (hi - lo) * pw; };
+  std::ostringstream os;
+  os << header(width, height, title);
+  double y = top;
+  for (const auto& b : bars) {
+    const double a = xof(std::min(b.low_usd, b.high_usd));
+    const double z = xof(std::max(b.low_usd, b.high_usd));
+    os << text(left - 8, y + row / 2 + 4, b.input, "end");
+    // The part of the bar below the base in one colour, above in another.
+    const double xb = xof(base_usd);
+    os << rect(std::min(a, xb), y + 5, std::max(0.0, xb - a), row - 10, "#59a14f",
+               b.input + ": " + money(std::min(b.low_usd, b.high_usd)));
+    os << rect(xb, y + 5, std::max(0.0, z - xb), row - 10, "#e15759",
+               b.input + ": " + money(std::max(b.low_usd, b.high_usd)));
+    os << text(a - 4, y + row / 2 + 4, money(std::min(b.low_usd, b.high_usd)), "end",
+               "font-size=\"11\"");
+    os << text(z + 4, y + row / 2 + 4, money(std::max(b.low_usd, b.high_usd)), "start",
+               "font-size=\"11\"");
+    y += row;
+  }
+  const double xb = xof(base_usd);
+  os << "<line x1=\"" << num(xb) << "\" y1=\"" << num(top - 8) << "\" x2=\"" << num(xb)
+     << "\" y2=\"" << num(y + 4) << "\" stroke=\"#333333\" stroke-width=\"1.5\"/>\n";
+  os << text(xb, y + 22, "base " + money(base_usd) + " (" + format_usd(usd(base_usd)) + ")",
+             "middle", "font-weight=\"bold\"");
+  os << "</svg>\n";
+  return os.str();
+}
+
+}  // namespace traincost::io
