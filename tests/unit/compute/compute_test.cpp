@@ -1,0 +1,152 @@
+#include "traincost/compute.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "traincost/catalog.hpp"
+
+namespace traincost {
+namespace {
+
+template <class F>
+void expect_error(F&& f, ErrorCode code, const std::string& field, const std::string& needle) {
+  try {
+    f();
+    FAIL() << "expected traincost::Error for " << field;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), code);
+    EXPECT_EQ(e.field(), field);
+    const std::string what = e.what();
+    EXPECT_NE(what.find(needle), std::string::npos) << what;
+  }
+}
+
+// A round-number case: 1e9 params x 1e12 tokens x 6 = 6e21 FLOP; on H800 BF16
+// at 50% MFU, one GPU delivers 494.75 TFLOP/s.
+Workload one_b() {
+  return Workload::dense("1B", parameters(1e9), tokens(1e12));
+}
+Cluster h800s(double n) {
+  return Cluster(accelerator("h800"), accelerators(n));
+}
+
+TEST(Compute, ForwardGivesFlopGpuHoursAndWallClock) {
+  const ComputeEstimate e = estimate_compute(one_b(), h800s(100), Throughput(Precision::bf16, 0.5));
+  EXPECT_DOUBLE_EQ(in_flop(e.training_flop), 6e21);
+  const double expected_gpu_hours = 6e21 / (989.5e12 * 0.5) / 3600.0;
+  EXPECT_NEAR(in_gpu_hours(e.gpu_time), expected_gpu_hours, 1e-9 * expected_gpu_hours);
+  EXPECT_NEAR(in_hours(e.wall_clock), expected_gpu_hours / 100, 1e-9 * expected_gpu_hours);
+  EXPECT_NEAR(in_tokens_per_second(e.token_rate) * in_seconds(e.wall_clock), 1e12, 1e-3);
+  EXPECT_EQ(e.accelerator, "H800 SXM");
+  EXPECT_EQ(e.mfu_precision, Precision::bf16);
+  EXPECT_DOUBLE_EQ(in_tflop_per_second(e.reference_peak), 989.5);
+}
+
+TEST(Compute, GoodputStretchesGpuHours) {
+  const Throughput t(Precision::bf16, 0.5);
+  const ComputeEstimate full = estimate_compute(one_b(), h800s(8), t);
+  const ComputeEstimate ninety = estimate_compute(one_b(), h800s(8), t.with_goodput(0.9));
+  EXPECT_NEAR(ratio(ninety.gpu_time, full.gpu_time), 1.0 / 0.9, 1e-12);
+}
+
+TEST(Compute, MfuPrecisionChangesTheAnswer) {
+  // The same "40% MFU" means twice the throughput against FP8's peak.
+  const ComputeEstimate bf16 =
+      estimate_compute(one_b(), h800s(8), Throughput(Precision::bf16, 0.4));
+  const ComputeEstimate fp8 = estimate_compute(one_b(), h800s(8), Throughput(Precision::fp8, 0.4));
+  EXPECT_NEAR(ratio(bf16.gpu_time, fp8.gpu_time), 1979.0 / 989.5, 1e-12);
+}
+
+TEST(Compute, GpuTimeAndFlopAreInverse) {
+  const AcceleratorSpec& spec = accelerator("h800");
+  const Throughput t(Precision::bf16, 0.37, 0.93);
+  const GpuTime g = gpu_time_for(flop(3.3e24), spec, t);
+  EXPECT_NEAR(in_flop(flop_for_gpu_time(g, spec, t)), 3.3e24, 3.3e24 * 1e-14);
+}
+
+TEST(Compute, BudgetBuysGpuHours) {
+  EXPECT_DOUBLE_EQ(in_gpu_hours(gpu_time_for_budget(usd(5.576e6), usd_per_gpu_hour(2.0))), 2.788e6);
+}
+
+TEST(Compute, ProvenanceDescribesTheChain) {
+  const ComputeEstimate e = estimate_compute(one_b(), h800s(8), Throughput(Precision::bf16, 0.5));
+  EXPECT_EQ(e.provenance.evidence, Evidence::derived);
+  const std::string& s = e.provenance.source;
+  EXPECT_NE(s.find("6 x active parameters"), std::string::npos) << s;
+  EXPECT_NE(s.find("bf16 dense peak 989.5 TFLOP/s"), std::string::npos) << s;
+  EXPECT_NE(s.find("MFU 0.5"), std::string::npos) << s;
+  EXPECT_NE(s.find("goodput 1"), std::string::npos) << s;
+}
+
+TEST(Compute, StageFromWorkloadCostsLikeAGpuHourStage) {
+  const Cluster c = h800s(64);
+  const Throughput t(Precision::bf16, 0.4);
+  const ComputeEstimate e = estimate_compute(one_b(), c, t);
+  TrainingRun run{
+      "r",
+      c,
+      sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+      {stage_from_workload("pre-training", StageKind::pre_training, one_b(), c, t),
+       Stage::with_gpu_time("post", StageKind::post_training, gpu_hours(100), assumed("test"))}};
+  const FinalRunCost cost = cost_final_run(run);
+  ASSERT_EQ(cost.stages.size(), 2u);
+  EXPECT_DOUBLE_EQ(in_gpu_hours(cost.stages[0].gpu_time), in_gpu_hours(e.gpu_time));
+  EXPECT_DOUBLE_EQ(in_usd(cost.stages[0].cost), 2.0 * in_gpu_hours(e.gpu_time));
+  EXPECT_DOUBLE_EQ(in_hours(cost.stages[0].wall_clock), in_hours(e.wall_clock));
+  EXPECT_EQ(cost.stages[0].usage_provenance.evidence, Evidence::derived);
+  EXPECT_EQ(cost.stages[0].usage_provenance.source, e.provenance.source);
+  // The breakdown carries the chain into the cost's provenance.
+  const LineItem tree = cost.breakdown();
+  EXPECT_NE(tree.children[0].provenance.source.find("MFU 0.4"), std::string::npos);
+}
+
+TEST(Compute, StageFromWorkloadRunsOnItsOwnCluster) {
+  // The estimate assumed an H800 cluster; costing it inside a run on another
+  // cluster must not re-interpret its GPU-hours as another accelerator's.
+  const Cluster c = h800s(32);
+  const Stage s =
+      stage_from_workload("x", StageKind::other, one_b(), c, Throughput(Precision::bf16, 0.4));
+  ASSERT_TRUE(s.cluster.has_value());
+  EXPECT_EQ(s.cluster->accelerator().name, "H800 SXM");
+  EXPECT_DOUBLE_EQ(in_accelerators(s.cluster->count()), 32);
+}
+
+// ---- bad input ----
+
+TEST(ComputeErrors, Fp8TrainingOnA100) {
+  // sources.md §5: the A100 has no FP8; the error names the workload field and the value.
+  const Workload w = one_b().trained_in(Precision::fp8);
+  const Cluster a100(accelerator("a100-80gb"), accelerators(8));
+  expect_error([&] { (void)estimate_compute(w, a100, Throughput(Precision::bf16, 0.4)); },
+               ErrorCode::unsupported_precision, "workload.training_precision",
+               "the A100 SXM4 80GB has no fp8 peak");
+}
+
+TEST(ComputeErrors, Fp8MfuBasisOnA100) {
+  const Cluster a100(accelerator("a100-80gb"), accelerators(8));
+  expect_error([&] { (void)estimate_compute(one_b(), a100, Throughput(Precision::fp8, 0.4)); },
+               ErrorCode::unsupported_precision, "precision", "fp8");
+}
+
+TEST(ComputeErrors, ZeroTokens) {
+  expect_error(
+      [&] {
+        (void)estimate_compute(one_b().on_tokens(tokens(0)), h800s(8),
+                               Throughput(Precision::bf16, 0.4));
+      },
+      ErrorCode::invalid_value, "workload.training_tokens", "got 0");
+}
+
+TEST(ComputeErrors, NonPositiveFlopAndBudget) {
+  expect_error(
+      [] { (void)gpu_time_for(flop(-1), accelerator("h800"), Throughput(Precision::bf16, 0.4)); },
+      ErrorCode::invalid_value, "training_flop", "got -1");
+  expect_error([] { (void)gpu_time_for_budget(usd(0), usd_per_gpu_hour(2)); },
+               ErrorCode::invalid_value, "budget", "got 0");
+  expect_error([] { (void)gpu_time_for_budget(usd(10), usd_per_gpu_hour(-2)); },
+               ErrorCode::invalid_value, "price", "got -2");
+}
+
+}  // namespace
+}  // namespace traincost
