@@ -1,0 +1,146 @@
+#include "traincost/reference/deepseek_program.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+namespace traincost {
+namespace {
+
+using namespace traincost::reference;
+
+// ---- The published figures, each in its scope ---------------------------------
+
+// V3 final run $5.576M, sources.md §1 [P]; R1 "$294K", §2 [P]; exact.
+TEST(DeepSeekFigures, FinalRunsArePublishedRentalEquivalents) {
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_v3_published_cost().amount()), 5.576e6);
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_r1_published_cost().amount()), 294e3);
+  EXPECT_EQ(deepseek_v3_published_cost().provenance().evidence, Evidence::published);
+  EXPECT_EQ(deepseek_r1_published_cost().provenance().evidence, Evidence::published);
+}
+
+// V3 + R1 ≈ $5.87M, sources.md §2 [D]: same scope, so it is a plain sum.
+TEST(DeepSeekFigures, V3PlusR1IsASameScopeSum) {
+  const auto both = deepseek_v3_plus_r1_cost();
+  EXPECT_DOUBLE_EQ(in_usd(both.amount()), 5.87e6);
+  EXPECT_EQ(decltype(both)::scope, Scope::final_run_rental);
+  EXPECT_EQ(both.provenance().evidence, Evidence::derived);
+}
+
+// The published final runs agree with the models built from the paper tables
+// (reference/deepseek_v3.hpp, deepseek_r1.hpp): V3 exactly; R1 within $1K
+// because the paper prints $294K for $294,672 (sources.md §2).
+TEST(DeepSeekFigures, PublishedRunsMatchTheRunModels) {
+  const auto runs = deepseek_final_runs();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_NEAR(in_usd(runs[0].cost), in_usd(deepseek_v3_published_cost().amount()), 1e-6);
+  EXPECT_NEAR(in_usd(runs[1].cost), in_usd(deepseek_r1_published_cost().amount()), 1000.0);
+  EXPECT_DOUBLE_EQ(in_usd(runs[1].cost), 294'672.0);
+}
+
+// SemiAnalysis, sources.md §3 [A]: > $500M, ~$1.6B capex, ~$944M over four years.
+TEST(DeepSeekFigures, FleetFiguresAreAnalystEstimatesOfFleetScopes) {
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_gpu_investment_floor().amount()), 500e6);
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_capex().amount()), 1.6e9);
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_operating_4y().amount()), 944e6);
+  EXPECT_EQ(deepseek_fleet_capex().provenance().evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(decltype(deepseek_fleet_capex())::scope, Scope::fleet_capex);
+  EXPECT_EQ(decltype(deepseek_fleet_operating_4y())::scope, Scope::fleet_operating);
+  // Capex + operating = $2.544B four-year TCO [D].
+  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_tco_4y().amount()), 2.544e9);
+  EXPECT_EQ(deepseek_fleet_tco_4y().provenance().evidence, Evidence::derived);
+  EXPECT_DOUBLE_EQ(in_accelerators(deepseek_fleet_gpus().value), 60'000.0);
+  EXPECT_DOUBLE_EQ(in_years(deepseek_fleet_period().value), 4.0);
+}
+
+TEST(DeepSeekFigures, TableListsEveryFigureWithItsScope) {
+  const auto figures = deepseek_published_figures();
+  ASSERT_EQ(figures.size(), 7u);
+  EXPECT_EQ(figures[0].as_printed, "$5.576M");
+  EXPECT_EQ(figures[0].scope, Scope::final_run_rental);
+  EXPECT_EQ(figures[3].scope, Scope::fleet_capex);
+  EXPECT_EQ(figures[4].as_printed, "~$1.6B");
+  EXPECT_EQ(figures[5].scope, Scope::fleet_operating);
+  EXPECT_EQ(figures[6].scope, Scope::fleet_tco);
+  for (const auto& f : figures) {
+    EXPECT_FALSE(f.provenance.source.empty()) << f.what;
+    EXPECT_FALSE(f.counts.empty()) << f.what;
+  }
+}
+
+// The debate's mistake, refused at run time: the published figures as line
+// items do not sum into one total.
+TEST(DeepSeekFigures, AddingTheHeadlineFiguresIsRefused) {
+  std::vector<LineItem> items;
+  for (const auto& f : deepseek_published_figures())
+    items.push_back(LineItem{f.what, f.amount, f.scope, f.provenance, {}});
+  EXPECT_THROW(sum_same_scope(Scope::final_run_rental, items), Error);
+  EXPECT_THROW(compose("everything", Scope::program, items), Error);
+}
+
+// ---- The program estimate from its assumptions --------------------------------
+
+TEST(DeepSeekProgram, DefaultAssumptionsAreLabelledAssumed) {
+  const DeepSeekProgramAssumptions a;
+  EXPECT_NEAR(a.research_multiplier.value, std::sqrt(1.2 * 4.0), 1e-12);  // sources.md §7
+  EXPECT_EQ(a.research_multiplier.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.headcount.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.salary.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.fleet_share.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.r1_preparatory_a100_time.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.a100_price.provenance.evidence, Evidence::analyst_estimate);  // §6 [A]
+}
+
+// Fleet basis: 1% of $2.544B = $25.44M; staff 150 x $100K x 1.3229 x 2 = $39.686M.
+TEST(DeepSeekProgram, FleetBasisEstimate) {
+  const ProgramCost c = cost_program(deepseek_program());
+  EXPECT_EQ(c.basis, ComputeBasis::fleet_allocation);
+  const double staff = 150 * 100'000.0 * std::sqrt(1.25 * 1.4) * 2;
+  EXPECT_NEAR(in_usd(c.total.amount()), 25.44e6 + staff, 1.0);
+  // V3 at the fleet's $2.544B / (60,000 x 35,064 h) = $1.2092 per GPU-hour.
+  const LineItem* v3 = c.find("DeepSeek-V3 final run at fleet cost");
+  ASSERT_NE(v3, nullptr);
+  EXPECT_EQ(v3->scope, Scope::final_run_ownership);
+  EXPECT_NEAR(in_usd(v3->amount), 2.788e6 * 2.544e9 / (60'000.0 * 35'064.0), 1.0);
+  ASSERT_TRUE(c.allocation_used.has_value());
+  EXPECT_GT(*c.allocation_used, 0.0);
+  EXPECT_LE(*c.allocation_used, 1.0);
+  EXPECT_NO_THROW(check_composition(c.tree));
+}
+
+// Rental basis: runs $5.8707M + research (2.19 - 1) x $5.576M + A100 prep
+// 50K x $1.45 + data 20K x $2 + staff.
+TEST(DeepSeekProgram, RentalBasisEstimate) {
+  DeepSeekProgramAssumptions a;
+  a.basis = ComputeBasis::rental_equivalent;
+  const ProgramCost c = cost_program(deepseek_program(a));
+  const double staff = 150 * 100'000.0 * std::sqrt(1.25 * 1.4) * 2;
+  const double research = (std::sqrt(4.8) - 1) * 5.576e6 + 50'000 * 1.45;
+  EXPECT_NEAR(in_usd(c.total.amount()), 5'870'672.0 + research + 40'000.0 + staff, 1.0);
+  EXPECT_NEAR(in_usd(c.find("final runs")->amount), 5'870'672.0, 1e-6);
+  EXPECT_EQ(c.find("final runs")->scope, Scope::final_run_rental);
+}
+
+TEST(DeepSeekProgram, AssumptionsChangeTheEstimate) {
+  DeepSeekProgramAssumptions a;
+  a.basis = ComputeBasis::rental_equivalent;
+  a.research_multiplier.value = 1.2;
+  const double low = in_usd(cost_program(deepseek_program(a)).total.amount());
+  a.research_multiplier.value = 4.0;
+  const double high = in_usd(cost_program(deepseek_program(a)).total.amount());
+  EXPECT_NEAR(high - low, (4.0 - 1.2) * 5.576e6, 1e-3);
+
+  DeepSeekProgramAssumptions b;
+  b.fleet_share.value = 0.02;
+  EXPECT_NEAR(in_usd(deepseek_fleet_allocation(b).cost.amount()), 0.02 * 2.544e9, 1e-3);
+}
+
+TEST(DeepSeekProgram, TooSmallAFleetShareIsAnError) {
+  DeepSeekProgramAssumptions a;
+  a.fleet_share.value = 0.001;  // 2.1M GPU-hours, less than V3's 2.788M alone
+  EXPECT_THROW(cost_program(deepseek_program(a)), Error);
+}
+
+}  // namespace
+}  // namespace traincost

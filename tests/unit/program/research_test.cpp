@@ -1,0 +1,206 @@
+#include "traincost/research.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <string>
+
+#include "traincost/catalog.hpp"
+
+namespace traincost {
+namespace {
+
+Cluster h800s(double n) {
+  return Cluster(accelerator("h800"), accelerators(n));
+}
+
+FinalRunCost final_run_of(double gpu_hours_used) {
+  return cost_final_run(
+      TrainingRun{"final",
+                  h800s(100),
+                  sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+                  {Stage::with_gpu_time("pre-training", StageKind::pre_training,
+                                        gpu_hours(gpu_hours_used), assumed("test"))}});
+}
+
+TEST(ResearchMultiplier, ResearchIsMultiplierMinusOneTimesTheFinalRun) {
+  const ResearchCost r =
+      research_from_multiplier("research", final_run_of(1000), sourced(2.5, assumed("test")));
+  EXPECT_DOUBLE_EQ(in_usd(r.cost.amount()), 3000.0);  // (2.5 - 1) x $2,000
+  EXPECT_DOUBLE_EQ(in_gpu_hours(r.gpu_time), 1500.0);
+  EXPECT_EQ(r.breakdown.scope, Scope::research_compute);
+  EXPECT_DOUBLE_EQ(in_usd(r.breakdown.amount), 3000.0);
+}
+
+// Epoch AI's range, 1.2-4x (sources.md §7 [P]).
+TEST(ResearchMultiplier, EpochRangeEnds) {
+  const FinalRunCost f = final_run_of(1000);
+  EXPECT_NEAR(in_usd(research_from_multiplier("low", f,
+                                              sourced(epoch_experiment_multiplier_low,
+                                                      published(epoch_development_cost_method)))
+                         .cost.amount()),
+              400.0, 1e-9);
+  EXPECT_NEAR(in_usd(research_from_multiplier("high", f,
+                                              sourced(epoch_experiment_multiplier_high,
+                                                      published(epoch_development_cost_method)))
+                         .cost.amount()),
+              6000.0, 1e-9);
+}
+
+TEST(ResearchMultiplier, AnAssumedMultiplierMakesAnAssumedCost) {
+  const FinalRunCost f = final_run_of(1000);
+  EXPECT_EQ(
+      research_from_multiplier("r", f, sourced(2.0, assumed("guess"))).cost.provenance().evidence,
+      Evidence::assumed);
+  EXPECT_EQ(
+      research_from_multiplier("r", f, sourced(2.0, published("paper"))).cost.provenance().evidence,
+      Evidence::derived);
+}
+
+TEST(ResearchMultiplier, OneMeansNoResearch) {
+  EXPECT_DOUBLE_EQ(
+      in_usd(research_from_multiplier("r", final_run_of(10), sourced(1.0, assumed("x")))
+                 .cost.amount()),
+      0.0);
+}
+
+TEST(ResearchMultiplier, RejectsAMultiplierBelowOneOrNaN) {
+  try {
+    research_from_multiplier("r", final_run_of(10), sourced(0.5, assumed("x")));
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
+    EXPECT_STREQ(e.what(),
+                 "[traincost.invalid_value] research.multiplier: got 0.5, expected a "
+                 "total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
+  }
+  EXPECT_THROW(
+      research_from_multiplier("r", final_run_of(10),
+                               sourced(std::numeric_limits<double>::quiet_NaN(), assumed("x"))),
+      Error);
+}
+
+ExperimentLedger ledger() {
+  Stage on_a100 = Stage::with_gpu_time("30B run", StageKind::other, gpu_hours(1000), assumed("x"));
+  on_a100.on(Cluster(accelerator("a100-pcie-40gb"), accelerators(64)))
+      .priced_at(sourced(usd_per_gpu_hour(1.45), analyst_estimate("AWS p4d 3-yr")));
+  return ExperimentLedger{
+      "ablations",
+      h800s(256),
+      sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+      {Experiment{ExperimentKind::ablation, Stage::with_gpu_time("MoE routing", StageKind::other,
+                                                                 gpu_hours(500), assumed("x"))},
+       Experiment{ExperimentKind::smaller_run, on_a100},
+       Experiment{ExperimentKind::failed_run,
+                  Stage::with_wall_clock("diverged run", StageKind::pre_training, hours(10),
+                                         assumed("x"))}}};
+}
+
+TEST(ResearchLedger, EachExperimentIsCostedLikeAStage) {
+  const ResearchCost r = cost_experiments(ledger());
+  // 500 x $2 + 1,000 x $1.45 + (256 x 10) x $2 = 1,000 + 1,450 + 5,120.
+  EXPECT_DOUBLE_EQ(in_usd(r.cost.amount()), 7570.0);
+  EXPECT_DOUBLE_EQ(in_gpu_hours(r.gpu_time), 4060.0);
+  ASSERT_EQ(r.breakdown.children.size(), 3u);
+  EXPECT_EQ(r.breakdown.scope, Scope::research_compute);
+  EXPECT_EQ(r.breakdown.children[1].label, "30B run (smaller run)");
+  EXPECT_EQ(r.breakdown.children[2].label, "diverged run (failed run)");
+  for (const auto& c : r.breakdown.children)
+    EXPECT_EQ(c.scope, Scope::research_compute);
+  EXPECT_NO_THROW(check_composition(r.breakdown));
+}
+
+TEST(ResearchLedger, RejectsAnEmptyLedger) {
+  ExperimentLedger l = ledger();
+  l.experiments.clear();
+  try {
+    cost_experiments(l);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_input);
+    EXPECT_EQ(e.field(), "ledger.experiments");
+  }
+}
+
+TEST(ResearchLedger, BadUsageNamesTheExperiment) {
+  ExperimentLedger l = ledger();
+  l.experiments[0].stage.usage = gpu_hours(-5);
+  try {
+    cost_experiments(l);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
+    EXPECT_EQ(e.field(), "run.stages[0] (MoE routing).gpu_hours");
+  }
+}
+
+TEST(ResearchCombine, SumsCostsAndTimes) {
+  const ResearchCost a =
+      research_from_multiplier("multiplier", final_run_of(1000), sourced(2.0, assumed("x")));
+  const ResearchCost b = cost_experiments(ledger());
+  const ResearchCost both = combine_research("research", {a, b});
+  EXPECT_DOUBLE_EQ(in_usd(both.cost.amount()), 2000.0 + 7570.0);
+  EXPECT_DOUBLE_EQ(in_gpu_hours(both.gpu_time), 1000.0 + 4060.0);
+  EXPECT_EQ(both.breakdown.children.size(), 2u);
+  EXPECT_NO_THROW(check_composition(both.breakdown));
+}
+
+TEST(DataWork, GenerationAndPurchasesAreData) {
+  const DataCost d = cost_data_work(
+      DataWork{"data",
+               h800s(512),
+               sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+               {Stage::with_gpu_time("synthetic SFT data", StageKind::data_generation,
+                                     gpu_hours(5000), assumed("x"))},
+               {DataPurchase{"annotation", sourced(usd(30'000), assumed("x"))}}});
+  EXPECT_DOUBLE_EQ(in_usd(d.compute_cost.amount()), 10'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(d.cost.amount()), 40'000.0);
+  EXPECT_DOUBLE_EQ(in_gpu_hours(d.gpu_time), 5000.0);
+  ASSERT_EQ(d.breakdown.children.size(), 2u);
+  EXPECT_EQ(d.breakdown.scope, Scope::data);
+  EXPECT_EQ(d.breakdown.children[0].scope, Scope::data);
+  ASSERT_EQ(d.purchase_items.size(), 1u);
+  EXPECT_EQ(d.purchase_items[0].label, "annotation");
+  EXPECT_NO_THROW(check_composition(d.breakdown));
+}
+
+TEST(DataWork, PurchasesOnlyNeedNoCluster) {
+  const DataCost d =
+      cost_data_work(DataWork{"licences",
+                              std::nullopt,
+                              std::nullopt,
+                              {},
+                              {DataPurchase{"corpus licence", sourced(usd(1e6), assumed("x"))}}});
+  EXPECT_DOUBLE_EQ(in_usd(d.cost.amount()), 1e6);
+  EXPECT_DOUBLE_EQ(in_gpu_hours(d.gpu_time), 0.0);
+}
+
+TEST(DataWork, RejectsNothingGenerationWithoutClusterAndNegativePurchases) {
+  EXPECT_THROW(cost_data_work(DataWork{"empty", std::nullopt, std::nullopt, {}, {}}), Error);
+  try {
+    cost_data_work(DataWork{
+        "gen",
+        std::nullopt,
+        sourced(usd_per_gpu_hour(2.0), assumed("x")),
+        {Stage::with_gpu_time("g", StageKind::data_generation, gpu_hours(10), assumed("x"))},
+        {}});
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "data.cluster");
+  }
+  try {
+    cost_data_work(DataWork{"buy",
+                            std::nullopt,
+                            std::nullopt,
+                            {},
+                            {DataPurchase{"x", sourced(usd(-1), assumed("x"))}}});
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "[traincost.invalid_value] data.purchases[0].amount: got -1, expected a "
+                 "non-negative amount in USD");
+  }
+}
+
+}  // namespace
+}  // namespace traincost
