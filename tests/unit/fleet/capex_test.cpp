@@ -1,0 +1,140 @@
+#include "traincost/capex.hpp"
+
+#include <gtest/gtest.h>
+
+#include "traincost/catalog.hpp"
+
+namespace traincost {
+namespace {
+
+Fleet two_type_fleet() {
+  Fleet f;
+  f.name = "test";
+  Holding a;
+  a.label = "A";
+  a.accelerator = accelerator("h800");
+  a.count = accelerators(80);
+  a.price = UnitPrice::per_server(usd(200'000), assumed("test"));  // $25K per GPU
+  Holding b;
+  b.label = "B";
+  b.accelerator = accelerator("h20");
+  b.count = accelerators(16);
+  b.price = UnitPrice::per_gpu(usd(10'000), assumed("test"));
+  b.server_overhead = {1.5, assumed("test")};  // $15K per GPU
+  f.holdings = {a, b};
+  return f;
+}
+
+TEST(Capex, ServersPerHoldingAndInTotal) {
+  const FleetCapex c = fleet_capex(two_type_fleet());
+  ASSERT_EQ(c.holdings.size(), 2u);
+  EXPECT_DOUBLE_EQ(in_usd(c.holdings[0].servers), 2'000'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.holdings[1].servers), 240'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.servers), 2'240'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.total), 2'240'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.network), 0.0);
+  EXPECT_DOUBLE_EQ(in_usd_per_accelerator(c.holdings[1].per_accelerator()), 15'000.0);
+}
+
+TEST(Capex, NetworkShareOfClusterIsEpochsDivisionBy081) {
+  Fleet f = two_type_fleet();
+  f.network = epoch_network_share();
+  const FleetCapex c = fleet_capex(f);
+  // Epoch AI: acquisition = N x price / (1 - 0.19) (sources.md §6).
+  EXPECT_NEAR(in_usd(c.total), 2'240'000.0 / 0.81, 1e-6);
+  EXPECT_NEAR(ratio(c.network, c.total), 0.19, 1e-12);
+  EXPECT_NEAR(in_usd(c.holdings[0].network), 2'000'000.0 * 0.19 / 0.81, 1e-6);
+}
+
+TEST(Capex, NetworkPerEndpointIsDeepSeeksFatTreeCost) {
+  Fleet f = two_type_fleet();
+  f.network = deepseek_fat_tree_per_endpoint();
+  const FleetCapex c = fleet_capex(f);
+  // $4.39K per endpoint (ISCA'25 Table 3, sources.md §1, P), one per GPU.
+  EXPECT_DOUBLE_EQ(in_usd(c.network), 96 * 4'390.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.holdings[1].network), 16 * 4'390.0);
+  EXPECT_EQ(c.network_provenance.evidence, Evidence::published);
+  // One NIC per 8-GPU node.
+  f.network.endpoints_per_accelerator = 1.0 / 8.0;
+  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).network), 12 * 4'390.0);
+}
+
+TEST(Capex, FixedNetworkStorageAndBuiltFacilityAreFleetLines) {
+  Fleet f = two_type_fleet();
+  f.network = NetworkCost::fixed(usd(100'000), assumed("test"));
+  f.storage = StorageCost::share_of_servers(0.1, assumed("test"));
+  f.facility = Facility::built(usd_per_megawatt(10e6), assumed("test"));
+  const FleetCapex c = fleet_capex(f);
+  EXPECT_DOUBLE_EQ(in_usd(c.shared_network), 100'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.holdings[0].network), 0.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.storage), 224'000.0);
+  // IT power: 80 x 700 W x 1.8 + 16 x 400 W x 1.8 = 112.32 kW -> $10M/MW.
+  EXPECT_NEAR(in_kilowatts(c.it_power), 112.32, 1e-9);
+  EXPECT_NEAR(in_usd(c.facility), 1'123'200.0, 1e-6);
+  EXPECT_NEAR(in_usd(c.total), 2'240'000.0 + 100'000 + 224'000 + 1'123'200, 1e-6);
+  EXPECT_NEAR(in_usd(c.hardware()), 2'564'000.0, 1e-6);
+}
+
+TEST(Capex, ColocatedFacilityIsNotCapex) {
+  Fleet f = two_type_fleet();
+  f.facility = Facility::colocated(usd_per_kilowatt_month(150), assumed("test"));
+  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).facility), 0.0);
+}
+
+TEST(Capex, BreakdownByTypeSumsAndCarriesScope) {
+  Fleet f = two_type_fleet();
+  f.network = epoch_network_share();
+  f.storage = StorageCost::fixed(usd(50'000), assumed("test storage"));
+  const LineItem tree = fleet_capex(f).breakdown();
+  EXPECT_EQ(tree.scope, Scope::fleet_capex);
+  ASSERT_EQ(tree.children.size(), 3u);  // A, B, storage
+  Money sum = usd(0);
+  for (const auto& c : tree.children) {
+    EXPECT_EQ(c.scope, Scope::fleet_capex);
+    sum += c.amount;
+  }
+  EXPECT_NEAR(in_usd(sum), in_usd(tree.amount), 1e-6);
+  EXPECT_EQ(tree.children[0].label, "A (H800 SXM)");
+  ASSERT_EQ(tree.children[0].children.size(), 2u);  // servers, network
+  EXPECT_EQ(tree.children[0].children[0].provenance.evidence, Evidence::derived);
+  EXPECT_NE(tree.children[0].children[0].provenance.source.find("test"), std::string::npos);
+  EXPECT_EQ(tree.children[2].provenance.source, "test storage");
+}
+
+TEST(Capex, BreakdownByItemSums) {
+  Fleet f = two_type_fleet();
+  f.network = deepseek_fat_tree_per_endpoint();
+  const FleetCapex c = fleet_capex(f);
+  const LineItem tree = c.breakdown_by_item();
+  ASSERT_EQ(tree.children.size(), 4u);
+  EXPECT_EQ(tree.children[0].label, "servers");
+  Money sum = usd(0);
+  for (const auto& item : tree.children)
+    sum += item.amount;
+  EXPECT_NEAR(in_usd(sum), in_usd(c.total), 1e-6);
+}
+
+TEST(Capex, FindByLabel) {
+  const FleetCapex c = fleet_capex(two_type_fleet());
+  ASSERT_NE(c.find("B"), nullptr);
+  EXPECT_EQ(c.find("B")->accelerator, "H20");
+  EXPECT_EQ(c.find("C"), nullptr);
+}
+
+TEST(Capex, BadInputThrows) {
+  Fleet f = two_type_fleet();
+  f.holdings[1].count = accelerators(-3);
+  try {
+    fleet_capex(f);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("fleet.holdings[1] (B).count: got -3"), std::string::npos)
+        << e.what();
+  }
+  f = two_type_fleet();
+  f.holdings[0].price = UnitPrice::per_server(cny(1.2e6), assumed("test"));
+  EXPECT_THROW(fleet_capex(f), Error);
+}
+
+}  // namespace
+}  // namespace traincost

@@ -1,0 +1,55 @@
+// DeepSeek-V3's final run (arXiv 2412.19437, Table 1, P) at the ownership cost
+// of the reconstructed fleet's H800 line (sources.md §3 A, §7 P, and the
+// reconstruction's assumptions [?]). The expected figures are our model's,
+// computed by hand in reference/deepseek_v3_ownership.hpp.
+#include "traincost/reference/deepseek_v3_ownership.hpp"
+
+#include <gtest/gtest.h>
+
+namespace traincost {
+namespace {
+
+using namespace traincost::reference;
+
+TEST(DeepSeekV3Ownership, HourlyCostOfAnOwnedH800) {
+  const OwnershipCost c = ownership_cost_per_gpu_hour(deepseek_h800_ownership_inputs());
+  // $39,930.56 / 35,064 h.
+  EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.3e6 / 7.2 / 8 / 35'064, 1e-12);
+  // 1.274 kW x 0.75 x 1.5 x $0.0806.
+  EXPECT_NEAR(in_usd_per_gpu_hour(c.energy), 1.274 * 0.75 * 1.5 * 0.0806, 1e-12);
+  EXPECT_NEAR(in_usd_per_gpu_hour(c.total), 1.789, 5e-4);
+}
+
+TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
+  const FinalRunCost r = deepseek_v3_at_ownership_cost();
+  EXPECT_EQ(r.scope, Scope::final_run_ownership);
+  EXPECT_NEAR(in_gpu_hours(r.gpu_time), 2'788'000, 1e-6);
+  EXPECT_NEAR(in_usd(r.cost), 4.988e6, 1e3);
+  // Beside the rental-equivalent $5.576M at $2 (sources.md §1, P).
+  EXPECT_LT(in_usd(r.cost), 5.576e6);
+}
+
+TEST(DeepSeekV3Ownership, EpochDepreciationCostsMoreThanTwoDollars) {
+  const OwnershipInputs in = deepseek_h800_ownership_inputs(Depreciation::epoch());
+  const OwnershipCost c = ownership_cost_per_gpu_hour(in);
+  EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.3e6 / 7.2 / 8 * 0.14 * std::log(10.0) / 8'766,
+              1e-12);
+  EXPECT_NEAR(in_usd(deepseek_v3_at_ownership_cost(in).cost), 5.907e6, 1e3);
+  EXPECT_FALSE(break_even_utilization(in, usd_per_gpu_hour(2.0)).has_value());
+}
+
+TEST(DeepSeekV3Ownership, BreakEvenUtilizationAgainstTwoDollars) {
+  const auto u = break_even_utilization(deepseek_h800_ownership_inputs(), usd_per_gpu_hour(2.0));
+  ASSERT_TRUE(u.has_value());
+  EXPECT_NEAR(*u, 0.888, 5e-4);
+}
+
+TEST(DeepSeekV3Ownership, LowerUtilizationRaisesTheCost) {
+  const FinalRunCost full = deepseek_v3_at_ownership_cost();
+  const FinalRunCost most = deepseek_v3_at_ownership_cost(
+      deepseek_h800_ownership_inputs(deepseek_fleet_depreciation(), {0.7, assumed("test")}));
+  EXPECT_GT(in_usd(most.cost), in_usd(full.cost));
+}
+
+}  // namespace
+}  // namespace traincost

@@ -1,0 +1,158 @@
+#include "traincost/operating_cost.hpp"
+
+#include <gtest/gtest.h>
+
+#include "traincost/catalog.hpp"
+
+namespace traincost {
+namespace {
+
+// 800 H800 at $25K per GPU: 1,260 W of server power each (700 W x 1.8).
+Fleet h800_fleet() {
+  Fleet f;
+  f.name = "test";
+  Holding h;
+  h.label = "H800";
+  h.accelerator = accelerator("h800");
+  h.count = accelerators(800);
+  h.price = UnitPrice::per_server(usd(200'000), assumed("test"));
+  f.holdings.push_back(h);
+  return f;
+}
+
+OperatingAssumptions one_year() {
+  OperatingAssumptions a;
+  a.period = years(1);
+  a.pue = {1.25, assumed("test")};
+  a.electricity = {usd_per_kwh(0.10), assumed("test")};
+  return a;
+}
+
+template <class Fn>
+void expect_error(Fn fn, std::initializer_list<std::string> parts) {
+  try {
+    fn();
+    FAIL() << "expected traincost::Error";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    for (const auto& p : parts)
+      EXPECT_NE(what.find(p), std::string::npos) << "missing \"" << p << "\" in: " << what;
+  }
+}
+
+TEST(OperatingCost, EnergyIsTdpRatioDrawPueHoursPrice) {
+  // Epoch's method (sources.md §7): 800 x 0.7 kW x 1.8 x 0.75 x 1.25 x 8,766 h x $0.10.
+  const double kwh = 800 * 0.7 * 1.8 * 0.75 * 1.25 * 8'766;
+  const FleetOperatingCost c = fleet_operating_cost(h800_fleet(), one_year());
+  EXPECT_NEAR(in_kilowatt_hours(c.energy), kwh, 1e-6);
+  EXPECT_NEAR(in_usd(c.energy_cost), kwh * 0.10, 1e-6);
+  EXPECT_NEAR(in_usd(c.total), kwh * 0.10, 1e-6);
+  EXPECT_DOUBLE_EQ(in_usd(c.facility), 0.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.maintenance), 0.0);
+}
+
+TEST(OperatingCost, DefaultsAreEpochs) {
+  const OperatingAssumptions a;
+  EXPECT_DOUBLE_EQ(a.average_draw.value, 0.75);
+  EXPECT_DOUBLE_EQ(a.pue.value, 1.25);
+  EXPECT_DOUBLE_EQ(in_usd_per_kwh(a.electricity.value), 0.0806);
+  EXPECT_DOUBLE_EQ(in_years(a.period), 4.0);
+}
+
+TEST(OperatingCost, ColocationIsBilledOnPeakItPowerPerMonth) {
+  Fleet f = h800_fleet();
+  f.facility = Facility::colocated(usd_per_kilowatt_month(150), assumed("test colo"));
+  const FleetOperatingCost c = fleet_operating_cost(f, one_year());
+  // 1,008 kW x $150 x 12 months.
+  EXPECT_NEAR(in_usd(c.facility), 1'008 * 150.0 * 12, 1e-6);
+  EXPECT_EQ(c.facility_provenance.source, "test colo");
+}
+
+TEST(OperatingCost, MaintenanceIsAShareOfCapexPerYear) {
+  OperatingAssumptions a = one_year();
+  a.period = years(4);
+  a.maintenance_share_per_year = {0.05, assumed("test")};
+  const FleetOperatingCost c = fleet_operating_cost(h800_fleet(), a);
+  // $20M capex x 5% x 4 years.
+  EXPECT_NEAR(in_usd(c.maintenance), 4'000'000.0, 1e-6);
+  EXPECT_NEAR(in_usd(c.holdings[0].maintenance), 4'000'000.0, 1e-6);
+}
+
+TEST(OperatingCost, MaintenanceCoversSharedHardwareButNotTheBuilding) {
+  Fleet f = h800_fleet();
+  f.storage = StorageCost::fixed(usd(1'000'000), assumed("test"));
+  f.facility = Facility::built(usd_per_megawatt(10e6), assumed("test"));
+  OperatingAssumptions a = one_year();
+  a.maintenance_share_per_year = {0.10, assumed("test")};
+  const FleetOperatingCost c = fleet_operating_cost(f, a);
+  EXPECT_NEAR(in_usd(c.shared_maintenance), 100'000.0, 1e-6);
+  EXPECT_NEAR(in_usd(c.maintenance), 2'100'000.0, 1e-6);
+  EXPECT_DOUBLE_EQ(in_usd(c.facility), 0.0);  // built: capex, not rent
+}
+
+TEST(OperatingCost, StaffIsHeadcountTimesLoadedCostTimesPeriod) {
+  OperatingAssumptions a = one_year();
+  a.period = years(2);
+  a.staff = FleetStaff{people(10), {usd_per_person_year(150'000), assumed("test staff")}};
+  const FleetOperatingCost c = fleet_operating_cost(h800_fleet(), a);
+  EXPECT_NEAR(in_usd(c.staff), 3'000'000.0, 1e-6);
+  EXPECT_NEAR(in_usd(c.total), in_usd(c.energy_cost) + 3'000'000.0, 1e-6);
+}
+
+TEST(OperatingCost, BreakdownSumsAndCarriesScope) {
+  Fleet f = h800_fleet();
+  f.facility = Facility::colocated(usd_per_kilowatt_month(100), assumed("test"));
+  OperatingAssumptions a = one_year();
+  a.maintenance_share_per_year = {0.05, assumed("test")};
+  const LineItem tree = fleet_operating_cost(f, a).breakdown();
+  EXPECT_EQ(tree.scope, Scope::fleet_operating);
+  ASSERT_EQ(tree.children.size(), 3u);
+  EXPECT_EQ(tree.children[0].label, "energy");
+  Money sum = usd(0);
+  for (const auto& c : tree.children) {
+    EXPECT_EQ(c.scope, Scope::fleet_operating);
+    sum += c.amount;
+  }
+  EXPECT_NEAR(in_usd(sum), in_usd(tree.amount), 1e-6);
+}
+
+TEST(OperatingCost, TcoIsCapexPlusOperating) {
+  const FleetTco t = fleet_tco(h800_fleet(), one_year());
+  EXPECT_NEAR(in_usd(t.total), in_usd(t.capex.total) + in_usd(t.operating.total), 1e-6);
+  const LineItem tree = t.breakdown();
+  EXPECT_EQ(tree.scope, Scope::fleet_tco);
+  ASSERT_EQ(tree.children.size(), 2u);
+  EXPECT_EQ(tree.children[0].scope, Scope::fleet_capex);
+  EXPECT_EQ(tree.children[1].scope, Scope::fleet_operating);
+  EXPECT_EQ(tree.label, "test TCO over 1 years");
+}
+
+TEST(OperatingCost, PueBelowOneThrowsNamingFieldAndValue) {
+  OperatingAssumptions a = one_year();
+  a.pue = {0.9, assumed("test")};
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
+               {"[traincost.invalid_value]", "operating.pue", "got 0.9", ">= 1"});
+}
+
+TEST(OperatingCost, BadPeriodDrawAndMaintenanceThrow) {
+  OperatingAssumptions a = one_year();
+  a.period = years(0);
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, {"operating.period_years", "got 0"});
+  a = one_year();
+  a.average_draw = {1.5, assumed("test")};
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
+               {"operating.average_draw", "got 1.5"});
+  a = one_year();
+  a.maintenance_share_per_year = {-0.1, assumed("test")};
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
+               {"operating.maintenance_share_per_year", "got -0.1"});
+}
+
+TEST(OperatingCost, CapexOfAnotherFleetIsRejected) {
+  Fleet other = h800_fleet();
+  other.holdings.push_back(other.holdings[0]);
+  EXPECT_THROW(fleet_operating_cost(h800_fleet(), fleet_capex(other), one_year()), Error);
+}
+
+}  // namespace
+}  // namespace traincost
