@@ -112,8 +112,8 @@ inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const Mf
   r.verdict = r.mfu > 1.0         ? Verdict::impossible
               : r.mfu > r.ceiling ? Verdict::implausible
                                   : Verdict::plausible;
-  r.explanation = percent_text(r.mfu) + " of the " + std::string(to_string(r.precision)) +
-                  " dense peak of the " + spec.name + " (" +
+  r.explanation = percent_text(r.mfu) + " of the " + spec.name + " " +
+                  std::string(to_string(r.precision)) + " dense peak (" +
                   short_number(in_tflop_per_second(r.achieved)) + " of " +
                   short_number(in_tflop_per_second(r.reference_peak)) + " TFLOP/s, goodput " +
                   percent_text(r.goodput) + "): " + std::string(to_string(r.verdict));
