@@ -1,0 +1,340 @@
+// The `traincost` command end to end: what an analyst types, what comes out.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "run_command.hpp"
+#include "well_formed_xml.hpp"
+
+namespace traincost::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string exe = TRAINCOST_EXE;
+const fs::path source_dir = TRAINCOST_SOURCE_DIR;
+
+CommandResult traincost(const std::vector<std::string>& args, const std::string& stdin_file = "") {
+  return run(exe, args, stdin_file);
+}
+
+std::string scenario(const std::string& name) {
+  return (source_dir / "examples" / "scenarios" / name).string();
+}
+
+/// The `// expect: ` lines of a C++ example.
+std::vector<std::string> example_expectations(const std::string& example) {
+  std::ifstream in(source_dir / "examples" / example);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("// expect: ", 0) == 0)
+      out.push_back(line.substr(11));
+  return out;
+}
+
+fs::path temp_path(const std::string& name) {
+  return fs::temp_directory_path() /
+         ("traincost_cli_test_" + std::to_string(::getpid()) + "_" + name);
+}
+
+// ---- The example scenarios give the C++ examples' figures -------------------
+
+// Each scenario must print, through the command, the same table rows and
+// total as the matching C++ example: every `// expect:` line of the example
+// that is a table row or the total line appears verbatim (exact figures).
+void expect_same_figures(const std::string& toml, const std::string& example,
+                         const std::vector<std::string>& row_prefixes) {
+  const auto r = traincost({"estimate", scenario(toml)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::size_t checked = 0;
+  for (const auto& line : example_expectations(example)) {
+    bool is_table_line = line.rfind("total cost:", 0) == 0;
+    for (const auto& p : row_prefixes)
+      is_table_line = is_table_line || line.rfind(p, 0) == 0;
+    if (!is_table_line)
+      continue;
+    EXPECT_NE(r.out.find(line), std::string::npos) << "missing: " << line << "\n" << r.out;
+    ++checked;
+  }
+  EXPECT_EQ(checked, row_prefixes.size() + 1);
+}
+
+TEST(ExampleScenarios, DeepSeekV3MatchesTheCppExample) {
+  // arXiv 2412.19437 Table 1 [P]: $5,328,000 + $238,000 + $10,000 = $5,576,000; exact.
+  expect_same_figures("deepseek_v3.toml", "deepseek_v3_final_run.cpp",
+                      {"pre-training ", "context extension ", "post-training "});
+}
+
+TEST(ExampleScenarios, DeepSeekR1MatchesTheCppExample) {
+  // R1 paper, supplementary B.4.4 [P]: 147,336 GPU-hours -> $294,672 [D]; exact.
+  expect_same_figures("deepseek_r1.toml", "deepseek_r1.cpp",
+                      {"R1-Zero RL ", "SFT data creation ", "R1 training "});
+}
+
+TEST(ExampleScenarios, EveryExampleScenarioChecksClean) {
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(source_dir / "examples" / "scenarios")) {
+    if (entry.path().extension() != ".toml")
+      continue;
+    const auto r = traincost({"check", entry.path().string()});
+    EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.err;
+    EXPECT_NE(r.out.find(": ok ("), std::string::npos) << r.out;
+    ++n;
+  }
+  EXPECT_GE(n, 2u);
+}
+
+// ---- Output formats -----------------------------------------------------------
+
+TEST(Formats, JsonFollowsTheDocumentedSchema) {
+  const auto r = traincost({"estimate", scenario("deepseek_v3.toml"), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc.at("schema"), "traincost.estimate/1");
+  EXPECT_EQ(doc.at("scenario").at("name"), "DeepSeek-V3 final run");
+  ASSERT_EQ(doc.at("results").size(), 1u);
+  const auto& res = doc.at("results")[0];
+  EXPECT_EQ(res.at("model"), "final_run");
+  EXPECT_EQ(res.at("scope"), "final_run_rental");
+  // Table 1 [P]: $5.576M in plain USD, exact.
+  EXPECT_DOUBLE_EQ(res.at("usd").get<double>(), 5'576'000.0);
+  EXPECT_EQ(res.at("breakdown").at("children").size(), 3u);
+  EXPECT_DOUBLE_EQ(res.at("breakdown").at("children")[0].at("usd").get<double>(), 5'328'000.0);
+  const auto& stage = res.at("final_run").at("stages")[0];
+  EXPECT_EQ(stage.at("usage_provenance").at("evidence"), "published");
+  EXPECT_NE(stage.at("usage_provenance").at("source").get<std::string>().find("Table 1"),
+            std::string::npos);
+  EXPECT_DOUBLE_EQ(stage.at("gpu_hours").get<double>(), 2'664'000.0);
+}
+
+TEST(Formats, CsvHasAHeaderRowAndOneRowPerItem) {
+  const auto r = traincost({"estimate", scenario("deepseek_r1.toml"), "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines;
+  std::istringstream in(r.out);
+  for (std::string l; std::getline(in, l);)
+    lines.push_back(l);
+  ASSERT_EQ(lines.size(), 5u);  // header, total, three stages
+  EXPECT_EQ(lines[0].rfind("result,model,scope,item,depth,", 0), 0u);
+  EXPECT_NE(lines[1].find(",total,0,"), std::string::npos);
+  EXPECT_NE(lines[1].find(",294672,"), std::string::npos);  // B.4.4: $294,672 [D], exact
+  EXPECT_NE(lines[2].find("R1-Zero RL,1,reinforcement learning,H800 SXM,512,101376,198,2,202752"),
+            std::string::npos)
+      << lines[2];
+  // Sources contain commas: they are quoted.
+  EXPECT_NE(lines[2].find("\"DeepSeek-R1 (Nature 2025, supplementary"), std::string::npos);
+}
+
+TEST(Formats, MarkdownIsATableWithTotalsAndSources) {
+  const auto r = traincost({"estimate", scenario("deepseek_v3.toml"), "--format", "markdown"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(
+      r.out.find("| pre-training | H800 SXM | 2,048 | 2,664,000 | 54.2 | 2.00 | $5,328,000 |"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("|---|---|---:|"), std::string::npos);
+  EXPECT_NE(r.out.find("**$5,576,000**"), std::string::npos);
+  EXPECT_NE(r.out.find("Sources:"), std::string::npos);
+}
+
+TEST(Formats, StandardInputIsReadWithADash) {
+  const auto r = traincost({"estimate", "-"}, scenario("deepseek_v3.toml"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("total cost: $5.576M ($5,576,000)"), std::string::npos);
+  const auto bad =
+      traincost({"check", "-"}, (source_dir / "tests/scenarios/zero_price.toml").string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err.rfind("traincost: error: <stdin>:12:20: ", 0), 0u) << bad.err;
+}
+
+TEST(Formats, NoNanOrInfinityIsEverPrinted) {
+  for (const char* f : {"table", "markdown", "csv", "json"})
+    for (const char* s : {"deepseek_v3.toml", "deepseek_r1.toml"}) {
+      const auto r = traincost({"estimate", scenario(s), "--format", f});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      const std::regex bad("\\b(nan|NaN|inf|Infinity)\\b");
+      EXPECT_FALSE(std::regex_search(r.out, bad)) << s << " " << f;
+    }
+}
+
+// ---- Usage: help, version, exit codes -------------------------------------------
+
+TEST(Usage, HelpAndVersionExitZero) {
+  const auto help = traincost({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* cmd : {"estimate", "check", "catalog", "Exit codes"})
+    EXPECT_NE(help.out.find(cmd), std::string::npos) << cmd;
+  const auto sub = traincost({"estimate", "--help"});
+  EXPECT_EQ(sub.exit_code, 0);
+  EXPECT_NE(sub.out.find("--format"), std::string::npos);
+  EXPECT_NE(sub.out.find("--chart"), std::string::npos);
+  const auto version = traincost({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, "traincost 0.1.0\n");
+}
+
+TEST(Usage, UsageErrorsExitTwoWithNothingOnStandardOutput) {
+  const std::vector<std::vector<std::string>> cases = {
+      {},
+      {"estimat", scenario("deepseek_v3.toml")},
+      {"estimate"},
+      {"estimate", scenario("deepseek_v3.toml"), "--format", "xml"},
+      {"estimate", scenario("deepseek_v3.toml"), "--colour"},
+      {"check", scenario("deepseek_v3.toml"), "extra"},
+  };
+  for (const auto& args : cases) {
+    const auto r = traincost(args);
+    EXPECT_EQ(r.exit_code, 2) << (args.empty() ? "" : args[0]);
+    EXPECT_EQ(r.out, "");
+    EXPECT_FALSE(r.err.empty());
+  }
+}
+
+TEST(Usage, AMissingFileIsBadInput) {
+  const auto r = traincost({"estimate", "/nonexistent/scenario.toml"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("/nonexistent/scenario.toml"), std::string::npos);
+  EXPECT_NE(r.err.find("cannot be opened"), std::string::npos);
+}
+
+// ---- Catalog ------------------------------------------------------------------------
+
+TEST(Catalog, ListsEveryAcceleratorWithItsSource) {
+  const auto r = traincost({"catalog"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"H800 SXM", "H100 SXM", "A100 PCIe 40GB", "MI300X", "TPU v5p"})
+    EXPECT_NE(r.out.find(name), std::string::npos) << name;
+  EXPECT_NE(r.out.find("NVIDIA H100 data sheet (sources.md §5)"), std::string::npos);
+  const auto json = nlohmann::json::parse(traincost({"catalog", "--format", "json"}).out);
+  EXPECT_EQ(json.at("schema"), "traincost.catalog/1");
+  EXPECT_GE(json.at("accelerators").size(), 14u);
+}
+
+TEST(Catalog, OneEntryInDetail) {
+  const auto r = traincost({"catalog", "h800"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // sources.md §5 [P]: H800 SXM dense BF16 989.5 TFLOP/s, NVLink 400 GB/s.
+  EXPECT_NE(r.out.find("989.5 TFLOP/s"), std::string::npos);
+  EXPECT_NE(r.out.find("400 GB/s"), std::string::npos);
+  EXPECT_NE(r.out.find("arXiv 2412.19437"), std::string::npos);
+}
+
+TEST(Catalog, AnUnknownNameListsTheClosestOnes) {
+  const auto r = traincost({"catalog", "h100"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("closest known names: H100 SXM, H100 PCIe"), std::string::npos) << r.err;
+}
+
+// ---- The malformed corpus ---------------------------------------------------------------
+
+struct CorpusCase {
+  fs::path file;
+  std::string expected;  // stderr after "traincost: error: FILE"
+};
+
+std::vector<CorpusCase> corpus() {
+  std::vector<CorpusCase> out;
+  for (const auto& entry : fs::directory_iterator(source_dir / "tests" / "scenarios")) {
+    if (entry.path().extension() != ".toml")
+      continue;
+    const std::string text = slurp(entry.path());
+    const auto at = text.rfind("\n# expect: ");
+    CorpusCase c{entry.path(), ""};
+    if (at != std::string::npos) {
+      c.expected = text.substr(at + 11);
+      c.expected.erase(c.expected.find_last_not_of("\r\n") + 1);
+    }
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const CorpusCase& a, const CorpusCase& b) { return a.file < b.file; });
+  return out;
+}
+
+TEST(MalformedCorpus, EveryFileYieldsItsExpectedErrorAndNothingOnStandardOutput) {
+  const auto cases = corpus();
+  ASSERT_GE(cases.size(), 40u);
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file.filename().string());
+    ASSERT_FALSE(c.expected.empty()) << "no '# expect: ' line";
+    // Every error names file, line and column (":L:C: "), an id and a field.
+    EXPECT_TRUE(
+        std::regex_search(c.expected, std::regex("^:[0-9]+:[0-9]+: \\[traincost\\.[a-z_]+\\] ")))
+        << c.expected;
+    for (const char* command : {"check", "estimate"}) {
+      const auto r = traincost({command, c.file.string()});
+      EXPECT_EQ(r.exit_code, 1);
+      EXPECT_EQ(r.out, "");
+      EXPECT_EQ(r.err, "traincost: error: " + c.file.string() + c.expected + "\n");
+    }
+  }
+}
+
+TEST(MalformedCorpus, AFailedRunLeavesAnExistingChartUntouched) {
+  const fs::path chart = temp_path("untouched.svg");
+  { std::ofstream(chart) << "previous"; }
+  const auto r =
+      traincost({"estimate", (source_dir / "tests/scenarios/negative_gpu_hours.toml").string(),
+                 "--chart", chart.string(), "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(slurp(chart), "previous");
+  // No temporary file is left behind either.
+  for (const auto& entry : fs::directory_iterator(chart.parent_path()))
+    EXPECT_EQ(entry.path().string().find(chart.string() + ".tmp"), std::string::npos);
+  fs::remove(chart);
+}
+
+TEST(MalformedCorpus, AnUnwritableChartIsBadInputAndPrintsNothing) {
+  const auto r = traincost(
+      {"estimate", scenario("deepseek_v3.toml"), "--chart", "/nonexistent-dir/chart.svg"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("/nonexistent-dir/chart.svg"), std::string::npos);
+}
+
+// ---- Charts ---------------------------------------------------------------------------------
+
+/// Renders an SVG to PNG with rsvg-convert; returns the PNG's bytes.
+std::string render_png(const fs::path& svg, const std::string& name) {
+  const fs::path png = temp_path(name + ".png");
+  const auto r = run(TRAINCOST_RSVG_CONVERT, {"-o", png.string(), svg.string()});
+  EXPECT_EQ(r.exit_code, 0) << "rsvg-convert (Debian: librsvg2-bin) failed: " << r.err;
+  std::string bytes = slurp(png);
+  fs::remove(png);
+  return bytes;
+}
+
+void expect_good_chart(const fs::path& svg, const std::vector<std::string>& figures,
+                       const std::string& name) {
+  const std::string doc = slurp(svg);
+  ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(xml_problem(doc), "") << doc;
+  for (const auto& f : figures)
+    EXPECT_NE(doc.find(f), std::string::npos) << "figure not in the chart: " << f;
+  const std::string png = render_png(svg, name);
+  ASSERT_GT(png.size(), 1000u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+}
+
+TEST(Charts, BreakdownChartIsWellFormedCarriesTheFiguresAndRenders) {
+  const fs::path chart = temp_path("breakdown.svg");
+  const auto r = traincost({"estimate", scenario("deepseek_v3.toml"), "--chart", chart.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("$5,576,000"), std::string::npos);  // the table is still printed
+  // Table 1 [P]: the three stages and the total, exact.
+  expect_good_chart(chart, {"$5,328,000", "$238,000", "$10,000", "$5,576,000", "pre-training"},
+                    "breakdown");
+  fs::remove(chart);
+}
+
+}  // namespace
+}  // namespace traincost::test
