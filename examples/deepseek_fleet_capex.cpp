@@ -1,0 +1,224 @@
+// DeepSeek's fleet: the "~$1.6B" server capex and "$944M" four-year operating
+// cost, rebuilt from itemized assumptions — and DeepSeek-V3 at ownership cost.
+//
+// The analyst's per-GPU prices are not public (SemiAnalysis, "DeepSeek
+// Debates", 2025-01-31; sources.md §3). This is a RECONSTRUCTION: each
+// holding is priced from a price point in sources.md §3/§6, the operating
+// cost from Epoch AI's energy method (§7) plus a colocation price and a
+// maintenance share that are NOT in the sources (labelled [?], calibrated).
+// Every assumption is a field of the fleet value and can be changed.
+//
+// Output:
+//   DeepSeek fleet (reconstruction of SemiAnalysis)
+//   exchange rate: 7.2 CNY per USD [?]; ownership period 4 years
+//
+//   type   accelerator       GPUs  year  price as quoted           USD/GPU      capex  opex 4y  src
+//   -----------------------------------------------------------------------------------------------
+//   A100   A100 SXM4 40GB  10,000  2021  $15,000 per GPU x 1.66    $24,900    $249.0M  $144.0M  A
+//   H800   H800 SXM        10,000  2023  CNY 2,300,000 per server  $39,931    $399.3M  $228.1M  A
+//   H100   H100 SXM        10,000  2023  $270,000 per server       $33,750    $337.5M  $213.2M  A
+//   H20    H20             30,000  2024  CNY 1,200,000 per server  $20,833    $625.0M  $374.2M  A
+//   -----------------------------------------------------------------------------------------------
+//   total                  60,000                                           $1,610.8M  $959.5M
+//
+//   operating cost over 4 years:
+//     energy       $175.5M  55.2 MW peak IT power x draw 0.75 x PUE 1.50 x $0.0806/kWh
+//     colocation   $397.4M  $150 per kW-month [?]
+//     maintenance  $386.6M  6% of capex a year [?]
+//
+//   Reconstruction beside SemiAnalysis (corrected):
+//                           model  published   diff
+//   -----------------------------------------------
+//   server capex        $1,610.8M  $1,600.0M  +0.7%
+//   operating, 4 years    $959.5M    $944.0M  +1.6%
+//
+//   The same model without the H100 line, beside SemiAnalysis (first version):
+//                           model  published   diff
+//   -----------------------------------------------
+//   server capex        $1,273.3M  $1,300.0M  -2.1%
+//   operating, 4 years    $746.3M    $715.0M  +4.4%
+//
+//   (the revision's $300M over 10,000 H100 implies $30,000 per H100; this model's H100 line is
+//   $33,750 per GPU) What-if: adding a fat-tree network at $4.39K per GPU endpoint [P] would add
+//   $263.4M
+//
+//   Fire-Flyer 2 / DGX-A100: cost 50.4%, power 59.5% (servers 59.2%, network 8.8%; arXiv
+//   2408.14158)
+//
+//   ownership cost per H800 GPU-hour: $1.789 at 100% utilization
+//     depreciation $1.139 (straight line over 4 years)
+//     maintenance  $0.273
+//     colocation   $0.262
+//     energy       $0.116
+//
+//   DeepSeek-V3 final run at H800 ownership cost — final run (ownership cost)
+//   stage              accelerator   GPUs  GPU-hours  days  USD/GPU-h        cost   share  src
+//   ------------------------------------------------------------------------------------------
+//   pre-training       H800 SXM     2,048  2,664,000  54.2       1.79  $4,766,487   95.6%  P
+//   context extension  H800 SXM     2,048    119,000   2.4       1.79    $212,917    4.3%  P
+//   post-training      H800 SXM     2,048      5,000   0.1       1.79      $8,946    0.2%  P
+//   ------------------------------------------------------------------------------------------
+//   total                                  2,788,000  56.7             $4,988,351  100.0%
+//   total cost: $4.988M ($4,988,351)
+//   V3 final run at ownership cost: $4.988M (rental-equivalent at $2: $5.576M)
+//   break-even utilization against $2.00 per GPU-hour: 88.8%
+//   with Epoch AI's exponential depreciation (0.3224/yr): $2.119 per GPU-hour, V3 $5.907M,
+//   break-even never at up to 100% utilization
+//
+// expect: $1,610.8M  $959.5M
+// expect: server capex        $1,610.8M  $1,600.0M  +0.7%
+// expect: operating, 4 years    $959.5M    $944.0M  +1.6%
+// expect: server capex        $1,273.3M  $1,300.0M  -2.1%
+// expect: operating, 4 years    $746.3M    $715.0M  +4.4%
+// expect: Fire-Flyer 2 / DGX-A100: cost 50.4%, power 59.5%
+// expect: ownership cost per H800 GPU-hour: $1.789 at 100% utilization
+// expect: V3 final run at ownership cost: $4.988M (rental-equivalent at $2: $5.576M)
+// expect: break-even utilization against $2.00 per GPU-hour: 88.8%
+
+#include <iostream>
+#include <string>
+
+#include "traincost/capex.hpp"
+#include "traincost/final_run_report.hpp"
+#include "traincost/format.hpp"
+#include "traincost/operating_cost.hpp"
+#include "traincost/ownership.hpp"
+#include "traincost/reference/deepseek_fleet.hpp"
+#include "traincost/reference/deepseek_v3.hpp"
+#include "traincost/reference/deepseek_v3_ownership.hpp"
+#include "traincost/reference/fire_flyer.hpp"
+#include "traincost/text_table.hpp"
+
+namespace {
+
+using namespace traincost;
+
+std::string millions(Money m) {
+  return "$" + format_number(in_usd(m) / 1e6, 1) + "M";
+}
+
+std::string quoted(const Holding& h) {
+  if (const auto* yuan = std::get_if<CnyAmount>(&h.price.amount))
+    return "CNY " + format_number(in_cny(*yuan)) + " " + std::string(to_string(h.price.basis));
+  std::string s =
+      format_usd(std::get<Money>(h.price.amount)) + " " + std::string(to_string(h.price.basis));
+  if (h.price.basis == PriceBasis::per_accelerator)
+    s += " x " + format_number(h.server_overhead.value, 2);
+  return s;
+}
+
+std::string signed_percent(double share) {
+  return (share >= 0 ? "+" : "") + format_percent(share);
+}
+
+void print_fleet(const Fleet& fleet, const FleetTco& t) {
+  using A = TextTable::Align;
+  TextTable table(
+      {"type", "accelerator", "GPUs", "year", "price as quoted", "USD/GPU", "capex", "opex 4y",
+       "src"},
+      {A::left, A::left, A::right, A::right, A::left, A::right, A::right, A::right, A::left});
+  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
+    const Holding& h = fleet.holdings[i];
+    const HoldingCapex& c = t.capex.holdings[i];
+    const HoldingOperatingCost& o = t.operating.holdings[i];
+    table.add_row({h.label, c.accelerator, format_number(in_accelerators(c.count)),
+                   std::to_string(c.year_bought), quoted(h),
+                   format_usd(usd(in_usd_per_accelerator(c.server_price))), millions(c.total),
+                   millions(o.total), std::string(tag(h.price.provenance.evidence))});
+  }
+  table.add_rule();
+  table.add_row({"total", "", format_number(in_accelerators(accelerator_count(fleet))), "", "", "",
+                 millions(t.capex.total), millions(t.operating.total), ""});
+  table.print(std::cout);
+}
+
+void print_against(const FleetTco& t, const reference::PublishedFleetEstimate& p) {
+  using A = TextTable::Align;
+  TextTable table({"", "model", "published", "diff"}, {A::left, A::right, A::right, A::right});
+  table.add_row({"server capex", millions(t.capex.total), millions(p.capex.value),
+                 signed_percent(ratio(t.capex.total, p.capex.value) - 1.0)});
+  table.add_row({"operating, 4 years", millions(t.operating.total), millions(p.operating.value),
+                 signed_percent(ratio(t.operating.total, p.operating.value) - 1.0)});
+  table.print(std::cout);
+}
+
+}  // namespace
+
+int main() {
+  const Fleet fleet = reference::deepseek_fleet();
+  const OperatingAssumptions operating = reference::deepseek_fleet_operating();
+  const FleetTco tco = fleet_tco(fleet, operating);
+
+  std::cout << fleet.name << "\n"
+            << "exchange rate: " << format_number(in_cny_per_usd(fleet.exchange_rate->value), 1)
+            << " CNY per USD [?]; ownership period " << format_number(in_years(operating.period))
+            << " years\n\n";
+  print_fleet(fleet, tco);
+  std::cout << "\noperating cost over " << format_number(in_years(operating.period))
+            << " years:\n  energy       " << millions(tco.operating.energy_cost) << "  "
+            << format_number(in_megawatts(tco.capex.it_power), 1) << " MW peak IT power x draw "
+            << format_number(operating.average_draw.value, 2) << " x PUE "
+            << format_number(operating.pue.value, 2) << " x $"
+            << format_number(in_usd_per_kwh(operating.electricity.value), 4) << "/kWh\n"
+            << "  colocation   " << millions(tco.operating.facility) << "  $"
+            << format_number(in_usd_per_kilowatt_month(fleet.facility.colocation_price))
+            << " per kW-month [?]\n"
+            << "  maintenance  " << millions(tco.operating.maintenance) << "  "
+            << format_percent(operating.maintenance_share_per_year.value, 0)
+            << " of capex a year [?]\n\n";
+
+  std::cout << "Reconstruction beside " << reference::semianalysis_fleet_estimate().label << ":\n";
+  print_against(tco, reference::semianalysis_fleet_estimate());
+
+  const FleetTco first = fleet_tco(reference::deepseek_fleet_without_h100(), operating);
+  std::cout << "\nThe same model without the H100 line, beside "
+            << reference::semianalysis_first_version().label << ":\n";
+  print_against(first, reference::semianalysis_first_version());
+  const HoldingCapex* h100 = tco.capex.find("H100");
+  std::cout << "\n(the revision's $300M over 10,000 H100 implies $30,000 per H100; this model's "
+               "H100 line is "
+            << format_usd(usd(in_usd_per_accelerator(h100->server_price))) << " per GPU)\n";
+
+  // What-if: the cluster network at DeepSeek's own $4.39K per endpoint.
+  Fleet with_network = fleet;
+  with_network.network = deepseek_fat_tree_per_endpoint();
+  std::cout << "What-if: adding a fat-tree network at $4.39K per GPU endpoint [P] would add "
+            << millions(fleet_capex(with_network).network) << "\n\n";
+
+  const reference::FireFlyerComparison ff = reference::compare_fire_flyer_2();
+  std::cout << "Fire-Flyer 2 / DGX-A100: cost " << format_percent(ff.cost_ratio) << ", power "
+            << format_percent(ff.power_ratio) << " (servers " << format_percent(ff.server_ratio)
+            << ", network " << format_percent(ff.network_ratio) << "; arXiv 2408.14158)\n\n";
+
+  // DeepSeek-V3 at ownership cost.
+  const OwnershipInputs h800 = reference::deepseek_h800_ownership_inputs();
+  const OwnershipCost hourly = ownership_cost_per_gpu_hour(h800);
+  std::cout << "ownership cost per H800 GPU-hour: $"
+            << format_number(in_usd_per_gpu_hour(hourly.total), 3) << " at "
+            << format_percent(hourly.utilization, 0) << " utilization\n  depreciation $"
+            << format_number(in_usd_per_gpu_hour(hourly.depreciation), 3)
+            << " (straight line over 4 years)\n  maintenance  $"
+            << format_number(in_usd_per_gpu_hour(hourly.maintenance), 3) << "\n  colocation   $"
+            << format_number(in_usd_per_gpu_hour(hourly.facility), 3) << "\n  energy       $"
+            << format_number(in_usd_per_gpu_hour(hourly.energy), 3) << "\n\n";
+  const FinalRunCost owned = reference::deepseek_v3_at_ownership_cost(h800);
+  const FinalRunCost rented = cost_final_run(reference::deepseek_v3_final_run());
+  print_final_run(std::cout, owned);
+  std::cout << "V3 final run at ownership cost: " << format_usd_compact(owned.cost)
+            << " (rental-equivalent at $2: " << format_usd_compact(rented.cost) << ")\n";
+
+  const auto even = break_even_utilization(h800, usd_per_gpu_hour(2.0));
+  std::cout << "break-even utilization against $2.00 per GPU-hour: "
+            << (even ? format_percent(*even) : std::string("never (owning costs more)")) << '\n';
+
+  const OwnershipInputs epoch = reference::deepseek_h800_ownership_inputs(Depreciation::epoch());
+  const OwnershipCost epoch_hourly = ownership_cost_per_gpu_hour(epoch);
+  const auto epoch_even = break_even_utilization(epoch, usd_per_gpu_hour(2.0));
+  std::cout << "with Epoch AI's exponential depreciation (0.3224/yr): $"
+            << format_number(in_usd_per_gpu_hour(epoch_hourly.total), 3) << " per GPU-hour, V3 "
+            << format_usd_compact(reference::deepseek_v3_at_ownership_cost(epoch).cost)
+            << ", break-even "
+            << (epoch_even ? format_percent(*epoch_even)
+                           : std::string("never at up to 100% utilization"))
+            << '\n';
+}
