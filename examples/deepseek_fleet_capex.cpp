@@ -38,12 +38,12 @@
 //   server capex        $1,273.3M  $1,300.0M  -2.1%
 //   operating, 4 years    $746.3M    $715.0M  +4.4%
 //
-//   (the revision's $300M over 10,000 H100 implies $30,000 per H100; this model's H100 line is
-//   $33,750 per GPU) What-if: adding a fat-tree network at $4.39K per GPU endpoint [P] would add
-//   $263.4M
+//   The revision's $300M over 10,000 H100 implies $30,000 per H100
+//   (sources.md §3). This model's H100 line is $33,750 per GPU.
+//   What-if: adding a fat-tree network at $4.39K per GPU endpoint [P] would add $263.4M
 //
-//   Fire-Flyer 2 / DGX-A100: cost 50.4%, power 59.5% (servers 59.2%, network 8.8%; arXiv
-//   2408.14158)
+//   Fire-Flyer 2 / DGX-A100: cost 50.4%, power 59.5%
+//     (servers 59.2%, network 8.8%, arXiv 2408.14158)
 //
 //   ownership cost per H800 GPU-hour: $1.789 at 100% utilization
 //     depreciation $1.139 (straight line over 4 years)
@@ -62,8 +62,8 @@
 //   total cost: $4.988M ($4,988,351)
 //   V3 final run at ownership cost: $4.988M (rental-equivalent at $2: $5.576M)
 //   break-even utilization against $2.00 per GPU-hour: 88.8%
-//   with Epoch AI's exponential depreciation (0.3224/yr): $2.119 per GPU-hour, V3 $5.907M,
-//   break-even never at up to 100% utilization
+//   with Epoch AI's exponential depreciation (0.3224/yr): $2.119 per GPU-hour,
+//     V3 $5.907M, break-even never at up to 100% utilization
 //
 // expect: $1,610.8M  $959.5M
 // expect: server capex        $1,610.8M  $1,600.0M  +0.7%
@@ -175,9 +175,9 @@ int main() {
             << reference::semianalysis_first_version().label << ":\n";
   print_against(first, reference::semianalysis_first_version());
   const HoldingCapex* h100 = tco.capex.find("H100");
-  std::cout << "\n(the revision's $300M over 10,000 H100 implies $30,000 per H100; this model's "
-               "H100 line is "
-            << format_usd(usd(in_usd_per_accelerator(h100->server_price))) << " per GPU)\n";
+  std::cout << "\nThe revision's $300M over 10,000 H100 implies $30,000 per H100\n"
+               "(sources.md §3). This model's H100 line is "
+            << format_usd(usd(in_usd_per_accelerator(h100->server_price))) << " per GPU.\n";
 
   // What-if: the cluster network at DeepSeek's own $4.39K per endpoint.
   Fleet with_network = fleet;
@@ -187,8 +187,8 @@ int main() {
 
   const reference::FireFlyerComparison ff = reference::compare_fire_flyer_2();
   std::cout << "Fire-Flyer 2 / DGX-A100: cost " << format_percent(ff.cost_ratio) << ", power "
-            << format_percent(ff.power_ratio) << " (servers " << format_percent(ff.server_ratio)
-            << ", network " << format_percent(ff.network_ratio) << "; arXiv 2408.14158)\n\n";
+            << format_percent(ff.power_ratio) << "\n  (servers " << format_percent(ff.server_ratio)
+            << ", network " << format_percent(ff.network_ratio) << ", arXiv 2408.14158)\n\n";
 
   // DeepSeek-V3 at ownership cost.
   const OwnershipInputs h800 = reference::deepseek_h800_ownership_inputs();
@@ -215,7 +215,7 @@ int main() {
   const OwnershipCost epoch_hourly = ownership_cost_per_gpu_hour(epoch);
   const auto epoch_even = break_even_utilization(epoch, usd_per_gpu_hour(2.0));
   std::cout << "with Epoch AI's exponential depreciation (0.3224/yr): $"
-            << format_number(in_usd_per_gpu_hour(epoch_hourly.total), 3) << " per GPU-hour, V3 "
+            << format_number(in_usd_per_gpu_hour(epoch_hourly.total), 3) << " per GPU-hour,\n  V3 "
             << format_usd_compact(reference::deepseek_v3_at_ownership_cost(epoch).cost)
             << ", break-even "
             << (epoch_even ? format_percent(*epoch_even)
