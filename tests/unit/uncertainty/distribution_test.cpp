@@ -1,0 +1,137 @@
+#include "traincost/uncertainty/distribution.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "traincost/uncertainty/inputs.hpp"
+#include "traincost/uncertainty/monte_carlo.hpp"
+
+namespace traincost::uncertainty {
+namespace {
+
+// Draws n values of one distribution through the engine (block streams).
+Eigen::ArrayXd draw(const Distribution& d, std::int64_t n, std::uint64_t seed) {
+  InputSet in;
+  in.add("x", d);
+  return sample_inputs(in, n, seed).col(0);
+}
+
+// The message of the traincost::Error `f` throws; fails the test otherwise.
+template <class F>
+std::string error_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected traincost::Error";
+  return {};
+}
+
+TEST(NormalQuantile, MatchesKnownValuesAndInvertsTheCdf) {
+  // z_0.975 = 1.959963984540054 (standard tables), to 1e-12.
+  EXPECT_NEAR(normal_quantile(0.975), 1.959963984540054, 1e-12);
+  EXPECT_NEAR(normal_quantile(0.95), z_95, 1e-12);
+  EXPECT_NEAR(normal_quantile(0.5), 0.0, 1e-15);
+  for (double p : {1e-10, 1e-4, 0.02, 0.3, 0.7, 0.99, 1 - 1e-9})
+    EXPECT_NEAR(normal_cdf(normal_quantile(p)) / p, 1.0, 1e-9) << p;
+}
+
+TEST(Lognormal90, RecoversItsNinetyPercentIntervalAtOneMillionSamples) {
+  // Epoch AI's convention (sources.md §7): a lognormal fitted to a 90% interval.
+  // Tolerance 1%: the sampling error of P5/P95 at 1e6 samples is ~0.2%.
+  const Distribution d = lognormal_90(1.5, 3.5);
+  const Eigen::ArrayXd x = draw(d, 1'000'000, 20250125);
+  const std::vector<double> q = percentiles(x, {0.05, 0.5, 0.95});
+  EXPECT_NEAR(q[0] / 1.5, 1.0, 0.01);
+  EXPECT_NEAR(q[1] / std::sqrt(1.5 * 3.5), 1.0, 0.01);
+  EXPECT_NEAR(q[2] / 3.5, 1.0, 0.01);
+  // The analytic quantiles are exact.
+  EXPECT_NEAR(d.quantile(0.05), 1.5, 1e-12);
+  EXPECT_NEAR(d.quantile(0.95), 3.5, 1e-12);
+}
+
+TEST(Distributions, UniformTriangularNormalHaveTheirMoments) {
+  // Tolerances ~5 standard errors at 200,000 samples.
+  const Eigen::ArrayXd u = draw(uniform(2.0, 4.0), 200'000, 1);
+  EXPECT_GT(u.minCoeff(), 2.0);
+  EXPECT_LT(u.maxCoeff(), 4.0);
+  EXPECT_NEAR(u.mean(), 3.0, 0.01);
+
+  const Eigen::ArrayXd t = draw(triangular(0.0, 1.0, 4.0), 200'000, 2);
+  EXPECT_NEAR(t.mean(), 5.0 / 3.0, 0.01);  // (a + b + c) / 3
+  EXPECT_GE(t.minCoeff(), 0.0);
+  EXPECT_LE(t.maxCoeff(), 4.0);
+
+  const Eigen::ArrayXd n = draw(normal(10.0, 2.0), 200'000, 3);
+  EXPECT_NEAR(n.mean(), 10.0, 0.03);
+  EXPECT_NEAR(std::sqrt((n - n.mean()).square().mean()), 2.0, 0.03);
+}
+
+TEST(Distributions, TruncatedNormalStaysInItsInterval) {
+  const Distribution d = truncated_normal(0.4, 0.1, 0.3, 0.45);
+  const Eigen::ArrayXd x = draw(d, 100'000, 4);
+  EXPECT_GE(x.minCoeff(), 0.3);
+  EXPECT_LE(x.maxCoeff(), 0.45);
+  // Median: 0.4 + 0.1 x Phi^-1((Phi(-1) + Phi(0.5)) / 2) = 0.4 + 0.1 x Phi^-1(0.425059)
+  // = 0.4 - 0.01890 = 0.38110 (Phi from tables).
+  EXPECT_NEAR(d.quantile(0.5), 0.38110, 1e-4);
+}
+
+TEST(Distributions, DiscreteChoicesFollowTheirWeights) {
+  const Eigen::ArrayXd x = draw(discrete({1.0, 2.0, 5.0}, {1.0, 2.0, 1.0}), 400'000, 5);
+  EXPECT_NEAR((x == 1.0).cast<double>().mean(), 0.25, 0.004);
+  EXPECT_NEAR((x == 2.0).cast<double>().mean(), 0.50, 0.004);
+  EXPECT_NEAR((x == 5.0).cast<double>().mean(), 0.25, 0.004);
+  EXPECT_EQ(discrete({1.0, 2.0, 5.0}, {1.0, 2.0, 1.0}).median(), 2.0);
+}
+
+TEST(Distributions, FixedIsAlwaysItsValue) {
+  const Eigen::ArrayXd x = draw(fixed(7.5), 3000, 6);
+  EXPECT_TRUE((x == 7.5).all());
+  EXPECT_TRUE(fixed(7.5).is_fixed());
+}
+
+TEST(Distributions, TypedRangesAreStoredInCanonicalUnits) {
+  // $1.5-$3.5 per GPU-hour is stored as USD per GPU-second.
+  const Distribution d = uniform(usd_per_gpu_hour(1.5), usd_per_gpu_hour(3.5));
+  EXPECT_NEAR(in_usd_per_gpu_hour(from_canonical<GpuTimePrice>(d.median())), 2.5, 1e-12);
+  EXPECT_NEAR(d.median(), 2.5 / 3600.0, 1e-18);
+}
+
+TEST(Distributions, BadParametersThrowNamingFieldAndValue) {
+  std::string m = error_of([] { (void)uniform(3.5, 1.5); });
+  EXPECT_NE(m.find("[traincost.invalid_value] uniform.low: got 3.5"), std::string::npos) << m;
+  EXPECT_NE(m.find("below uniform.high = 1.5"), std::string::npos) << m;
+
+  m = error_of([] { (void)lognormal_90(0.0, 3.5); });
+  EXPECT_NE(m.find("lognormal_90.p5: got 0, expected a positive"), std::string::npos) << m;
+  m = error_of([] { (void)lognormal_90(-2.0, 3.5); });
+  EXPECT_NE(m.find("lognormal_90.p5: got -2"), std::string::npos) << m;
+  m = error_of([] { (void)lognormal_90(1.0, -3.0); });
+  EXPECT_NE(m.find("lognormal_90.p95: got -3"), std::string::npos) << m;
+  m = error_of([] { (void)lognormal_90(4.0, 3.0); });
+  EXPECT_NE(m.find("lognormal_90.p5: got 4"), std::string::npos) << m;
+
+  m = error_of([] { (void)triangular(1.0, 5.0, 3.0); });
+  EXPECT_NE(m.find("triangular.mode: got 5"), std::string::npos) << m;
+  m = error_of([] { (void)triangular(3.0, 3.0, 1.0); });
+  EXPECT_NE(m.find("triangular.low: got 3"), std::string::npos) << m;
+  m = error_of([] { (void)normal(1.0, 0.0); });
+  EXPECT_NE(m.find("normal.sd: got 0"), std::string::npos) << m;
+  m = error_of([] { (void)uniform(std::nan(""), 1.0); });
+  EXPECT_NE(m.find("uniform.low: got nan"), std::string::npos) << m;
+  m = error_of([] { (void)discrete({1.0, 2.0}, {1.0}); });
+  EXPECT_NE(m.find("discrete.weights"), std::string::npos) << m;
+  m = error_of([] { (void)discrete({1.0, 2.0}, {1.0, -1.0}); });
+  EXPECT_NE(m.find("discrete.weights[1]: got -1"), std::string::npos) << m;
+  m = error_of([] { (void)truncated_normal(0.0, 1.0, 2.0, 1.0); });
+  EXPECT_NE(m.find("truncated_normal.low: got 2"), std::string::npos) << m;
+  m = error_of([] { (void)uniform(0.0, 1.0).quantile(1.0); });
+  EXPECT_NE(m.find("quantile.p: got 1"), std::string::npos) << m;
+}
+
+}  // namespace
+}  // namespace traincost::uncertainty

@@ -1,0 +1,176 @@
+#include "traincost/uncertainty/monte_carlo.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "traincost/uncertainty/deepseek.hpp"
+
+namespace traincost::uncertainty {
+namespace {
+
+template <class F>
+std::string error_of(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected traincost::Error";
+  return {};
+}
+
+void identity(const Eigen::Ref<const Eigen::ArrayXXd>& x, Eigen::Ref<Eigen::ArrayXd> out) {
+  out = x.col(0);
+}
+
+TEST(Percentiles, InterpolateBetweenOrderStatistics) {
+  Eigen::ArrayXd v(5);
+  v << 5, 1, 4, 2, 3;
+  // Type 7: h = p (n - 1); 0.1 -> 1 + 0.4 x (2 - 1) = 1.4.
+  const std::vector<double> q = percentiles(v, {0.0, 0.1, 0.25, 0.5, 0.9, 1.0});
+  EXPECT_DOUBLE_EQ(q[0], 1.0);
+  EXPECT_DOUBLE_EQ(q[1], 1.4);
+  EXPECT_DOUBLE_EQ(q[2], 2.0);
+  EXPECT_DOUBLE_EQ(q[3], 3.0);
+  EXPECT_DOUBLE_EQ(q[4], 4.6);
+  EXPECT_DOUBLE_EQ(q[5], 5.0);
+}
+
+TEST(MonteCarlo, SummarizesAUniformInput) {
+  InputSet in;
+  in.add("u", uniform(0.0, 1.0));
+  const MonteCarloResult r = monte_carlo(in, identity, {400'000, 11, 0, 10});
+  // Sampling error of a quartile at 4e5 samples is ~7e-4; tolerance 3e-3.
+  EXPECT_NEAR(r.summary.mean, 0.5, 3e-3);
+  EXPECT_NEAR(r.summary.sd, std::sqrt(1.0 / 12.0), 3e-3);
+  EXPECT_NEAR(r.summary.p5, 0.05, 3e-3);
+  EXPECT_NEAR(r.summary.p25, 0.25, 3e-3);
+  EXPECT_NEAR(r.summary.p50, 0.50, 3e-3);
+  EXPECT_NEAR(r.summary.p75, 0.75, 3e-3);
+  EXPECT_NEAR(r.summary.p95, 0.95, 3e-3);
+  ASSERT_EQ(r.summary.histogram.counts.size(), 10u);
+  std::int64_t total = 0;
+  for (auto c : r.summary.histogram.counts) {
+    EXPECT_NEAR(static_cast<double>(c), 40'000.0, 1'000.0);
+    total += c;
+  }
+  EXPECT_EQ(total, 400'000);
+  EXPECT_EQ(r.outputs.size(), 400'000);
+}
+
+TEST(MonteCarlo, BitIdenticalWhateverTheThreadCount) {
+  // 200,003 samples: the last block is partial. The copula path is covered
+  // by correlating two inputs.
+  InputSet in = deepseek_program_inputs();
+  in.correlate("staff_headcount", "staff_cost", -0.3);
+  in.correlate("price", "research_multiplier", 0.2);
+  const MonteCarloResult one = monte_carlo(in, deepseek_program_model, {200'003, 99, 1, 20});
+  for (unsigned threads : {2u, 4u, 3u}) {
+    const MonteCarloResult many =
+        monte_carlo(in, deepseek_program_model, {200'003, 99, threads, 20});
+    ASSERT_EQ(many.outputs.size(), one.outputs.size());
+    EXPECT_TRUE((many.outputs == one.outputs).all()) << threads << " threads";
+    EXPECT_EQ(many.summary.mean, one.summary.mean);
+    EXPECT_EQ(many.summary.sd, one.summary.sd);
+    EXPECT_EQ(many.summary.p5, one.summary.p5);
+    EXPECT_EQ(many.summary.p95, one.summary.p95);
+    EXPECT_EQ(many.summary.histogram.counts, one.summary.histogram.counts);
+  }
+  const MonteCarloResult other = monte_carlo(in, deepseek_program_model, {200'003, 100, 2, 20});
+  EXPECT_NE(other.summary.mean, one.summary.mean);
+}
+
+TEST(MonteCarlo, ASampleDoesNotDependOnTheRunLength) {
+  InputSet in = deepseek_program_inputs();
+  const Eigen::ArrayXd short_run = simulate(in, deepseek_program_model, 5'000, 7, 2);
+  const Eigen::ArrayXd long_run = simulate(in, deepseek_program_model, 50'000, 7, 2);
+  EXPECT_TRUE((long_run.head(5'000) == short_run).all());
+}
+
+TEST(Copula, GivesTheRequestedCorrelationAndKeepsMarginals) {
+  InputSet in;
+  in.add("a", normal(0.0, 1.0));
+  in.add("b", normal(5.0, 2.0));
+  in.add("c", lognormal_90(1.5, 3.5));
+  in.add("d", uniform(0.0, 1.0));
+  in.correlate("a", "b", 0.8);
+  in.correlate("c", "d", -0.5);
+  const Eigen::ArrayXXd x = sample_inputs(in, 500'000, 3);
+  auto corr = [](const Eigen::ArrayXd& p, const Eigen::ArrayXd& q) {
+    const Eigen::ArrayXd dp = p - p.mean(), dq = q - q.mean();
+    return (dp * dq).sum() / std::sqrt(dp.square().sum() * dq.square().sum());
+  };
+  // Pearson of two normals is the copula's rho (standard error ~5e-4).
+  EXPECT_NEAR(corr(x.col(0), x.col(1)), 0.8, 0.005);
+  EXPECT_NEAR(x.col(1).mean(), 5.0, 0.02);
+  // Marginals survive the copula: the lognormal's 90% interval within 1%.
+  const std::vector<double> q = percentiles(x.col(2), {0.05, 0.95});
+  EXPECT_NEAR(q[0] / 1.5, 1.0, 0.01);
+  EXPECT_NEAR(q[1] / 3.5, 1.0, 0.01);
+  EXPECT_GT(x.col(3).minCoeff(), 0.0);
+  EXPECT_LT(x.col(3).maxCoeff(), 1.0);
+  EXPECT_NEAR(x.col(3).mean(), 0.5, 0.003);
+  EXPECT_LT(corr(x.col(2), x.col(3)), -0.4);
+  // Independent pairs stay independent.
+  EXPECT_NEAR(corr(x.col(0), x.col(3)), 0.0, 0.01);
+}
+
+TEST(Copula, NotPositiveDefiniteThrows) {
+  InputSet in;
+  in.add("a", normal(0.0, 1.0));
+  in.add("b", normal(0.0, 1.0));
+  in.add("c", normal(0.0, 1.0));
+  // a~b and b~c strongly positive but a~c strongly negative: impossible.
+  in.correlate("a", "b", 0.9).correlate("b", "c", 0.9).correlate("a", "c", -0.9);
+  std::string m = error_of([&] { (void)monte_carlo(in, identity, {1000, 1, 1, 10}); });
+  EXPECT_NE(m.find("[traincost.invalid_value] correlation (smallest eigenvalue): got -"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("positive definite"), std::string::npos) << m;
+
+  Eigen::MatrixXd r(3, 3);
+  r << 1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1;
+  InputSet fresh;
+  fresh.add("a", normal(0.0, 1.0)).add("b", normal(0.0, 1.0)).add("c", normal(0.0, 1.0));
+  m = error_of([&] { fresh.set_correlation(r); });
+  EXPECT_NE(m.find("positive definite"), std::string::npos) << m;
+  EXPECT_FALSE(fresh.has_correlation());  // the bad matrix was not kept
+
+  m = error_of([&] { fresh.correlate("a", "b", 1.5); });
+  EXPECT_NE(m.find("correlation(a, b): got 1.5, expected a correlation in [-1, 1]"),
+            std::string::npos)
+      << m;
+  r << 1, 0.2, 0, 0.3, 1, 0, 0, 0, 1;
+  m = error_of([&] { fresh.set_correlation(r); });
+  EXPECT_NE(m.find("symmetric"), std::string::npos) << m;
+  m = error_of([&] { fresh.correlate("a", "zeta", 0.5); });
+  EXPECT_NE(m.find("no input named \"zeta\""), std::string::npos) << m;
+}
+
+TEST(MonteCarlo, ANonFiniteOutputThrowsNamingTheSample) {
+  InputSet in;
+  in.add("u", uniform(-1.0, 1.0));
+  const Model log_model = [](const Eigen::Ref<const Eigen::ArrayXXd>& x,
+                             Eigen::Ref<Eigen::ArrayXd> out) { out = x.col(0).log(); };
+  const std::string m = error_of([&] { (void)monte_carlo(in, log_model, {1000, 1, 1, 10}); });
+  EXPECT_NE(m.find("output["), std::string::npos) << m;
+  EXPECT_NE(m.find("nan, expected a finite model output"), std::string::npos) << m;
+}
+
+TEST(Inputs, RejectDuplicateAndEmptyNames) {
+  InputSet in;
+  in.add("a", uniform(0.0, 1.0));
+  EXPECT_NE(error_of([&] { in.add("a", uniform(0.0, 1.0)); }).find("inputs.a"), std::string::npos);
+  EXPECT_NE(error_of([&] { in.add("", uniform(0.0, 1.0)); }).find("inputs.name"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] {
+              (void)monte_carlo(in, identity, {1, 1, 1, 10});
+            }).find("options.samples: got 1"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace traincost::uncertainty
