@@ -19,7 +19,6 @@
 #include "traincost/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/error.hpp"
-#include "traincost/format.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/scoped_cost.hpp"
@@ -81,10 +80,10 @@ inline FleetAllocation allocate(std::string name, Scope fleet_scope, Money fleet
   out.share = share.value;
   out.share_provenance = share.provenance;
   std::string how =
-      format_percent(share.value, 2) + " (" + std::string(tag(share.provenance.evidence)) + " " +
-      share.provenance.source + ") of " + std::string(to_string(fleet_scope)) + " " +
-      format_usd_compact(fleet_cost) + " (" + std::string(tag(fleet_provenance.evidence)) + " " +
-      fleet_provenance.source + ")";
+      "share " + format_value(share.value) + " (" + std::string(tag(share.provenance.evidence)) +
+      " " + share.provenance.source + ") of " + std::string(to_string(fleet_scope)) + " " +
+      format_value(in_usd(fleet_cost)) + " USD (" + std::string(tag(fleet_provenance.evidence)) +
+      " " + fleet_provenance.source + ")";
   // An assumed share makes an assumed allocation.
   Provenance p =
       share.provenance.evidence == Evidence::assumed ? assumed(std::move(how)) : derived(how);
@@ -145,9 +144,9 @@ requires(is_fleet_scope(S)) FleetAllocation
   detail::require_positive("allocation.used", in_gpu_hours(used), "number of GPU-hours");
   const double share = ratio(used, capacity);
   if (share > 1.0)
-    detail::fail_value(
-        "allocation.used", in_gpu_hours(used),
-        "at most the fleet's capacity of " + format_number(in_gpu_hours(capacity)) + " GPU-hours");
+    detail::fail_value("allocation.used", in_gpu_hours(used),
+                       "at most the fleet's capacity of " +
+                           detail::format_value(in_gpu_hours(capacity)) + " GPU-hours");
   const Provenance p = usage_source.evidence == Evidence::assumed
                            ? assumed("used / capacity: " + usage_source.source)
                            : derived("used / capacity: " + usage_source.source);

@@ -206,9 +206,9 @@ inline ProgramCost cost_program(const Program& program) {
                       detail::format_value(fleet.share * used) +
                       ": the runs, research and data "
                       "generation use " +
-                      format_number(in_gpu_hours(out.compute_time)) +
+                      detail::format_value(in_gpu_hours(out.compute_time)) +
                       " GPU-hours but the allocation covers " +
-                      format_number(in_gpu_hours(*fleet.allocated_time)));
+                      detail::format_value(in_gpu_hours(*fleet.allocated_time)));
     out.allocation_used = used;
 
     std::vector<LineItem> uses;

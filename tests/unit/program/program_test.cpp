@@ -130,8 +130,8 @@ TEST(Program, FleetBasisNeedsEnoughAllocatedTime) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_input);
     EXPECT_STREQ(e.what(),
                  "[traincost.invalid_input] program.fleet.share: got 0.001, expected at least "
-                 "0.0026: the runs, research and data generation use 2,600 GPU-hours but the "
-                 "allocation covers 1,000");
+                 "0.0026: the runs, research and data generation use 2600 GPU-hours but the "
+                 "allocation covers 1000");
   }
 }
 
