@@ -55,18 +55,20 @@ inline std::string short_number(double v) {
   return os.str();
 }
 
-/// Requires `spec` to compute in the workload's precision, re-labelling the
-/// catalog's error with the workload field so the user knows which input to fix.
+/// Requires `spec` to compute in the workload's precision. The catalog's
+/// `unsupported_precision` error is re-issued under the workload's field name,
+/// with the catalog's message (which names the accelerator, the precision and
+/// the precisions it does have), so the user knows which input to fix.
 inline void require_training_precision(const AcceleratorSpec& spec, Precision p) {
-  if (!spec.peaks.has(p)) {
-    try {
-      (void)spec.peak(p);
-    } catch (const Error& e) {
-      std::string msg = e.what();
-      const auto colon = msg.find(": ");
-      throw Error(ErrorCode::unsupported_precision, "workload.training_precision",
-                  colon == std::string::npos ? msg : msg.substr(colon + 2));
-    }
+  try {
+    (void)spec.peak(p);
+  } catch (const Error& e) {
+    // what() is "[id] field: message"; keep the message.
+    const std::string prefix = "[" + std::string(error_id(e.code())) + "] " + e.field() + ": ";
+    std::string msg = e.what();
+    if (msg.rfind(prefix, 0) == 0)
+      msg.erase(0, prefix.size());
+    throw Error(ErrorCode::unsupported_precision, "workload.training_precision", msg);
   }
 }
 

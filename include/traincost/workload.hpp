@@ -177,14 +177,18 @@ struct Workload {
   Provenance provenance;
 
   /// A dense model: every parameter is active for every token.
-  /// \param params model parameters
-  /// \param tokens training tokens
+  /// \param params   model parameters
+  /// \param training training tokens
+  /// \param source   where the sizes and token count come from
   static Workload dense(std::string name, ParameterCount params, TokenCount training,
                         Provenance source = assumed("user input")) {
     return Workload{std::move(name),           params,          params,           training,
                     FlopPerTokenRule::six_n(), Precision::bf16, std::move(source)};
   }
   /// A mixture-of-experts model: `active` of `total` parameters per token.
+  /// \param total    all parameters, every expert included
+  /// \param active   parameters each token passes through
+  /// \param training training tokens
   static Workload mixture_of_experts(std::string name, ParameterCount total, ParameterCount active,
                                      TokenCount training,
                                      Provenance source = assumed("user input")) {
