@@ -40,6 +40,7 @@
 //
 //   The revision's $300M over 10,000 H100 implies $30,000 per H100
 //   (sources.md §3). This model's H100 line is $33,750 per GPU.
+//   Book value at the start of 2025, straight line over 4 years from each year bought: $837.2M
 //   What-if: adding a fat-tree network at $4.39K per GPU endpoint [P] would add $263.4M
 //
 //   Fire-Flyer 2 / DGX-A100: cost 50.4%, power 59.5%
@@ -178,6 +179,11 @@ int main() {
   std::cout << "\nThe revision's $300M over 10,000 H100 implies $30,000 per H100\n"
                "(sources.md §3). This model's H100 line is "
             << format_usd(usd(in_usd_per_accelerator(h100->server_price))) << " per GPU.\n";
+
+  std::cout << "Book value at the start of 2025, straight line over 4 years from each year "
+               "bought: "
+            << millions(fleet_book_value(fleet, 2025, reference::deepseek_fleet_depreciation()))
+            << '\n';
 
   // What-if: the cluster network at DeepSeek's own $4.39K per endpoint.
   Fleet with_network = fleet;

@@ -107,6 +107,25 @@ inline Money book_value(Money price, Duration age, const Depreciation& d) {
   return price * std::exp(-d.rate_per_year * in_years(age));
 }
 
+/// What a fleet's hardware is worth at the start of `as_of_year`: each
+/// holding's capex depreciated from the start of its `year_bought`. A
+/// holding bought in an unknown year (0) or after `as_of_year` is an error.
+inline Money fleet_book_value(const Fleet& fleet, int as_of_year, const Depreciation& d) {
+  const FleetCapex capex = fleet_capex(fleet);
+  Money total = usd(0);
+  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
+    const Holding& h = fleet.holdings[i];
+    const std::string field = detail::holding_field(i, h, "year_bought");
+    if (h.year_bought <= 0)
+      detail::fail_value(field, h.year_bought, "the calendar year of purchase");
+    if (h.year_bought > as_of_year)
+      detail::fail_value(field, h.year_bought,
+                         "a year no later than the valuation year " + std::to_string(as_of_year));
+    total += book_value(capex.holdings[i].total, years(as_of_year - h.year_bought), d);
+  }
+  return total;
+}
+
 /// Everything that fixes the ownership cost of one accelerator type.
 struct OwnershipInputs {
   /// Name of the accelerator (checked against a run's cluster); empty skips the check.
@@ -226,7 +245,8 @@ inline std::optional<double> break_even_utilization(const OwnershipInputs& in,
 }
 
 /// Ownership inputs for the holding labelled `label` of a fleet: its all-in
-/// capex per accelerator (servers + network share), its server power, and
+/// capex per accelerator (servers + its network share; a fixed fleet-wide
+/// network or storage is not allocated), its server power, and
 /// the operating assumptions' draw, PUE, electricity, maintenance and the
 /// fleet's colocation price.
 inline OwnershipInputs ownership_inputs(const Fleet& fleet, std::string_view label,

@@ -189,3 +189,48 @@ TEST(Ownership, InputsFromAFleetHolding) {
 
 }  // namespace
 }  // namespace traincost
+
+namespace traincost {
+namespace {
+
+Fleet two_vintages() {
+  Fleet f;
+  f.name = "vintages";
+  Holding a;
+  a.label = "old";
+  a.accelerator = accelerator("h800");
+  a.count = accelerators(8);
+  a.year_bought = 2021;
+  a.price = UnitPrice::per_server(usd(400'000), assumed("test"));
+  Holding b = a;
+  b.label = "new";
+  b.year_bought = 2024;
+  f.holdings = {a, b};
+  return f;
+}
+
+TEST(Depreciation, FleetBookValueDepreciatesEachHoldingFromItsYear) {
+  const Depreciation line = Depreciation::straight_line(years(4), assumed("test"));
+  // 2025: the 2021 servers are fully written off, the 2024 ones have 3/4 left.
+  EXPECT_NEAR(in_usd(fleet_book_value(two_vintages(), 2025, line)), 300'000.0, 1e-6);
+  EXPECT_NEAR(in_usd(fleet_book_value(two_vintages(), 2024, Depreciation::epoch())),
+              400'000.0 * (1.0 + std::pow(10.0, -0.42)), 1e-6);
+}
+
+TEST(Depreciation, FleetBookValueNeedsKnownPastYears) {
+  const Depreciation line = Depreciation::straight_line(years(4), assumed("test"));
+  try {
+    fleet_book_value(two_vintages(), 2023, line);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("fleet.holdings[1] (new).year_bought: got 2024"),
+              std::string::npos)
+        << e.what();
+  }
+  Fleet f = two_vintages();
+  f.holdings[0].year_bought = 0;
+  EXPECT_THROW(fleet_book_value(f, 2025, line), Error);
+}
+
+}  // namespace
+}  // namespace traincost
