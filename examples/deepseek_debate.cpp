@@ -63,7 +63,8 @@
 //     share of the fleet's 4-year TCO            fleet allocation             $25.440M  ?
 //       DeepSeek-V3 final run at fleet cost      final run (ownership cost)    $3.371M  D
 //       DeepSeek-R1 post-training at fleet cost  final run (ownership cost)  $178.161K  D
-//       research at fleet cost                   research compute              $4.075M  D
+//       V3 research and ablations at fleet cost  research compute              $4.015M  D
+//       R1 preparatory runs at fleet cost        research compute             $60.461K  D
 //       synthetic data generation at fleet cost  data                         $24.184K  D
 //       other allocated fleet time               fleet allocation             $17.791M  D
 //     research and engineering staff             staff                        $39.686M  ?
@@ -224,7 +225,7 @@ int main() {
   std::cout << "  program total (rental-equivalent basis): "
             << format_usd_compact(rental.total.amount()) << "\n    = final runs "
             << format_usd_compact(rental.find("final runs")->amount) << " + research "
-            << format_usd_compact(rental.find("research")->amount) << " + data "
+            << format_usd_compact(rental.find("research compute")->amount) << " + data "
             << format_usd_compact(rental.find("synthetic data")->amount) << " + staff "
             << format_usd_compact(rental.find("research and engineering staff")->amount) << "\n";
 

@@ -117,6 +117,13 @@ inline LineItem run_at_fleet_cost(const FinalRunCost& run, GpuTimePrice rate,
   return compose(run.name + " at fleet cost", Scope::final_run_ownership, std::move(stages));
 }
 
+/// The provenance of GPU-hours from `usage` re-priced at the fleet's rate:
+/// derived, naming the usage's own evidence as the final-run breakdown does.
+inline Provenance usage_at(const Provenance& usage, const std::string& rate_source) {
+  return derived(std::string(tag(usage.evidence)) + " GPU-hours (" + usage.source + ") x " +
+                 rate_source);
+}
+
 /// One item stays itself; several are grouped under `label`.
 inline LineItem group(std::string label, Scope scope, std::vector<LineItem> items) {
   if (items.size() == 1)
@@ -218,14 +225,14 @@ inline ProgramCost cost_program(const Program& program) {
       uses.push_back(LineItem{r.name + " at fleet cost",
                               r.gpu_time * rate,
                               Scope::research_compute,
-                              derived("GPU-hours x " + rate_source),
+                              detail::usage_at(r.breakdown.provenance, rate_source),
                               {}});
     for (const auto& d : program.data)
       if (in_gpu_hours(d.gpu_time) > 0)
         uses.push_back(LineItem{d.name + " generation at fleet cost",
                                 d.gpu_time * rate,
                                 Scope::data,
-                                derived("GPU-hours x " + rate_source),
+                                detail::usage_at(d.breakdown.provenance, rate_source),
                                 {}});
     Money listed = usd(0);
     for (const auto& u : uses)

@@ -7,9 +7,10 @@
 /// A100s (Nature 2025, supplementary B.4.4). Three ways to put a number on
 /// what was left out:
 ///
-///  (a) an experiment-compute multiplier on the final run — Epoch AI uses a
-///      total-to-final ratio of 1.2–4× (Cottier et al. 2024, arXiv
-///      2405.21015; sources.md §7 [P]);
+///  (a) an experiment-compute multiplier on the final run — Epoch AI's
+///      range is 1.2–4× (Cottier et al. 2024, arXiv 2405.21015; sources.md §7
+///      [P]), read here as total compute = multiplier × final-run compute, so
+///      1 means no experiments at all and the research is (m − 1) × the run;
 ///  (b) an explicit ledger of experiments — ablations, smaller runs on other
 ///      hardware, failed or restarted runs — each costed exactly like a
 ///      final-run stage (same `Stage`, same `cost_final_run`);

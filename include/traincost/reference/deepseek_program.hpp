@@ -189,22 +189,23 @@ inline std::vector<FinalRunCost> deepseek_final_runs() {
   return {cost_final_run(deepseek_v3_final_run()), cost_final_run(deepseek_r1_run())};
 }
 
-/// The research behind the runs: (a) the multiplier on V3's final run, and
-/// (b) a ledger with R1's preparatory A100 runs.
-inline ResearchCost deepseek_research(const DeepSeekProgramAssumptions& a = {}) {
+/// The research behind the runs, as two items: (a) the multiplier on V3's
+/// final run (V3's ablations and experiments), and (b) a ledger with R1's
+/// preparatory 30B-model runs on A100s.
+inline std::vector<ResearchCost> deepseek_research(const DeepSeekProgramAssumptions& a = {}) {
   const FinalRunCost v3 = cost_final_run(deepseek_v3_final_run());
-  ResearchCost v3_research =
-      research_from_multiplier("V3 research and ablations", v3, a.research_multiplier);
   ExperimentLedger r1_prep{
       "R1 preparatory runs",
-      // Fire-Flyer 2's A100s are the PCIe 40GB part (sources.md §4 [P]).
+      // Fire-Flyer 2's A100s are the PCIe 40GB part (sources.md §4 [P]); the
+      // count only sets the wall-clock, not the cost.
       Cluster(accelerator("a100-pcie-40gb"), accelerators(512)),
       {a.a100_price.value, a.a100_price.provenance},
       {Experiment{ExperimentKind::smaller_run,
-                  Stage::with_gpu_time("30B-model RL runs on A100", StageKind::other,
+                  Stage::with_gpu_time("30B-model runs on A100", StageKind::other,
                                        a.r1_preparatory_a100_time.value,
                                        a.r1_preparatory_a100_time.provenance)}}};
-  return combine_research("research", {std::move(v3_research), cost_experiments(r1_prep)});
+  return {research_from_multiplier("V3 research and ablations", v3, a.research_multiplier),
+          cost_experiments(r1_prep)};
 }
 
 /// Data work beyond the published runs: synthetic-data generation on H800s at $2.
@@ -238,7 +239,7 @@ inline Program deepseek_program(const DeepSeekProgramAssumptions& a = {}) {
   p.name = "DeepSeek V3 + R1 program";
   p.basis = a.basis;
   p.final_runs = deepseek_final_runs();
-  p.research = {deepseek_research(a)};
+  p.research = deepseek_research(a);
   p.data = {deepseek_data(a)};
   p.staff = {deepseek_staff(a)};
   if (a.basis == ComputeBasis::fleet_allocation)
