@@ -106,11 +106,13 @@ inline FleetAllocation allocate(std::string name, Scope fleet_scope, Money fleet
 ///                   period, in (0, 1]
 /// \param capacity   the fleet's accelerator time over that period
 ///                   (`fleet_capacity`), needed to price uses of the time
+// clang-format off
 template <Scope S>
-requires(is_fleet_scope(S)) FleetAllocation
-    allocate_by_share(std::string name, const ScopedCost<S>& fleet_cost,
-                      const Sourced<double>& share,
-                      std::optional<GpuTime> capacity = std::nullopt) {
+  requires(is_fleet_scope(S))
+FleetAllocation allocate_by_share(std::string name, const ScopedCost<S>& fleet_cost,
+                                  const Sourced<double>& share,
+                                  std::optional<GpuTime> capacity = std::nullopt) {
+  // clang-format on
   return detail::allocate(std::move(name), S, fleet_cost.amount(), fleet_cost.provenance(), share,
                           capacity);
 }
@@ -135,10 +137,12 @@ inline FleetAllocation allocate_by_share(std::string name, const LineItem& fleet
 /// pays for exactly the fleet time it used at the fleet's full-use cost per
 /// GPU-hour — a lower bound, since idle and reserved time is charged to no one.
 /// Throws when `used` exceeds `capacity`.
+// clang-format off
 template <Scope S>
-requires(is_fleet_scope(S)) FleetAllocation
-    allocate_by_usage(std::string name, const ScopedCost<S>& fleet_cost, GpuTime capacity,
-                      GpuTime used, const Provenance& usage_source) {
+  requires(is_fleet_scope(S))
+FleetAllocation allocate_by_usage(std::string name, const ScopedCost<S>& fleet_cost,
+                                  GpuTime capacity, GpuTime used, const Provenance& usage_source) {
+  // clang-format on
   detail::require_positive("allocation.fleet_capacity", in_gpu_hours(capacity),
                            "number of GPU-hours");
   detail::require_positive("allocation.used", in_gpu_hours(used), "number of GPU-hours");

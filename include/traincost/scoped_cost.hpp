@@ -231,8 +231,11 @@ inline ScopedCost<Scope::fleet_tco> fleet_tco(const ScopedCost<Scope::fleet_cape
 /// Named conversion: a final run, research, data, staff or fleet allocation
 /// counted as part of a program. A fleet's own cost is refused at compile
 /// time: it must be allocated first (allocation.hpp).
+// clang-format off
 template <Scope S>
-requires(is_program_part(S)) ScopedCost<Scope::program> as_program_part(const ScopedCost<S>& part) {
+  requires(is_program_part(S))
+ScopedCost<Scope::program> as_program_part(const ScopedCost<S>& part) {
+  // clang-format on
   return ScopedCost<Scope::program>(
       part.amount(),
       derived(std::string(to_string(S)) + " counted in a program: " +

@@ -142,5 +142,42 @@ TEST(DeepSeekProgram, TooSmallAFleetShareIsAnError) {
   EXPECT_THROW(cost_program(deepseek_program(a)), Error);
 }
 
+// ---- The relations the example prints (examples/deepseek_debate.cpp) -----------
+
+// $1.6B [A] / $5.576M [P] = 286.94, printed "287x".
+TEST(DeepSeekDebate, CapexIs287TimesTheFinalRun) {
+  EXPECT_NEAR(relative_size(deepseek_fleet_capex(), deepseek_v3_published_cost()), 286.944, 1e-3);
+}
+
+// $2.544B [D] / (60,000 x 4 x 8,766 h) = $1.2092 per GPU-hour at full use, so
+// V3's 2,788K H800-hours [P] cost $3.371M at the fleet's own rate, 0.1325% of
+// its four-year time.
+TEST(DeepSeekDebate, FleetRateAndV3AtOwnershipCost) {
+  const FleetAllocation whole =
+      allocate_by_share("whole fleet", deepseek_fleet_tco_4y(), sourced(1.0, derived("all")),
+                        fleet_capacity(deepseek_fleet_gpus().value, deepseek_fleet_period().value));
+  ASSERT_TRUE(whole.cost_per_gpu_hour.has_value());
+  EXPECT_NEAR(in_usd_per_gpu_hour(*whole.cost_per_gpu_hour), 1.20922, 1e-5);
+  const FinalRunCost v3 = deepseek_final_runs()[0];
+  EXPECT_NEAR(in_usd(v3.gpu_time * *whole.cost_per_gpu_hour), 3.3713e6, 100.0);
+  EXPECT_NEAR(ratio(v3.gpu_time, *whole.fleet_capacity), 0.001325, 1e-6);
+}
+
+// The program figures the example prints: $65.126M (fleet basis), $52.310M
+// (rental basis), 30.1% of the allocated time used by the listed work.
+TEST(DeepSeekDebate, ProgramTotalsAsPrinted) {
+  const ProgramCost owned = cost_program(deepseek_program());
+  EXPECT_NEAR(in_usd(owned.total.amount()), 65.126e6, 1e3);
+  EXPECT_NEAR(*owned.allocation_used, 0.301, 1e-3);
+  DeepSeekProgramAssumptions a;
+  a.basis = ComputeBasis::rental_equivalent;
+  const ProgramCost rented = cost_program(deepseek_program(a));
+  EXPECT_NEAR(in_usd(rented.total.amount()), 52.310e6, 1e3);
+  ASSERT_NE(rented.find("research compute"), nullptr);
+  EXPECT_EQ(rented.find("research compute")->children.size(), 2u);
+  ASSERT_NE(rented.find("R1 preparatory runs"), nullptr);
+  EXPECT_NEAR(in_usd(rented.find("R1 preparatory runs")->amount), 72'500.0, 1e-6);  // 50K x $1.45
+}
+
 }  // namespace
 }  // namespace traincost
