@@ -61,22 +61,26 @@ inline GpuTime deepseek_r1_gpu_time() {
   return gpu_hours(512.0 * 198 + 5'000 + 512.0 * 80);
 }
 
-/// V3 pre-training GPU time for an MFU and goodput: FLOP / (peak x MFU x goodput),
-/// one accelerator per unit of peak.
-inline GpuTime deepseek_v3_pretraining_gpu_time(double mfu, double goodput = 1.0) {
-  traincost::detail::require_unit_fraction("v3_mfu", mfu);
-  traincost::detail::require_unit_fraction("v3_goodput", goodput);
-  return accelerators(1) *
-         (deepseek_v3_training_flop() / (deepseek_mfu_reference_peak() * mfu * goodput));
-}
-
 namespace detail {
 
-/// The constants above in canonical units, computed once.
+/// The constants above, typed and in canonical units, computed once (the
+/// catalog lookup of the peak is a string search, too slow per sample).
+struct DeepSeekConstants {
+  FlopCount training_flop = deepseek_v3_training_flop();
+  FlopRate peak = deepseek_mfu_reference_peak();
+  GpuTime later_stages = deepseek_v3_later_stages();
+};
+
+inline const DeepSeekConstants& deepseek_constants() {
+  static const DeepSeekConstants c;
+  return c;
+}
+
+/// The same constants as plain numbers in canonical units, for the arrays.
 struct DeepSeekCanonical {
-  double training_flop = to_canonical(deepseek_v3_training_flop());
-  double peak = to_canonical(deepseek_mfu_reference_peak());
-  double later_stages = to_canonical(deepseek_v3_later_stages());
+  double training_flop = to_canonical(deepseek_constants().training_flop);
+  double peak = to_canonical(deepseek_constants().peak);
+  double later_stages = to_canonical(deepseek_constants().later_stages);
 };
 
 inline const DeepSeekCanonical& deepseek_canonical() {
@@ -85,6 +89,15 @@ inline const DeepSeekCanonical& deepseek_canonical() {
 }
 
 }  // namespace detail
+
+/// V3 pre-training GPU time for an MFU and goodput (fractions in (0, 1]):
+/// FLOP / (peak x MFU x goodput), one accelerator per unit of peak.
+inline GpuTime deepseek_v3_pretraining_gpu_time(double mfu, double goodput = 1.0) {
+  traincost::detail::require_unit_fraction("v3_mfu", mfu);
+  traincost::detail::require_unit_fraction("v3_goodput", goodput);
+  const detail::DeepSeekConstants& c = detail::deepseek_constants();
+  return accelerators(1) * (c.training_flop / (c.peak * mfu * goodput));
+}
 
 // ---------------------------------------------------------------------------
 // V3 final run: price and MFU uncertain
@@ -264,8 +277,8 @@ struct DeepSeekProgramCost {
 /// `deepseek_program_model`, on quantities, for one point.
 inline DeepSeekProgramCost deepseek_program_cost(const DeepSeekProgramPoint& p) {
   DeepSeekProgramCost c;
-  c.v3_gpu_time =
-      deepseek_v3_pretraining_gpu_time(p.v3_mfu, p.v3_goodput) + deepseek_v3_later_stages();
+  c.v3_gpu_time = deepseek_v3_pretraining_gpu_time(p.v3_mfu, p.v3_goodput) +
+                  detail::deepseek_constants().later_stages;
   c.final_runs = (c.v3_gpu_time + p.r1_gpu_time) * p.price;
   c.research = (p.research_multiplier - 1.0) * c.final_runs;
   c.staff =

@@ -314,9 +314,12 @@ class Distribution {
     const double split = (c_ - a_) / (b_ - a_);
     const double left = (b_ - a_) * (c_ - a_);
     const double right = (b_ - a_) * (b_ - c_);
-    // Both branches computed and selected: vectorizes, and sqrt of the unused
-    // branch's argument is never negative since u is in (0, 1).
-    u = (u < split).select(a_ + (u * left).sqrt(), b_ - ((1.0 - u) * right).sqrt());
+    // Select the argument, then one square root for both branches: the loop
+    // vectorizes and u in (0, 1) keeps every argument non-negative.
+    const Eigen::ArrayXd left_side = (u < split).cast<double>();
+    const Eigen::ArrayXd root =
+        (left_side * (u * left) + (1.0 - left_side) * ((1.0 - u) * right)).sqrt();
+    u = a_ + left_side * root + (1.0 - left_side) * (b_ - a_ - root);
   }
   double discrete_quantile(double p) const {
     const auto it = std::lower_bound(cumulative_.begin(), cumulative_.end(), p);

@@ -72,86 +72,216 @@ struct MonteCarloResult {
   Eigen::ArrayXd outputs;
 };
 
-/// Percentiles of `values` at probabilities `ps` (each in [0, 1], ascending),
-/// with linear interpolation between order statistics (Hyndman-Fan type 7,
-/// the default of R and NumPy). Partial selection, not a full sort.
-inline std::vector<double> percentiles(const Eigen::Ref<const Eigen::ArrayXd>& values,
-                                       const std::vector<double>& ps) {
-  const std::int64_t n = values.size();
-  if (n == 0)
-    throw Error(ErrorCode::invalid_input, "percentiles.values",
-                "got no values; expected at least one");
-  std::vector<double> work(values.data(), values.data() + n);
-  std::vector<double> out;
-  out.reserve(ps.size());
-  // Positions >= lo hold the values not yet selected. Since ps ascend, each
-  // k is either >= lo or one of the two positions the previous step fixed.
-  std::int64_t lo = 0;
-  double prev_p = 0.0;
-  for (double p : ps) {
-    if (!(p >= prev_p && p <= 1.0))
-      traincost::detail::fail_value("percentiles.p", p, "ascending probabilities in [0, 1]");
-    prev_p = p;
-    const double h = p * static_cast<double>(n - 1);
-    const auto k = static_cast<std::int64_t>(std::floor(h));
-    const double frac = h - static_cast<double>(k);
-    if (k >= lo) {
-      std::nth_element(work.begin() + lo, work.begin() + k, work.end());
-      lo = k + 1;
+namespace detail {
+
+/// Elements per chunk of the summary's parallel passes. Partial results are
+/// kept per chunk and combined in chunk order, so summaries do not depend on
+/// the thread count either.
+inline constexpr std::int64_t summary_chunk = 1 << 16;
+
+/// Fine buckets used to locate order statistics (see `order_statistics`).
+inline constexpr std::int64_t selection_buckets = 1 << 12;
+
+/// Sum, minimum and maximum of finite values; throws naming the first
+/// non-finite one.
+struct Moments {
+  double sum = 0.0, min = 0.0, max = 0.0;
+};
+
+inline Moments sum_min_max(const Eigen::Ref<const Eigen::ArrayXd>& v, unsigned threads) {
+  const std::int64_t n = v.size();
+  const std::int64_t chunks = (n + summary_chunk - 1) / summary_chunk;
+  Eigen::ArrayXXd part(3, chunks);
+  parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
+    for (std::int64_t c = first; c < last; ++c) {
+      const auto seg = v.segment(c * summary_chunk, std::min(summary_chunk, n - c * summary_chunk));
+      part(0, c) = seg.sum();
+      part(1, c) = seg.minCoeff();
+      part(2, c) = seg.maxCoeff();
     }
-    double v = work[static_cast<std::size_t>(k)];
-    if (frac > 0.0 && k + 1 < n) {
-      // The next order statistic is the smallest of the unsorted rest.
-      if (k + 1 >= lo) {
-        auto it = std::min_element(work.begin() + k + 1, work.end());
-        std::iter_swap(work.begin() + k + 1, it);
-        lo = k + 2;
-      }
-      v += frac * (work[static_cast<std::size_t>(k + 1)] - v);
+  });
+  Moments m{part.row(0).sum(), part.row(1).minCoeff(), part.row(2).maxCoeff()};
+  if (!std::isfinite(m.sum) || !std::isfinite(m.min) || !std::isfinite(m.max)) {
+    Eigen::Index i = 0;
+    while (i < v.size() && std::isfinite(v[i]))
+      ++i;
+    if (i == v.size())
+      traincost::detail::fail_value("output (sum)", m.sum,
+                                    "a sum of outputs within the range of double");
+    traincost::detail::fail_value("output[" + std::to_string(i) + "]", v[i],
+                                  "a finite model output; check the inputs' ranges");
+  }
+  return m;
+}
+
+/// The values of rank `ranks` (0-based, ascending) in `v`, whose range is
+/// [lo, hi]. Bucket selection: count values in fine equal-width buckets
+/// (bucket index is monotone in the value, so buckets partition the sorted
+/// order), then partially sort only the few buckets that hold a wanted rank.
+/// Linear time; exact whatever the distribution (a bucket holding most
+/// values just makes its partial sort larger).
+inline std::vector<double> order_statistics(const Eigen::Ref<const Eigen::ArrayXd>& v, double lo,
+                                            double hi, const std::vector<std::int64_t>& ranks,
+                                            unsigned threads) {
+  const std::int64_t n = v.size();
+  std::vector<double> out(ranks.size(), lo);
+  if (!(hi > lo))
+    return out;  // every value is equal
+  constexpr std::int64_t nb = selection_buckets;
+  const double scale = static_cast<double>(nb) / (hi - lo);
+  auto bucket = [&](double x) {
+    return std::min<std::int64_t>(static_cast<std::int64_t>((x - lo) * scale), nb - 1);
+  };
+  const std::int64_t chunks = (n + summary_chunk - 1) / summary_chunk;
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * nb), 0);
+  parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
+    for (std::int64_t c = first; c < last; ++c) {
+      std::int64_t* cnt = counts.data() + c * nb;
+      const std::int64_t end = std::min(n, (c + 1) * summary_chunk);
+      for (std::int64_t i = c * summary_chunk; i < end; ++i)
+        ++cnt[bucket(v[i])];
     }
-    out.push_back(v);
+  });
+  // cum[b] = number of values in buckets before b.
+  std::vector<std::int64_t> cum(static_cast<std::size_t>(nb + 1), 0);
+  for (std::int64_t b = 0; b < nb; ++b) {
+    std::int64_t total = 0;
+    for (std::int64_t c = 0; c < chunks; ++c)
+      total += counts[static_cast<std::size_t>(c * nb + b)];
+    cum[static_cast<std::size_t>(b + 1)] = cum[static_cast<std::size_t>(b)] + total;
+  }
+  // The bucket of each wanted rank, and a slot per distinct bucket.
+  std::vector<std::int64_t> rank_bucket(ranks.size());
+  std::vector<std::int64_t> slot_of(static_cast<std::size_t>(nb), -1);
+  std::vector<std::int64_t> slot_bucket;
+  for (std::size_t r = 0; r < ranks.size(); ++r) {
+    const auto it = std::upper_bound(cum.begin(), cum.end(), ranks[r]);
+    const std::int64_t b = (it - cum.begin()) - 1;
+    rank_bucket[r] = b;
+    if (slot_of[static_cast<std::size_t>(b)] < 0) {
+      slot_of[static_cast<std::size_t>(b)] = static_cast<std::int64_t>(slot_bucket.size());
+      slot_bucket.push_back(b);
+    }
+  }
+  std::vector<std::vector<double>> gathered(slot_bucket.size());
+  for (std::size_t s = 0; s < slot_bucket.size(); ++s) {
+    const auto b = static_cast<std::size_t>(slot_bucket[s]);
+    gathered[s].reserve(static_cast<std::size_t>(cum[b + 1] - cum[b]));
+  }
+  for (std::int64_t i = 0; i < n; ++i) {
+    const std::int64_t s = slot_of[static_cast<std::size_t>(bucket(v[i]))];
+    if (s >= 0)
+      gathered[static_cast<std::size_t>(s)].push_back(v[i]);
+  }
+  for (std::size_t r = 0; r < ranks.size(); ++r) {
+    const auto b = static_cast<std::size_t>(rank_bucket[r]);
+    std::vector<double>& g = gathered[static_cast<std::size_t>(slot_of[b])];
+    const auto k = static_cast<std::ptrdiff_t>(ranks[r] - cum[b]);
+    std::nth_element(g.begin(), g.begin() + k, g.end());
+    out[r] = g[static_cast<std::size_t>(k)];
   }
   return out;
 }
 
+/// Type-7 percentiles of `v` given its range.
+inline std::vector<double> percentiles_in_range(const Eigen::Ref<const Eigen::ArrayXd>& v,
+                                                double lo, double hi, const std::vector<double>& ps,
+                                                unsigned threads) {
+  const std::int64_t n = v.size();
+  std::vector<std::int64_t> ranks;
+  for (double p : ps) {
+    if (!(p >= 0.0 && p <= 1.0))
+      traincost::detail::fail_value("percentiles.p", p, "a probability in [0, 1]");
+    const auto k = static_cast<std::int64_t>(std::floor(p * static_cast<double>(n - 1)));
+    ranks.push_back(k);
+    ranks.push_back(std::min(k + 1, n - 1));
+  }
+  std::vector<std::int64_t> sorted = ranks;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const std::vector<double> values = order_statistics(v, lo, hi, sorted, threads);
+  auto value_of = [&](std::int64_t rank) {
+    return values[static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), rank) -
+                                           sorted.begin())];
+  };
+  std::vector<double> out;
+  out.reserve(ps.size());
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const double h = ps[i] * static_cast<double>(n - 1);
+    const double frac = h - std::floor(h);
+    const double a = value_of(ranks[2 * i]);
+    const double b = value_of(ranks[2 * i + 1]);
+    out.push_back(frac > 0.0 ? a + frac * (b - a) : a);
+  }
+  return out;
+}
+
+}  // namespace detail
+
+/// Percentiles of `values` at probabilities `ps` (each in [0, 1]), with
+/// linear interpolation between order statistics (Hyndman-Fan type 7, the
+/// default of R and NumPy). Linear time, no full sort. Throws on an empty
+/// input or a value that is not finite.
+inline std::vector<double> percentiles(const Eigen::Ref<const Eigen::ArrayXd>& values,
+                                       const std::vector<double>& ps, unsigned threads = 0) {
+  if (values.size() == 0)
+    throw Error(ErrorCode::invalid_input, "percentiles.values",
+                "got no values; expected at least one");
+  const detail::Moments m = detail::sum_min_max(values, threads);
+  return detail::percentiles_in_range(values, m.min, m.max, ps, threads);
+}
+
 /// Mean, standard deviation, percentiles and a histogram of `values`.
 /// Throws when fewer than two values are given or one is not finite.
-inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int histogram_bins = 20) {
+inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int histogram_bins = 20,
+                         unsigned threads = 0) {
   const std::int64_t n = values.size();
   if (n < 2)
     traincost::detail::fail_value("summarize.values (count)", static_cast<double>(n),
                                   "at least 2 values");
   if (histogram_bins < 1)
     traincost::detail::fail_value("summarize.histogram_bins", histogram_bins, "at least 1 bin");
-  if (!values.allFinite()) {
-    Eigen::Index i = 0;
-    while (std::isfinite(values[i]))
-      ++i;
-    traincost::detail::fail_value("output[" + std::to_string(i) + "]", values[i],
-                                  "a finite model output; check the inputs' ranges");
-  }
+  const detail::Moments m = detail::sum_min_max(values, threads);
   Summary s;
   s.samples = n;
-  s.mean = values.mean();
-  s.sd = std::sqrt((values - s.mean).square().sum() / static_cast<double>(n - 1));
-  s.min = values.minCoeff();
-  s.max = values.maxCoeff();
-  const std::vector<double> q = percentiles(values, {0.05, 0.25, 0.5, 0.75, 0.95});
+  s.mean = m.sum / static_cast<double>(n);
+  s.min = m.min;
+  s.max = m.max;
+
+  // Squared deviations and the histogram, per chunk, combined in chunk order.
+  const std::int64_t chunks = (n + detail::summary_chunk - 1) / detail::summary_chunk;
+  const auto bins = static_cast<std::int64_t>(histogram_bins);
+  const double width = s.max - s.min;
+  const double scale = width > 0.0 ? static_cast<double>(bins) / width : 0.0;
+  Eigen::ArrayXd squares(chunks);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * bins), 0);
+  parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
+    for (std::int64_t c = first; c < last; ++c) {
+      const std::int64_t begin = c * detail::summary_chunk;
+      const std::int64_t len = std::min(detail::summary_chunk, n - begin);
+      squares[c] = (values.segment(begin, len) - s.mean).square().sum();
+      std::int64_t* cnt = counts.data() + c * bins;
+      for (std::int64_t i = begin; i < begin + len; ++i)
+        ++cnt[std::min<std::int64_t>(static_cast<std::int64_t>((values[i] - s.min) * scale),
+                                     bins - 1)];
+    }
+  });
+  s.sd = std::sqrt(squares.sum() / static_cast<double>(n - 1));
+  s.histogram.low = s.min;
+  s.histogram.high = s.max;
+  s.histogram.counts.assign(static_cast<std::size_t>(bins), 0);
+  for (std::int64_t c = 0; c < chunks; ++c)
+    for (std::int64_t b = 0; b < bins; ++b)
+      s.histogram.counts[static_cast<std::size_t>(b)] +=
+          counts[static_cast<std::size_t>(c * bins + b)];
+
+  const std::vector<double> q =
+      detail::percentiles_in_range(values, s.min, s.max, {0.05, 0.25, 0.5, 0.75, 0.95}, threads);
   s.p5 = q[0];
   s.p25 = q[1];
   s.p50 = q[2];
   s.p75 = q[3];
   s.p95 = q[4];
-  s.histogram.low = s.min;
-  s.histogram.high = s.max;
-  s.histogram.counts.assign(static_cast<std::size_t>(histogram_bins), 0);
-  const double width = s.max - s.min;
-  const double scale = width > 0.0 ? static_cast<double>(histogram_bins) / width : 0.0;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    auto b = static_cast<std::int64_t>((values[i] - s.min) * scale);
-    b = std::min<std::int64_t>(b, histogram_bins - 1);
-    ++s.histogram.counts[static_cast<std::size_t>(b)];
-  }
   return s;
 }
 
@@ -210,7 +340,7 @@ inline MonteCarloResult monte_carlo(const InputSet& inputs, const Model& model,
                                   "at least 2 samples");
   MonteCarloResult r;
   r.outputs = simulate(inputs, model, options.samples, options.seed, options.threads);
-  r.summary = summarize(r.outputs, options.histogram_bins);
+  r.summary = summarize(r.outputs, options.histogram_bins, options.threads);
   return r;
 }
 
