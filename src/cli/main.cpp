@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -28,6 +30,7 @@
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
+#include "traincost/io/simulation.hpp"
 #include "traincost/io/svg_chart.hpp"
 #include "traincost/version.hpp"
 
@@ -81,6 +84,40 @@ struct Options {
   std::string format = "table";
   std::string chart;
   std::optional<std::string> accelerator;
+  std::int64_t samples = 10'000;
+  std::uint64_t seed = 1;
+};
+
+/// Progress on standard error, only when it is a terminal and the run has
+/// taken more than half a second: silent in pipes, logs and tests.
+class Progress {
+ public:
+  Progress() : enabled_(::isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
+  ~Progress() {
+    if (shown_)
+      std::fputs("\r\033[K", stderr);
+  }
+  void operator()(std::int64_t done, std::int64_t total) {
+    if (!enabled_ || total <= 0)
+      return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto elapsed = std::chrono::steady_clock::now() - start_;
+    const int percent = static_cast<int>(100 * done / total);
+    if (elapsed < std::chrono::milliseconds(500) || percent == last_)
+      return;
+    last_ = percent;
+    shown_ = true;
+    std::fprintf(stderr, "\rsimulating: %3d%% of %lld samples", percent,
+                 static_cast<long long>(total));
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  int last_ = -1;
+  std::chrono::steady_clock::time_point start_;
+  std::mutex mutex_;
 };
 
 /// Runs one command; returns what to print on standard output.
@@ -93,15 +130,45 @@ std::string run_estimate(const Options& o) {
   return out;
 }
 
+std::string run_simulate(const Options& o) {
+  const Scenario s = read_scenario(o.file);
+  (void)estimate(s);  // the point estimate must cost before ranges are drawn
+  Progress progress;
+  SimulationOptions opts;
+  opts.samples = o.samples;
+  opts.seed = o.seed;
+  opts.progress = [&progress](std::int64_t done, std::int64_t total) { progress(done, total); };
+  const Simulation sim = simulate(s, opts);
+  std::string out = render_simulation(sim, s, *parse_format(o.format));
+  if (!o.chart.empty())
+    write_file_atomically(o.chart, simulation_chart_svg(sim));
+  return out;
+}
+
+std::string run_sensitivity(const Options& o) {
+  const Scenario s = read_scenario(o.file);
+  (void)estimate(s);
+  const Sensitivity sens = sensitivity(s);
+  std::string out = render_sensitivity(sens, s, *parse_format(o.format));
+  if (!o.chart.empty())
+    write_file_atomically(o.chart, sensitivity_chart_svg(sens, s));
+  return out;
+}
+
 std::string run_check(const Options& o) {
   const Scenario s = read_scenario(o.file);
   const Estimate e = estimate(s);  // some errors only a model can see
   std::size_t stages = 0;
   for (const auto& r : s.runs)
     stages += r.stages.size();
-  return s.file + ": ok (" + std::to_string(s.runs.size()) +
-         (s.runs.size() == 1 ? " run, " : " runs, ") + std::to_string(stages) +
-         (stages == 1 ? " stage" : " stages") + ")\n";
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string out = s.file + ": ok (" + count(s.runs.size(), "run", "runs") + ", " +
+                    count(stages, "stage", "stages");
+  if (!s.uncertain.empty())
+    out += ", " + count(s.uncertain.size(), "range", "ranges");
+  return out + ")\n";
 }
 
 std::string run_catalog(const Options& o) {
@@ -148,6 +215,24 @@ int main(int argc, char** argv) {
   add_format(estimate_cmd);
   estimate_cmd->add_option("--chart", o.chart, "also write a stacked cost breakdown as SVG");
 
+  CLI::App* simulate_cmd = app.add_subcommand(
+      "simulate", "Monte Carlo over the ranges in a scenario file (percentiles, histogram)");
+  add_file(simulate_cmd);
+  add_format(simulate_cmd);
+  simulate_cmd->add_option("--samples,-n", o.samples, "number of samples, 2 to 10,000,000")
+      ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}))
+      ->default_str("10000");
+  simulate_cmd->add_option("--seed,-s", o.seed, "random seed; the same seed gives the same numbers")
+      ->default_str("1");
+  simulate_cmd->add_option("--chart", o.chart,
+                           "also write a histogram with P5, P50 and P95 marked as SVG");
+
+  CLI::App* sensitivity_cmd = app.add_subcommand(
+      "sensitivity", "which range drives the cost: each input at its 5% and 95% (tornado)");
+  add_file(sensitivity_cmd);
+  add_format(sensitivity_cmd);
+  sensitivity_cmd->add_option("--chart", o.chart, "also write a tornado chart as SVG");
+
   CLI::App* check_cmd = app.add_subcommand("check", "validate a scenario file; print nothing else");
   add_file(check_cmd);
 
@@ -167,6 +252,10 @@ int main(int argc, char** argv) {
     std::string out;
     if (estimate_cmd->parsed())
       out = run_estimate(o);
+    else if (simulate_cmd->parsed())
+      out = run_simulate(o);
+    else if (sensitivity_cmd->parsed())
+      out = run_sensitivity(o);
     else if (check_cmd->parsed())
       out = run_check(o);
     else if (catalog_cmd->parsed())

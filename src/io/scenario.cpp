@@ -28,6 +28,7 @@ TOML_POP_WARNINGS;
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -241,18 +242,42 @@ class ScenarioBuilder {
     return Cluster(spec, accelerators(count));
   }
 
-  Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path) {
+  /// A positive number, or a range of positive numbers (recorded as an
+  /// uncertain input; its median is returned).
+  double value_or_range(const toml::node& n, const std::string& field, const std::string& what,
+                        const std::string& unit, std::function<void(Scenario&, double)> apply) {
+    if (const toml::table* t = n.as_table()) {
+      auto check = [&](const toml::node& v, const std::string& f) {
+        return r_.positive(v, f, what);
+      };
+      UncertainInput in = r_.range(*t, field, unit, check);
+      in.apply = std::move(apply);
+      const double median = in.distribution.median();
+      s_.uncertain.push_back(std::move(in));
+      return median;
+    }
+    if (!n.is_number())
+      r_.fail_type(n, field, "a number (" + what + ") or a range such as { low = 1, high = 2 }");
+    return r_.positive(n, field, what);
+  }
+
+  using PriceSlot = std::function<Sourced<GpuTimePrice>&(Scenario&)>;
+  using StageSlot = std::function<Stage&(Scenario&)>;
+
+  Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path, PriceSlot slot) {
     const toml::table* t = n.as_table();
     if (!t)
       r_.fail_type(n, path, "a table { usd_per_gpu_hour = 2.0, source = \"...\" }");
     r_.check_keys(*t, path, {"usd_per_gpu_hour", "evidence", "source"});
     const toml::node* v =
         r_.required(*t, path, "usd_per_gpu_hour", "a positive price in USD per GPU-hour");
-    const double p = r_.positive(*v, path + ".usd_per_gpu_hour", "price in USD per GPU-hour");
+    const double p = value_or_range(
+        *v, path + ".usd_per_gpu_hour", "price in USD per GPU-hour", "USD per GPU-hour",
+        [slot](Scenario& s, double x) { slot(s).value = usd_per_gpu_hour(x); });
     return {usd_per_gpu_hour(p), r_.provenance(*t, path)};
   }
 
-  Stage stage(const toml::table& t, const std::string& path) {
+  Stage stage(const toml::table& t, const std::string& path, StageSlot slot) {
     r_.check_keys(t, path,
                   {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days", "evidence",
                    "source", "cluster", "price"});
@@ -280,16 +305,21 @@ class ScenarioBuilder {
               "exactly one way to give the stage's usage");
     }
     if (gh)
-      st.usage = gpu_hours(r_.positive(*gh, path + ".gpu_hours", "number of GPU-hours"));
+      st.usage = gpu_hours(
+          value_or_range(*gh, path + ".gpu_hours", "number of GPU-hours", "GPU-hours",
+                         [slot](Scenario& s, double x) { slot(s).usage = gpu_hours(x); }));
     else if (wh)
-      st.usage = hours(r_.positive(*wh, path + ".wall_clock_hours", "number of hours"));
+      st.usage = hours(value_or_range(*wh, path + ".wall_clock_hours", "number of hours", "hours",
+                                      [slot](Scenario& s, double x) { slot(s).usage = hours(x); }));
     else
-      st.usage = days(r_.positive(*wd, path + ".wall_clock_days", "number of days"));
+      st.usage = days(value_or_range(*wd, path + ".wall_clock_days", "number of days", "days",
+                                     [slot](Scenario& s, double x) { slot(s).usage = days(x); }));
     st.usage_provenance = r_.provenance(t, path);
     if (const toml::node* c = t.get("cluster"))
       st.cluster = cluster(*c, path + ".cluster");
     if (const toml::node* p = t.get("price"))
-      st.price = price(*p, path + ".price");
+      st.price = price(*p, path + ".price",
+                       [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; });
     return st;
   }
 
@@ -308,8 +338,10 @@ class ScenarioBuilder {
     run.cluster = cluster(
         *r_.required(t, path, "cluster", "a [run.cluster] table with accelerator and count"),
         path + ".cluster");
+    const std::size_t ri = s_.runs.size();  // this run's index once read
     run.price = price(*r_.required(t, path, "price", "a [run.price] table with usd_per_gpu_hour"),
-                      path + ".price");
+                      path + ".price",
+                      [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; });
     const toml::node* stages =
         r_.required(t, path, "stages", "[[run.stages]] tables, at least one");
     const toml::array* arr = stages->as_array();
@@ -320,7 +352,8 @@ class ScenarioBuilder {
               "at least one stage");
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string spath = path + ".stages[" + std::to_string(i) + "]";
-      run.stages.push_back(stage(*r_.table_at(*arr, i, spath), spath));
+      run.stages.push_back(stage(*r_.table_at(*arr, i, spath), spath,
+                                 [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }));
     }
     return run;
   }

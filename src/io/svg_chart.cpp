@@ -178,7 +178,8 @@ std::string breakdown_chart_svg(const Estimate& e) {
 std::string histogram_svg(std::string_view title, const std::vector<double>& samples,
                           const std::vector<MarkedPercentile>& percentiles, int bins) {
   bins = std::clamp(bins, 1, 200);
-  const double width = 900, height = 460, left = 70, right = 30, top = 50, bottom = 70;
+  // Percentile labels sit in a band above the bars, never over them.
+  const double width = 900, height = 500, left = 70, right = 30, top = 100, bottom = 70;
   const double pw = width - left - right, ph = height - top - bottom;
   double lo = 0, hi = 1;
   if (!samples.empty()) {
@@ -230,7 +231,9 @@ std::string histogram_svg(std::string_view title, const std::vector<double>& sam
        << num(top + ph) << "\" stroke=\"#e15759\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n";
     char label[16];
     std::snprintf(label, sizeof label, "P%g", p.percent);
-    os << text(x + 4, top + 14 + 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
+    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 8 - 15 * (k % 3)) << "\" x2=\""
+       << num(x) << "\" y2=\"" << num(top) << "\" stroke=\"#e15759\" stroke-width=\"1\"/>\n";
+    os << text(x + 4, top - 12 - 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
                "fill=\"#b03030\" font-size=\"11\"");
     ++k;
   }
@@ -243,7 +246,7 @@ std::string tornado_svg(std::string_view title, double base_usd, std::vector<Tor
   std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
     return std::fabs(a.high_usd - a.low_usd) > std::fabs(b.high_usd - b.low_usd);
   });
-  const double width = 900, left = 250, right = 40, top = 60, row = 32;
+  const double width = 1000, left = 420, right = 40, top = 60, row = 32;
   const double height = top + row * static_cast<double>(std::max<std::size_t>(1, bars.size())) + 60;
   double lo = base_usd, hi = base_usd;
   for (const auto& b : bars) {
@@ -267,7 +270,11 @@ std::string tornado_svg(std::string_view title, double base_usd, std::vector<Tor
   for (const auto& b : bars) {
     const double a = xof(std::min(b.low_usd, b.high_usd));
     const double z = xof(std::max(b.low_usd, b.high_usd));
-    os << text(left - 8, y + row / 2 + 4, b.input, "end");
+    // Long input names are cut so they stay inside the label column.
+    std::string label = b.input;
+    if (label.size() > 64)
+      label = label.substr(0, 61) + "...";
+    os << text(left - 70, y + row / 2 + 4, label, "end", "font-size=\"11\"");
     // The part of the bar below the base in one colour, above in another.
     const double xb = xof(base_usd);
     os << rect(std::min(a, xb), y + 5, std::max(0.0, xb - a), row - 10, "#59a14f",

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -20,6 +21,7 @@
 #include "traincost/accelerator.hpp"
 #include "traincost/error.hpp"
 #include "traincost/final_run.hpp"
+#include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::io {
 
@@ -55,6 +57,23 @@ class ScenarioError : public std::runtime_error {
   std::string message_;
 };
 
+struct Scenario;
+
+/// An input written as a range instead of a number, e.g.
+/// `usd_per_gpu_hour = { low = 1.5, high = 3.5 }`. The distribution is in
+/// the unit the scenario field is written in (not canonical units); `apply`
+/// puts one value of it into a scenario. `estimate` uses the median.
+struct UncertainInput {
+  std::string field;  ///< dotted path, e.g. "run.price.usd_per_gpu_hour"
+  std::string unit;   ///< e.g. "USD per GPU-hour"
+  uncertainty::Distribution distribution = uncertainty::Distribution::fixed(0.0);
+  std::string description;  ///< e.g. "uniform 1.5 to 3.5"
+  /// The parameters as written, e.g. {{"low", 1.5}, {"high", 3.5}}.
+  std::vector<std::pair<std::string, double>> parameters;
+  Location where;
+  std::function<void(Scenario&, double)> apply;
+};
+
 /// Everything a scenario file asks to cost.
 struct Scenario {
   std::string file;  ///< as named in error messages
@@ -69,6 +88,8 @@ struct Scenario {
   std::map<std::string, Location> locations;
   /// Path prefix of each run's fields: "run" for `[run]`, "run[i]" for `[[run]]`.
   std::vector<std::string> run_paths;
+  /// Inputs written as ranges, in file order; set to their medians above.
+  std::vector<UncertainInput> uncertain;
 };
 
 /// The largest scenario accepted, in bytes; bigger input is refused unread.

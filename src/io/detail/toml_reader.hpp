@@ -17,6 +17,7 @@
 #include "traincost/error.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/provenance.hpp"
+#include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::io::detail_reader {
 
@@ -241,6 +242,100 @@ class Reader {
     if (auto s = optional_string(t, path, "source"))
       p.source = *s;
     return p;
+  }
+
+  /// A range written instead of a number: { low, high } (uniform),
+  /// { low, mode, high } (triangular), { p5, p95 } (lognormal with that 90%
+  /// interval), { mean, sd, low, high } (truncated normal) or
+  /// { values = [...], weights = [...] } (discrete). Every parameter must pass
+  /// `check_value` (the same check as a plain number of the field).
+  template <class CheckValue>
+  UncertainInput range(const toml::table& t, const std::string& field, const std::string& unit,
+                       CheckValue check_value) {
+    check_keys(t, field, {"low", "high", "mode", "p5", "p95", "mean", "sd", "values", "weights"});
+    UncertainInput in;
+    in.field = field;
+    in.unit = unit;
+    in.where = where(t.source());
+    auto param = [&](std::string_view key) -> double {
+      const toml::node* n = t.get(key);
+      const double v = check_value(*n, child(field, key));
+      in.parameters.emplace_back(std::string(key), v);
+      return v;
+    };
+    auto has = [&](std::initializer_list<std::string_view> keys) {
+      std::size_t n = 0;
+      for (auto k : keys)
+        n += t.contains(k) ? 1 : 0;
+      return n == keys.size() && n == t.size();
+    };
+    const std::string expected =
+        "a range: { low, high }, { low, mode, high }, { p5, p95 }, { mean, sd, low, high } "
+        "or { values = [...], weights = [...] }, in " +
+        unit;
+    auto fmt = traincost::detail::format_value;
+    try {
+      if (has({"low", "high"})) {
+        const double lo = param("low"), hi = param("high");
+        in.distribution = uncertainty::Distribution::uniform(lo, hi);
+        in.description = "uniform " + fmt(lo) + " to " + fmt(hi);
+      } else if (has({"low", "mode", "high"})) {
+        const double lo = param("low"), mode = param("mode"), hi = param("high");
+        in.distribution = uncertainty::Distribution::triangular(lo, mode, hi);
+        in.description = "triangular " + fmt(lo) + ", " + fmt(mode) + ", " + fmt(hi);
+      } else if (has({"p5", "p95"})) {
+        const double p5 = param("p5"), p95 = param("p95");
+        in.distribution = uncertainty::Distribution::lognormal_90(p5, p95);
+        in.description = "lognormal, 90% in " + fmt(p5) + " to " + fmt(p95);
+      } else if (has({"mean", "sd", "low", "high"})) {
+        const double mean = param("mean");
+        const toml::node* sdn = t.get("sd");
+        const double sd = positive(*sdn, child(field, "sd"), "standard deviation in " + unit);
+        in.parameters.emplace_back("sd", sd);
+        const double lo = param("low"), hi = param("high");
+        in.distribution = uncertainty::Distribution::truncated_normal(mean, sd, lo, hi);
+        in.description =
+            "normal " + fmt(mean) + " +- " + fmt(sd) + " within " + fmt(lo) + " to " + fmt(hi);
+      } else if (has({"values"}) || has({"values", "weights"})) {
+        const toml::node* vn = t.get("values");
+        const toml::array* va = vn->as_array();
+        if (!va || va->empty() || va->size() > 1000)
+          fail_type(*vn, child(field, "values"), "an array of 1 to 1000 values in " + unit);
+        std::vector<double> values, weights;
+        for (std::size_t i = 0; i < va->size(); ++i) {
+          const std::string f = child(field, "values") + "[" + std::to_string(i) + "]";
+          values.push_back(check_value(*va->get(i), f));
+          in.parameters.emplace_back("values[" + std::to_string(i) + "]", values.back());
+        }
+        if (const toml::node* wn = t.get("weights")) {
+          const toml::array* wa = wn->as_array();
+          if (!wa || wa->size() != va->size())
+            fail_type(*wn, child(field, "weights"),
+                      "an array of " + std::to_string(va->size()) + " weights, one per value");
+          for (std::size_t i = 0; i < wa->size(); ++i) {
+            const std::string f = child(field, "weights") + "[" + std::to_string(i) + "]";
+            weights.push_back(non_negative(*wa->get(i), f, "weight"));
+            in.parameters.emplace_back("weights[" + std::to_string(i) + "]", weights.back());
+          }
+        } else {
+          weights.assign(values.size(), 1.0);
+        }
+        in.distribution = uncertainty::Distribution::discrete(values, weights);
+        in.description = "one of " + std::to_string(values.size()) + " values";
+      } else {
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : t)
+          keys.emplace_back(k.str());
+        fail(ErrorCode::invalid_input, t.source(), field, "got { " + join(keys) + " }", expected);
+      }
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.field() + ": ";
+      if (const auto at = msg.find(prefix); at != std::string::npos)
+        msg.erase(0, at + prefix.size());
+      throw ScenarioError(e.code(), file_, where(t.source()), field, e.field() + " " + msg);
+    }
+    return in;
   }
 
  private:
