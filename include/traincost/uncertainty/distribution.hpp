@@ -11,7 +11,9 @@
 /// naming the parameter and the value.
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 #include <string>
 #include <string_view>
@@ -77,6 +79,43 @@ inline double normal_quantile(double p) {
 }
 
 namespace detail {
+
+/// exp(x) in place, for every element: the same accuracy as std::exp (about
+/// 1 ulp: Taylor to degree 13 after reduction to |r| <= ln2 / 2), written so
+/// GCC vectorizes it with plain SSE2 — no division (Eigen's exp is a Pade
+/// quotient, and its divide dominated lognormal sampling). Arguments are
+/// clamped to [-708, 709], where exp stays a normal double.
+inline void exp_in_place(Eigen::Ref<Eigen::ArrayXd> x) {
+  x = x.max(-708.0).min(709.0);
+  double* v = x.data();
+  const Eigen::Index n = x.size();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    constexpr double shift = 0x1.8p52;  // rounds to an integer held in the low bits
+    constexpr double log2e = 1.4426950408889634;
+    constexpr double ln2_hi = 0.6931471803691238;  // ln 2 = hi + lo, hi exact in 32 bits
+    constexpr double ln2_lo = 1.9082149292705877e-10;
+    const double t = v[i] * log2e + shift;
+    const auto bits = std::bit_cast<std::uint64_t>(t);
+    const double k = t - shift;
+    const double r = v[i] - k * ln2_hi - k * ln2_lo;
+    double p = 1.0 / 6227020800.0;  // 1/13!
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    // 2^k from the integer in t's low bits, placed in the exponent field.
+    v[i] = p * std::bit_cast<double>((bits + 1023) << 52);
+  }
+}
 
 inline void require_below(std::string_view field, double value, std::string_view other_field,
                           double other) {
@@ -265,7 +304,8 @@ class Distribution {
         return;
       case Kind::lognormal:
         fill_standard_normal(g, out);
-        out = (a_ + b_ * out).exp();
+        out = a_ + b_ * out;
+        detail::exp_in_place(out);
         return;
       case Kind::discrete:
         fill_uniform(g, out);
@@ -290,7 +330,8 @@ class Distribution {
         }
         break;
       case Kind::lognormal:
-        z = (a_ + b_ * z).exp();
+        z = a_ + b_ * z;
+        detail::exp_in_place(z);
         return;
       default:
         break;
