@@ -1,6 +1,8 @@
 // The `traincost` command end to end: what an analyst types, what comes out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -333,6 +335,117 @@ TEST(Charts, BreakdownChartIsWellFormedCarriesTheFiguresAndRenders) {
   // Table 1 [P]: the three stages and the total, exact.
   expect_good_chart(chart, {"$5,328,000", "$238,000", "$10,000", "$5,576,000", "pre-training"},
                     "breakdown");
+  fs::remove(chart);
+}
+
+// ---- Ranges: simulate and sensitivity ------------------------------------------------
+
+// deepseek_v3_ranges.toml: 2,788,000 GPU-hours (Table 1 [P]) x price uniform
+// on [$1.50, $3.50] (assumed). Exact: mean $6,970,000, P5 = 2,788,000 x 1.60
+// = $4,460,800, P95 = 2,788,000 x 3.40 = $9,479,200, support [$4,182,000,
+// $9,758,000].
+TEST(Ranges, EstimateUsesTheMedian) {
+  const auto r = traincost({"estimate", scenario("deepseek_v3_ranges.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("total cost: $6.970M ($6,970,000)"), std::string::npos) << r.out;
+}
+
+TEST(Ranges, SimulateMatchesTheAnalyticDistribution) {
+  const auto r = traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "--samples", "100000",
+                            "--seed", "3", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");  // no progress when standard error is not a terminal
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc.at("schema"), "traincost.simulation/1");
+  EXPECT_EQ(doc.at("samples"), 100000);
+  const auto& usd = doc.at("results")[0].at("usd");
+  // Monte Carlo error of the mean: sd $1.61M / sqrt(1e5) = $5.1K; allow 0.5%.
+  EXPECT_NEAR(usd.at("mean").get<double>(), 6'970'000.0, 0.005 * 6'970'000.0);
+  // Percentiles of 1e5 draws: within 1% of the exact values.
+  EXPECT_NEAR(usd.at("p5").get<double>(), 4'460'800.0, 0.01 * 4'460'800.0);
+  EXPECT_NEAR(usd.at("p95").get<double>(), 9'479'200.0, 0.01 * 9'479'200.0);
+  EXPECT_GE(usd.at("min").get<double>(), 4'182'000.0 - 1e-6);
+  EXPECT_LE(usd.at("max").get<double>(), 9'758'000.0 + 1e-6);
+  EXPECT_EQ(doc.at("inputs")[0].at("field"), "run.price.usd_per_gpu_hour");
+}
+
+TEST(Ranges, TheSameSeedGivesTheSameNumbers) {
+  const std::vector<std::string> args = {
+      "simulate", scenario("deepseek_v3_ranges.toml"), "--samples", "5000", "--seed", "42"};
+  const auto a = traincost(args);
+  const auto b = traincost(args);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  auto other = args;
+  other.back() = "43";
+  EXPECT_NE(traincost(other).out, a.out);
+}
+
+TEST(Ranges, SimulateTableAndCsv) {
+  const auto t = traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "-n", "2000"});
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_NE(t.out.find("2,000 samples, seed 1"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("p50 (median)"), std::string::npos);
+  EXPECT_NE(t.out.find("uniform 1.5 to 3.5"), std::string::npos);
+  const auto c =
+      traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "-n", "2000", "-f", "csv"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.rfind("result,scope,statistic,usd\r\n", 0), 0u);
+  EXPECT_NE(c.out.find(",final_run_rental,p95,"), std::string::npos);
+}
+
+TEST(Ranges, SensitivityGivesTheExactSwing) {
+  const auto r = traincost({"sensitivity", scenario("deepseek_v3_ranges.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Price at its 5% and 95% quantiles, $1.60 and $3.40: exact.
+  EXPECT_NE(r.out.find("$4,460,800"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("$9,479,200"), std::string::npos);
+  EXPECT_NE(r.out.find("base (every range at its median): $6,970,000"), std::string::npos);
+  const auto j = nlohmann::json::parse(
+      traincost({"sensitivity", scenario("deepseek_v3_ranges.toml"), "-f", "json"}).out);
+  EXPECT_EQ(j.at("schema"), "traincost.sensitivity/1");
+  EXPECT_DOUBLE_EQ(j.at("results")[0].at("bars")[0].at("swing_usd").get<double>(),
+                   9'479'200.0 - 4'460'800.0);
+}
+
+TEST(Ranges, NoRangesIsBadInputAndBadSampleCountsAreUsageErrors) {
+  const auto r = traincost({"simulate", scenario("deepseek_v3.toml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("has no ranges to simulate"), std::string::npos) << r.err;
+  for (const char* n : {"1", "0", "-5", "many", "100000000"}) {
+    const auto u = traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "--samples", n});
+    EXPECT_EQ(u.exit_code, 2) << n;
+    EXPECT_EQ(u.out, "");
+  }
+}
+
+TEST(Charts, HistogramIsWellFormedCarriesThePercentilesAndRenders) {
+  const fs::path chart = temp_path("histogram.svg");
+  const auto r = traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "--samples", "20000",
+                            "--chart", chart.string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto& usd = doc.at("results")[0].at("usd");
+  // The chart marks the same P5/P50/P95 the JSON reports (compact form).
+  std::vector<std::string> figures = {"P5 ", "P50 ", "P95 ", "20000 samples"};
+  for (const char* k : {"p5", "p50", "p95"}) {
+    const double v = usd.at(k).get<double>();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "$%.3fM", v / 1e6);
+    figures.emplace_back(buf);
+  }
+  expect_good_chart(chart, figures, "histogram");
+  fs::remove(chart);
+}
+
+TEST(Charts, TornadoIsWellFormedCarriesTheSwingAndRenders) {
+  const fs::path chart = temp_path("tornado.svg");
+  const auto r =
+      traincost({"sensitivity", scenario("deepseek_v3_ranges.toml"), "--chart", chart.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_good_chart(chart, {"$4.461M", "$9.479M", "$6,970,000", "run.price.usd_per_gpu_hour"},
+                    "tornado");
   fs::remove(chart);
 }
 

@@ -333,7 +333,18 @@ class Reader {
       const std::string prefix = e.field() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
-      throw ScenarioError(e.code(), file_, where(t.source()), field, e.field() + " " + msg);
+      // The distribution names its parameters "uniform.low"; the file says "low".
+      const std::string& f = e.field();
+      const auto dot = f.find('.');
+      if (dot != std::string::npos) {
+        const std::string family = f.substr(0, dot + 1);
+        for (auto at = msg.find(family); at != std::string::npos; at = msg.find(family))
+          msg.erase(at, family.size());
+      }
+      const std::string key = dot == std::string::npos ? std::string() : f.substr(dot + 1);
+      const toml::node* n = key.empty() ? nullptr : t.get(key);
+      throw ScenarioError(e.code(), file_, where(n ? n->source() : t.source()),
+                          key.empty() ? field : child(field, key), msg);
     }
     return in;
   }
