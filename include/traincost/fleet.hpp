@@ -249,6 +249,31 @@ inline Fleet without_holding(Fleet fleet, std::string_view label) {
 
 namespace detail {
 
+// Checks whose passing path is a comparison inlined into the caller; the
+// failure path (building the message) is the shared require_* function.
+// Fleet and ownership models run them once per holding or input.
+
+/// Like require_positive, inlining the passing path.
+inline void check_positive(std::string_view field, double v, std::string_view what) {
+  if (!is_positive(v)) [[unlikely]]
+    require_positive(field, v, what);
+}
+/// Like require_non_negative, inlining the passing path.
+inline void check_non_negative(std::string_view field, double v, std::string_view what) {
+  if (!(std::isfinite(v) && v >= 0.0)) [[unlikely]]
+    require_non_negative(field, v, what);
+}
+/// Like require_unit_fraction, inlining the passing path.
+inline void check_unit_fraction(std::string_view field, double v) {
+  if (!(std::isfinite(v) && v > 0.0 && v <= 1.0)) [[unlikely]]
+    require_unit_fraction(field, v);
+}
+/// Like require_share, inlining the passing path.
+inline void check_share(std::string_view field, double v) {
+  if (!(std::isfinite(v) && v >= 0.0 && v < 1.0)) [[unlikely]]
+    require_share(field, v);
+}
+
 /// "fleet.holdings[1] (H800).what"
 inline std::string holding_field(std::size_t index, const Holding& h, std::string_view what) {
   std::string f = "fleet.holdings[" + std::to_string(index) + "]";
@@ -259,53 +284,88 @@ inline std::string holding_field(std::size_t index, const Holding& h, std::strin
   return f;
 }
 
+/// Names the fields of holding `index` in errors. The name is built only
+/// when a check fails, so the happy path allocates nothing.
+struct HoldingFields {
+  std::size_t index;
+  const Holding& holding;
+
+  /// "fleet.holdings[1] (H800).what"
+  std::string operator()(std::string_view what) const {
+    return holding_field(index, holding, what);
+  }
+  /// Requires a finite value > 0.
+  void positive(std::string_view what, double v, std::string_view expected) const {
+    if (!is_positive(v)) [[unlikely]]
+      fail_positive(what, v, expected);
+  }
+  /// Requires a positive whole number.
+  void positive_whole(std::string_view what, double v, std::string_view expected) const {
+    if (!(std::isfinite(v) && v >= 1.0 && std::floor(v) == v)) [[unlikely]]
+      fail_positive_whole(what, v, expected);
+  }
+  // The failure paths stay out of line so the checks inline into hot loops.
+  [[noreturn, gnu::cold, gnu::noinline]] void fail_positive(std::string_view what, double v,
+                                                            std::string_view expected) const {
+    require_positive((*this)(what), v, expected);
+    throw Error(ErrorCode::invalid_value, (*this)(what), "unreachable");
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void fail_positive_whole(std::string_view what, double v,
+                                                                  std::string_view expected) const {
+    require_positive_whole((*this)(what), v, expected);
+    throw Error(ErrorCode::invalid_value, (*this)(what), "unreachable");
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] void fail_no_exchange_rate(CnyAmount yuan) const {
+    throw Error(ErrorCode::invalid_input, (*this)("price"),
+                "got CNY " + format_value(in_cny(yuan)) +
+                    " with no exchange rate; expected fleet.exchange_rate to be set, e.g. "
+                    "cny_per_usd(7.2) — yuan are never converted silently");
+  }
+};
+
+inline void validate_exchange_rate(const std::optional<Sourced<ExchangeRate>>& rate) {
+  // Dollars per yuan is positive exactly when yuan per dollar is; checking it
+  // by multiplication keeps a division off the per-holding path.
+  if (rate && !is_positive(in_usd(cny(1) * rate->value)))
+    require_positive("fleet.exchange_rate", in_cny_per_usd(rate->value), "number of CNY per USD");
+}
+
 /// A quoted amount in US dollars. A yuan amount needs `rate`; without one
 /// this throws, naming the field and the amount.
 inline Money quoted_in_usd(const QuotedAmount& amount,
                            const std::optional<Sourced<ExchangeRate>>& rate,
-                           std::string_view field) {
+                           const HoldingFields& fields) {
   if (const auto* m = std::get_if<Money>(&amount)) {
-    require_positive(field, in_usd(*m), "price in USD");
+    fields.positive("price", in_usd(*m), "price in USD");
     return *m;
   }
   const CnyAmount yuan = std::get<CnyAmount>(amount);
-  require_positive(field, in_cny(yuan), "price in CNY");
-  if (!rate)
-    throw Error(ErrorCode::invalid_input, field,
-                "got CNY " + format_value(in_cny(yuan)) +
-                    " with no exchange rate; expected fleet.exchange_rate to be set, e.g. "
-                    "cny_per_usd(7.2) — yuan are never converted silently");
+  fields.positive("price", in_cny(yuan), "price in CNY");
+  validate_exchange_rate(rate);
+  if (!rate) [[unlikely]]
+    fields.fail_no_exchange_rate(yuan);
   return yuan * rate->value;
-}
-
-inline void validate_exchange_rate(const std::optional<Sourced<ExchangeRate>>& rate) {
-  if (rate)
-    require_positive("fleet.exchange_rate", in_cny_per_usd(rate->value), "number of CNY per USD");
 }
 
 }  // namespace detail
 
 /// Checks one holding's own fields (count, ratios, power); `index` names it in errors.
 inline void validate_holding(const Holding& h, std::size_t index) {
-  using detail::holding_field;
-  detail::require_positive_whole(holding_field(index, h, "count"), in_accelerators(h.count),
-                                 "accelerators");
-  detail::require_positive_whole(holding_field(index, h, "accelerators_per_server"),
-                                 h.accelerators_per_server, "accelerators per server");
+  const detail::HoldingFields fields{index, h};
+  fields.positive_whole("count", in_accelerators(h.count), "accelerators");
+  fields.positive_whole("accelerators_per_server", h.accelerators_per_server,
+                        "accelerators per server");
   const double overhead = h.server_overhead.value;
   if (!std::isfinite(overhead) || overhead < 1.0)
-    detail::fail_value(holding_field(index, h, "server_overhead"), overhead,
-                       "a server-to-GPU price ratio >= 1");
-  detail::require_positive(holding_field(index, h, "server_to_chip_power"),
-                           h.server_to_chip_power.value, "server-to-chip power ratio");
+    detail::fail_value(fields("server_overhead"), overhead, "a server-to-GPU price ratio >= 1");
+  fields.positive("server_to_chip_power", h.server_to_chip_power.value,
+                  "server-to-chip power ratio");
   if (h.server_power)
-    detail::require_positive(holding_field(index, h, "server_power"),
-                             in_watts(h.server_power->value), "server power in W");
+    fields.positive("server_power", in_watts(h.server_power->value), "server power in W");
   else if (h.tdp)
-    detail::require_positive(holding_field(index, h, "tdp"), in_watts_per_accelerator(h.tdp->value),
-                             "TDP in W");
+    fields.positive("tdp", in_watts_per_accelerator(h.tdp->value), "TDP in W");
   else if (!h.accelerator.tdp)
-    throw Error(ErrorCode::invalid_input, holding_field(index, h, "tdp"),
+    throw Error(ErrorCode::invalid_input, fields("tdp"),
                 "the " + h.accelerator.name +
                     " has no TDP in the catalog; expected holding.tdp or holding.server_power");
 }
@@ -314,12 +374,11 @@ inline void validate_holding(const Holding& h, std::size_t index) {
 /// price / accelerators per server, or a per-GPU price x server overhead.
 inline AcceleratorPrice server_price_per_accelerator(
     const Holding& h, std::size_t index, const std::optional<Sourced<ExchangeRate>>& rate) {
-  detail::validate_exchange_rate(rate);
-  const Money quoted =
-      detail::quoted_in_usd(h.price.amount, rate, detail::holding_field(index, h, "price"));
+  const detail::HoldingFields fields{index, h};
+  const Money quoted = detail::quoted_in_usd(h.price.amount, rate, fields);
   if (h.price.basis == PriceBasis::per_server) {
-    detail::require_positive_whole(detail::holding_field(index, h, "accelerators_per_server"),
-                                   h.accelerators_per_server, "accelerators per server");
+    fields.positive_whole("accelerators_per_server", h.accelerators_per_server,
+                          "accelerators per server");
     return quoted / accelerators(h.accelerators_per_server);
   }
   return quoted * h.server_overhead.value / accelerators(1);
@@ -354,41 +413,41 @@ inline void validate_fleet(const Fleet& fleet) {
     case NetworkCost::Kind::none:
       break;
     case NetworkCost::Kind::share_of_cluster:
-      detail::require_share("fleet.network.share", fleet.network.share);
+      detail::check_share("fleet.network.share", fleet.network.share);
       break;
     case NetworkCost::Kind::per_endpoint:
-      detail::require_positive("fleet.network.per_endpoint_cost",
-                               in_usd(fleet.network.per_endpoint_cost), "cost in USD");
-      detail::require_positive("fleet.network.endpoints_per_accelerator",
-                               fleet.network.endpoints_per_accelerator, "number of endpoints");
+      detail::check_positive("fleet.network.per_endpoint_cost",
+                             in_usd(fleet.network.per_endpoint_cost), "cost in USD");
+      detail::check_positive("fleet.network.endpoints_per_accelerator",
+                             fleet.network.endpoints_per_accelerator, "number of endpoints");
       break;
     case NetworkCost::Kind::fixed:
-      detail::require_non_negative("fleet.network.fixed_amount", in_usd(fleet.network.fixed_amount),
-                                   "cost in USD");
+      detail::check_non_negative("fleet.network.fixed_amount", in_usd(fleet.network.fixed_amount),
+                                 "cost in USD");
       break;
   }
   switch (fleet.storage.kind) {
     case StorageCost::Kind::none:
       break;
     case StorageCost::Kind::share_of_servers:
-      detail::require_non_negative("fleet.storage.share", fleet.storage.share, "share");
+      detail::check_non_negative("fleet.storage.share", fleet.storage.share, "share");
       break;
     case StorageCost::Kind::fixed:
-      detail::require_non_negative("fleet.storage.fixed_amount", in_usd(fleet.storage.fixed_amount),
-                                   "cost in USD");
+      detail::check_non_negative("fleet.storage.fixed_amount", in_usd(fleet.storage.fixed_amount),
+                                 "cost in USD");
       break;
   }
   switch (fleet.facility.kind) {
     case Facility::Kind::none:
       break;
     case Facility::Kind::built:
-      detail::require_positive("fleet.facility.build_cost",
-                               in_usd_per_megawatt(fleet.facility.build_cost), "USD per MW");
+      detail::check_positive("fleet.facility.build_cost",
+                             in_usd_per_megawatt(fleet.facility.build_cost), "USD per MW");
       break;
     case Facility::Kind::colocated:
-      detail::require_positive("fleet.facility.colocation_price",
-                               in_usd_per_kilowatt_month(fleet.facility.colocation_price),
-                               "USD per kW-month");
+      detail::check_positive("fleet.facility.colocation_price",
+                             in_usd_per_kilowatt_month(fleet.facility.colocation_price),
+                             "USD per kW-month");
       break;
   }
 }

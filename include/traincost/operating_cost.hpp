@@ -141,20 +141,20 @@ struct FleetOperatingCost {
 
 /// Checks operating assumptions; throws `traincost::Error` naming the bad field.
 inline void validate_operating(const OperatingAssumptions& a) {
-  detail::require_positive("operating.period_years", in_years(a.period), "number of years");
-  detail::require_unit_fraction("operating.average_draw", a.average_draw.value);
+  detail::check_positive("operating.period_years", in_years(a.period), "number of years");
+  detail::check_unit_fraction("operating.average_draw", a.average_draw.value);
   if (!std::isfinite(a.pue.value) || a.pue.value < 1.0)
     detail::fail_value("operating.pue", a.pue.value,
                        "a PUE >= 1 (facility power / IT power can not be below 1)");
-  detail::require_non_negative("operating.electricity_usd_per_kwh",
-                               in_usd_per_kwh(a.electricity.value), "price in USD per kWh");
-  detail::require_share("operating.maintenance_share_per_year", a.maintenance_share_per_year.value);
+  detail::check_non_negative("operating.electricity_usd_per_kwh",
+                             in_usd_per_kwh(a.electricity.value), "price in USD per kWh");
+  detail::check_share("operating.maintenance_share_per_year", a.maintenance_share_per_year.value);
   if (a.staff) {
-    detail::require_non_negative("operating.staff.headcount", in_people(a.staff->headcount),
-                                 "number of people");
-    detail::require_non_negative("operating.staff.loaded_cost",
-                                 in_usd_per_person_year(a.staff->loaded_cost.value),
-                                 "cost in USD per person-year");
+    detail::check_non_negative("operating.staff.headcount", in_people(a.staff->headcount),
+                               "number of people");
+    detail::check_non_negative("operating.staff.loaded_cost",
+                               in_usd_per_person_year(a.staff->loaded_cost.value),
+                               "cost in USD per person-year");
   }
 }
 

@@ -80,26 +80,33 @@ struct Depreciation {
 /// Checks a schedule; throws naming "depreciation.life_years" or "depreciation.rate_per_year".
 inline void validate_depreciation(const Depreciation& d) {
   if (d.method == DepreciationMethod::straight_line)
-    detail::require_positive("depreciation.life_years", in_years(d.life), "number of years");
+    detail::check_positive("depreciation.life_years", in_years(d.life), "number of years");
   else
-    detail::require_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
+    detail::check_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
 }
+
+namespace detail {
+/// The hourly charge of an already validated schedule.
+inline GpuTimePrice depreciation_per_hour_unchecked(AcceleratorPrice price, const Depreciation& d) {
+  if (d.method == DepreciationMethod::straight_line)
+    return price / d.life;
+  return price * d.rate_per_year / years(1);
+}
+}  // namespace detail
 
 /// Depreciation of one accelerator per wall-clock hour: price / life, or
 /// (Epoch) price x rate / 8,766 h.
 inline GpuTimePrice depreciation_per_gpu_hour(AcceleratorPrice price, const Depreciation& d) {
   validate_depreciation(d);
-  detail::require_non_negative("depreciation.price", in_usd_per_accelerator(price), "USD price");
-  if (d.method == DepreciationMethod::straight_line)
-    return price / d.life;
-  return price * d.rate_per_year / years(1);
+  detail::check_non_negative("depreciation.price", in_usd_per_accelerator(price), "USD price");
+  return detail::depreciation_per_hour_unchecked(price, d);
 }
 
 /// What hardware bought for `price` is worth after `age`: straight line
 /// reaches 0 at the end of its life; exponential is price x exp(-r x age).
 inline Money book_value(Money price, Duration age, const Depreciation& d) {
   validate_depreciation(d);
-  detail::require_non_negative("book_value.age_years", in_years(age), "number of years");
+  detail::check_non_negative("book_value.age_years", in_years(age), "number of years");
   if (d.method == DepreciationMethod::straight_line) {
     const double left = 1.0 - ratio(age, d.life);
     return price * (left > 0.0 ? left : 0.0);
@@ -163,24 +170,23 @@ struct OwnershipCost {
 
 /// Checks ownership inputs; throws naming the bad field.
 inline void validate_ownership(const OwnershipInputs& in) {
-  detail::require_positive("ownership.capex_per_accelerator",
-                           in_usd_per_accelerator(in.capex_per_accelerator.value), "USD price");
+  detail::check_positive("ownership.capex_per_accelerator",
+                         in_usd_per_accelerator(in.capex_per_accelerator.value), "USD price");
   validate_depreciation(in.depreciation);
-  detail::require_positive("ownership.server_power", in_watts_per_accelerator(in.server_power),
-                           "power in W per accelerator");
-  detail::require_unit_fraction("ownership.average_draw", in.average_draw.value);
+  detail::check_positive("ownership.server_power", in_watts_per_accelerator(in.server_power),
+                         "power in W per accelerator");
+  detail::check_unit_fraction("ownership.average_draw", in.average_draw.value);
   if (!std::isfinite(in.pue.value) || in.pue.value < 1.0)
     detail::fail_value("ownership.pue", in.pue.value,
                        "a PUE >= 1 (facility power / IT power can not be below 1)");
-  detail::require_non_negative("ownership.electricity_usd_per_kwh",
-                               in_usd_per_kwh(in.electricity.value), "price in USD per kWh");
-  detail::require_share("ownership.maintenance_share_per_year",
-                        in.maintenance_share_per_year.value);
+  detail::check_non_negative("ownership.electricity_usd_per_kwh",
+                             in_usd_per_kwh(in.electricity.value), "price in USD per kWh");
+  detail::check_share("ownership.maintenance_share_per_year", in.maintenance_share_per_year.value);
   if (in.colocation)
-    detail::require_non_negative("ownership.colocation_usd_per_kw_month",
-                                 in_usd_per_kilowatt_month(in.colocation->value),
-                                 "price in USD per kW-month");
-  detail::require_unit_fraction("ownership.utilization", in.utilization.value);
+    detail::check_non_negative("ownership.colocation_usd_per_kw_month",
+                               in_usd_per_kilowatt_month(in.colocation->value),
+                               "price in USD per kW-month");
+  detail::check_unit_fraction("ownership.utilization", in.utilization.value);
 }
 
 namespace detail {
@@ -193,7 +199,8 @@ struct FixedHourly {
 };
 
 inline FixedHourly fixed_hourly(const OwnershipInputs& in) {
-  FixedHourly f{depreciation_per_gpu_hour(in.capex_per_accelerator.value, in.depreciation),
+  // `in` is validated by the caller (validate_ownership).
+  FixedHourly f{depreciation_per_hour_unchecked(in.capex_per_accelerator.value, in.depreciation),
                 in.capex_per_accelerator.value * in.maintenance_share_per_year.value / years(1),
                 usd_per_gpu_hour(0)};
   if (in.colocation)
@@ -234,7 +241,7 @@ inline OwnershipCost ownership_cost_per_gpu_hour(const OwnershipInputs& in) {
 inline std::optional<double> break_even_utilization(const OwnershipInputs& in,
                                                     GpuTimePrice rental) {
   validate_ownership(in);
-  detail::require_positive("rental_price", in_usd_per_gpu_hour(rental), "USD per GPU-hour");
+  detail::check_positive("rental_price", in_usd_per_gpu_hour(rental), "USD per GPU-hour");
   const GpuTimePrice margin = rental - detail::energy_hourly(in);
   if (!(margin > usd_per_gpu_hour(0)))
     return std::nullopt;
