@@ -63,6 +63,8 @@
 //   total cost: $4.988M ($4,988,351)
 //   V3 final run at ownership cost: $4.988M (rental-equivalent at $2: $5.576M)
 //   break-even utilization against $2.00 per GPU-hour: 88.8%
+//   with H800 servers at $51M / 256 = $24,902 per GPU: $1.258 per GPU-hour,
+//     V3 $3.507M, fleet capex $1,460.5M
 //   with Epoch AI's exponential depreciation (0.3224/yr): $2.119 per GPU-hour,
 //     V3 $5.907M, break-even never at up to 100% utilization
 //
@@ -217,6 +219,24 @@ int main() {
   std::cout << "break-even utilization against $2.00 per GPU-hour: "
             << (even ? format_percent(*even) : std::string("never (owning costs more)")) << '\n';
 
+  // What-if: DeepSeek's own purchase, 256 H800 servers for "> $51M" (sources.md §3, A).
+  Fleet cheaper = fleet;
+  cheaper.find("H800")->price = UnitPrice::per_server(
+      usd(51e6 / 256), analyst_estimate("DeepSeek's 256 H800 servers > $51M (sources.md §3)"));
+  const OwnershipInputs cheaper_h800 =
+      ownership_inputs(cheaper, "H800", operating, reference::deepseek_fleet_depreciation(),
+                       reference::deepseek_fleet_utilization());
+  TrainingRun v3 = reference::deepseek_v3_final_run();
+  std::cout << "with H800 servers at $51M / 256 = "
+            << format_usd(
+                   usd(in_usd_per_accelerator(fleet_capex(cheaper).find("H800")->server_price)))
+            << " per GPU: $"
+            << format_number(in_usd_per_gpu_hour(ownership_cost_per_gpu_hour(cheaper_h800).total),
+                             3)
+            << " per GPU-hour,\n  V3 "
+            << format_usd_compact(
+                   cost_final_run_at_ownership(v3, ownership_cost_per_gpu_hour(cheaper_h800)).cost)
+            << ", fleet capex " << millions(fleet_capex(cheaper).total) << '\n';
   const OwnershipInputs epoch = reference::deepseek_h800_ownership_inputs(Depreciation::epoch());
   const OwnershipCost epoch_hourly = ownership_cost_per_gpu_hour(epoch);
   const auto epoch_even = break_even_utilization(epoch, usd_per_gpu_hour(2.0));
