@@ -24,7 +24,9 @@
 /// server quote (CNY 2.7M = $46.9K per GPU) would put the fleet at $1.74B; the
 /// DGX price is closer to the ~$30K per H100 implied by the revision
 /// ($1.6B - $1.3B over 10,000 H100, sources.md §3 [D]). That choice is a
-/// calibration and is labelled so.
+/// calibration and is labelled so. For the H800, DeepSeek's own "> $51M for
+/// 256 servers" ($24.9K per GPU) would put the fleet at $1,460.5M (-8.7%),
+/// outside the ±5% band; the pre-ban China quote is used instead.
 ///
 /// Operating cost over 4 years (no published breakdown exists):
 /// - energy: Epoch's method (sources.md §7): TDP x server-to-chip ratio
