@@ -12,8 +12,10 @@
 /// period (a built facility is capex instead). Maintenance: a share of the
 /// hardware capex per year. Staff, when given: headcount x loaded cost x period.
 
+#include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
