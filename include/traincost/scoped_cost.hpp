@@ -137,8 +137,10 @@ class ScopedCost {
   /// \param provenance where the figure comes from
   explicit ScopedCost(Money amount, Provenance provenance = {})
       : amount_(amount), provenance_(std::move(provenance)) {
-    detail::require_non_negative("cost of scope " + std::string(id(S)), in_usd(amount),
-                                 "amount in USD");
+    // The field name is built only on failure: costs are made in loops.
+    const double v = in_usd(amount);
+    if (!std::isfinite(v) || v < 0.0)
+      detail::fail_value("cost of scope " + std::string(id(S)), v, "a non-negative amount in USD");
   }
 
   /// The amount in US dollars.
@@ -146,10 +148,14 @@ class ScopedCost {
   /// Where the figure comes from.
   const Provenance& provenance() const { return provenance_; }
 
-  /// Sum of two amounts of the same scope; the result is derived.
+  /// Sum of two amounts of the same scope; the result is derived, and its
+  /// provenance names both sources while that stays short (a long chain of
+  /// sums says only what it is, so repeated `+=` stays linear).
   friend ScopedCost operator+(const ScopedCost& a, const ScopedCost& b) {
-    return ScopedCost(a.amount_ + b.amount_,
-                      derived(a.describe_source() + " + " + b.describe_source()));
+    std::string how = a.describe_source() + " + " + b.describe_source();
+    if (how.size() > max_source_length)
+      how = "sum of " + std::string(id(S)) + " amounts";
+    return ScopedCost(a.amount_ + b.amount_, derived(std::move(how)));
   }
   ScopedCost& operator+=(const ScopedCost& other) { return *this = *this + other; }
 
@@ -171,6 +177,8 @@ class ScopedCost {
   friend bool operator>(const ScopedCost& a, const ScopedCost& b) { return b < a; }
 
  private:
+  static constexpr std::size_t max_source_length = 240;
+
   std::string describe_source() const {
     std::string s(tag(provenance_.evidence));
     s += " ";
@@ -199,6 +207,29 @@ template <Scope L, Scope R>
   requires(L != R)
 bool operator==(const ScopedCost<L>&, const ScopedCost<R>&) = delete;  // different scopes: use relative_size
 // clang-format on
+
+namespace detail {
+
+template <Scope S>
+Money sum_amounts(const std::vector<ScopedCost<S>>& costs) {
+  Money total = usd(0);
+  for (const auto& c : costs)
+    total += c.amount();
+  return total;
+}
+
+}  // namespace detail
+
+/// Sum of many amounts of one scope, with one provenance for the whole sum.
+template <Scope S>
+ScopedCost<S> sum(const std::vector<ScopedCost<S>>& costs) {
+  // The loop lives in its own function: a running total that is live across
+  // the string-building calls below is kept in memory by GCC 12 inside the
+  // loop too, which made the sum 4x slower than a loop over doubles.
+  const Money total = detail::sum_amounts(costs);
+  return ScopedCost<S>(total, derived("sum of " + std::to_string(costs.size()) + " " +
+                                      std::string(id(S)) + " amounts"));
+}
 
 /// A cost of scope `S`, e.g. `scoped<Scope::fleet_capex>(usd(1.6e9), analyst_estimate(...))`.
 template <Scope S>
@@ -310,30 +341,59 @@ inline Money sum_same_scope(Scope scope, const std::vector<LineItem>& items) {
   return total;
 }
 
-/// Checks a whole tree: every child's scope composes into its parent's, and
-/// every parent's amount is the sum of its children (relative tolerance
-/// 1e-9). Throws `ErrorCode::scope_mismatch` or `ErrorCode::invalid_input`,
-/// naming the path of the offending node.
-inline void check_composition(const LineItem& item, const std::string& path = "") {
-  const std::string here = path.empty() ? item.label : path + " / " + item.label;
-  detail::require_finite(here + ".amount", in_usd(item.amount), "a finite amount in USD");
+namespace detail {
+
+/// A node's place in a tree, kept on the stack while checking: the path
+/// string is built only when an error is reported.
+struct TreePath {
+  const std::string* label;
+  const TreePath* parent;
+};
+
+inline std::string path_string(const TreePath* p) {
+  std::vector<const std::string*> labels;
+  for (; p != nullptr; p = p->parent)
+    labels.push_back(p->label);
+  std::string out;
+  for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+    if (!out.empty())
+      out += " / ";
+    out += **it;
+  }
+  return out;
+}
+
+inline void check_composition_at(const LineItem& item, const TreePath* parent) {
+  const TreePath here{&item.label, parent};
+  const double got = in_usd(item.amount);
+  if (!std::isfinite(got))
+    fail_value(path_string(&here) + ".amount", got, "a finite amount in USD");
   if (item.children.empty())
     return;
   Money total = usd(0);
   for (std::size_t i = 0; i < item.children.size(); ++i) {
     const LineItem& c = item.children[i];
     if (!composes_into(c.scope, item.scope))
-      detail::fail_scope(here + ".children[" + std::to_string(i) + "]", c.label, c.scope,
-                         item.scope);
-    check_composition(c, here);
+      fail_scope(path_string(&here) + ".children[" + std::to_string(i) + "]", c.label, c.scope,
+                 item.scope);
+    check_composition_at(c, &here);
     total += c.amount;
   }
   const double want = in_usd(total);
-  const double got = in_usd(item.amount);
   if (std::fabs(got - want) > 1e-9 * std::max(1.0, std::fabs(want)))
-    throw Error(ErrorCode::invalid_input, here + ".amount",
-                "got " + detail::format_value(got) + " USD, expected the sum of the children, " +
-                    detail::format_value(want) + " USD");
+    throw Error(ErrorCode::invalid_input, path_string(&here) + ".amount",
+                "got " + format_value(got) + " USD, expected the sum of the children, " +
+                    format_value(want) + " USD");
+}
+
+}  // namespace detail
+
+/// Checks a whole tree: every child's scope composes into its parent's, and
+/// every parent's amount is the sum of its children (relative tolerance
+/// 1e-9). Throws `ErrorCode::scope_mismatch` or `ErrorCode::invalid_input`,
+/// naming the path of the offending node ("root / child.children[2]").
+inline void check_composition(const LineItem& tree) {
+  detail::check_composition_at(tree, nullptr);
 }
 
 }  // namespace traincost

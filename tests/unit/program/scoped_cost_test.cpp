@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace traincost {
 namespace {
@@ -59,6 +60,23 @@ TEST(ScopedCost, PlusEqualsAccumulates) {
   for (int i = 0; i < 4; ++i)
     total += scoped<Scope::staff>(usd(250'000));
   EXPECT_DOUBLE_EQ(in_usd(total.amount()), 1e6);
+}
+
+TEST(ScopedCost, LongChainsOfSumsKeepAShortProvenance) {
+  ScopedCost<Scope::staff> total{usd(0), assumed("start")};
+  for (int i = 0; i < 1000; ++i)
+    total += scoped<Scope::staff>(usd(1), assumed("one person-year of a long-named group"));
+  EXPECT_DOUBLE_EQ(in_usd(total.amount()), 1000.0);
+  EXPECT_LE(total.provenance().source.size(), 300u);
+  EXPECT_EQ(total.provenance().evidence, Evidence::derived);
+}
+
+TEST(ScopedCost, SumOfAVectorOfOneScope) {
+  const std::vector<ScopedCost<Scope::research_compute>> xs(
+      10, scoped<Scope::research_compute>(usd(2.5)));
+  const auto total = sum(xs);
+  EXPECT_DOUBLE_EQ(in_usd(total.amount()), 25.0);
+  EXPECT_EQ(total.provenance().source, "sum of 10 research_compute amounts");
 }
 
 TEST(ScopedCost, ScaledKeepsScopeAndSaysWhy) {
