@@ -36,14 +36,19 @@ struct RunOptions {
   std::int64_t samples = 100'000;  ///< number of samples, >= 2
   std::uint64_t seed = 1;          ///< the same seed gives the same numbers
   unsigned threads = 0;            ///< 0 = every core
-  int histogram_bins = 20;         ///< equal-width bins between min and max
+  int histogram_bins = 20;         ///< equal-width bins between P1 and P99
 };
 
-/// Counts of outputs in equal-width bins over [low, high].
+/// Counts of outputs in equal-width bins over [low, high], which span the
+/// 1st to the 99th percentile so that a long tail does not squash every
+/// sample into the first bin; values outside are counted in `below` and
+/// `above`.
 struct Histogram {
   double low = 0.0;
   double high = 0.0;
   std::vector<std::int64_t> counts;
+  std::int64_t below = 0;  ///< values < low
+  std::int64_t above = 0;  ///< values > high
 
   /// The width of one bin, in the output's units.
   double bin_width() const {
@@ -248,40 +253,51 @@ inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int his
   s.min = m.min;
   s.max = m.max;
 
+  const std::vector<double> q = detail::percentiles_in_range(
+      values, s.min, s.max, {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99}, threads);
+  s.p5 = q[1];
+  s.p25 = q[2];
+  s.p50 = q[3];
+  s.p75 = q[4];
+  s.p95 = q[5];
+
   // Squared deviations and the histogram, per chunk, combined in chunk order.
+  // Slots: bins, then below, then above.
   const std::int64_t chunks = (n + detail::summary_chunk - 1) / detail::summary_chunk;
   const auto bins = static_cast<std::int64_t>(histogram_bins);
-  const double width = s.max - s.min;
-  const double scale = width > 0.0 ? static_cast<double>(bins) / width : 0.0;
+  const std::int64_t slots = bins + 2;
+  const double lo = q[0], hi = q[6];
+  const double scale = hi > lo ? static_cast<double>(bins) / (hi - lo) : 0.0;
   Eigen::ArrayXd squares(chunks);
-  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * bins), 0);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * slots), 0);
   parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
     for (std::int64_t c = first; c < last; ++c) {
       const std::int64_t begin = c * detail::summary_chunk;
       const std::int64_t len = std::min(detail::summary_chunk, n - begin);
       squares[c] = (values.segment(begin, len) - s.mean).square().sum();
-      std::int64_t* cnt = counts.data() + c * bins;
-      for (std::int64_t i = begin; i < begin + len; ++i)
-        ++cnt[std::min<std::int64_t>(static_cast<std::int64_t>((values[i] - s.min) * scale),
-                                     bins - 1)];
+      std::int64_t* cnt = counts.data() + c * slots;
+      for (std::int64_t i = begin; i < begin + len; ++i) {
+        const double v = values[i];
+        const std::int64_t b =
+            v < lo ? bins
+            : v > hi
+                ? bins + 1
+                : std::min<std::int64_t>(static_cast<std::int64_t>((v - lo) * scale), bins - 1);
+        ++cnt[b];
+      }
     }
   });
   s.sd = std::sqrt(squares.sum() / static_cast<double>(n - 1));
-  s.histogram.low = s.min;
-  s.histogram.high = s.max;
+  s.histogram.low = lo;
+  s.histogram.high = hi;
   s.histogram.counts.assign(static_cast<std::size_t>(bins), 0);
-  for (std::int64_t c = 0; c < chunks; ++c)
+  for (std::int64_t c = 0; c < chunks; ++c) {
     for (std::int64_t b = 0; b < bins; ++b)
       s.histogram.counts[static_cast<std::size_t>(b)] +=
-          counts[static_cast<std::size_t>(c * bins + b)];
-
-  const std::vector<double> q =
-      detail::percentiles_in_range(values, s.min, s.max, {0.05, 0.25, 0.5, 0.75, 0.95}, threads);
-  s.p5 = q[0];
-  s.p25 = q[1];
-  s.p50 = q[2];
-  s.p75 = q[3];
-  s.p95 = q[4];
+          counts[static_cast<std::size_t>(c * slots + b)];
+    s.histogram.below += counts[static_cast<std::size_t>(c * slots + bins)];
+    s.histogram.above += counts[static_cast<std::size_t>(c * slots + bins + 1)];
+  }
   return s;
 }
 

@@ -35,7 +35,7 @@ inline std::string format_input(const Input& in, double canonical) {
 }
 
 /// "mean ... sd ..." then P5 / P25 / P50 / P75 / P95 on one line, then the
-/// histogram as rows of '#' scaled to `bar_width`.
+/// histogram (P1 to P99) as rows of '#' scaled to `bar_width`.
 inline void print_summary(std::ostream& os, const Summary& s, const OutputFormat& fmt,
                           int bar_width = 40) {
   os << "  samples " << format_number(static_cast<double>(s.samples)) << "  mean " << fmt(s.mean)
@@ -55,6 +55,9 @@ inline void print_summary(std::ostream& os, const Summary& s, const OutputFormat
     label.resize(std::max<std::size_t>(label.size(), 10), ' ');
     os << "  " << label << ' ' << std::string(static_cast<std::size_t>(n), '#') << '\n';
   }
+  os << "  (" << format_number(static_cast<double>(s.histogram.below)) << " below "
+     << fmt(s.histogram.low) << ", " << format_number(static_cast<double>(s.histogram.above))
+     << " above " << fmt(s.histogram.high) << ")\n";
 }
 
 /// The tornado as a table, widest bar first: each input's low and high (in

@@ -52,12 +52,17 @@ TEST(MonteCarlo, SummarizesAUniformInput) {
   EXPECT_NEAR(r.summary.p75, 0.75, 3e-3);
   EXPECT_NEAR(r.summary.p95, 0.95, 3e-3);
   ASSERT_EQ(r.summary.histogram.counts.size(), 10u);
-  std::int64_t total = 0;
+  // The histogram spans P1..P99: 10 bins of 0.098 hold 39,200 each; 1% of
+  // samples fall below and 1% above.
+  EXPECT_NEAR(r.summary.histogram.low, 0.01, 2e-3);
+  EXPECT_NEAR(r.summary.histogram.high, 0.99, 2e-3);
+  std::int64_t total = r.summary.histogram.below + r.summary.histogram.above;
   for (auto c : r.summary.histogram.counts) {
-    EXPECT_NEAR(static_cast<double>(c), 40'000.0, 1'000.0);
+    EXPECT_NEAR(static_cast<double>(c), 39'200.0, 1'000.0);
     total += c;
   }
   EXPECT_EQ(total, 400'000);
+  EXPECT_NEAR(static_cast<double>(r.summary.histogram.below), 4'000.0, 10.0);
   EXPECT_EQ(r.outputs.size(), 400'000);
 }
 
