@@ -277,10 +277,88 @@ class ScenarioBuilder {
     return {usd_per_gpu_hour(p), r_.provenance(*t, path)};
   }
 
-  Stage stage(const toml::table& t, const std::string& path, StageSlot slot) {
+  using WorkloadSlot = std::function<WorkloadStage&(Scenario&)>;
+
+  /// [run.stages.workload]: what is trained.
+  Workload workload(const toml::node& n, const std::string& path, WorkloadSlot slot) {
+    const toml::table* t = n.as_table();
+    if (!t)
+      r_.fail_type(n, path, "a table { total_parameters, active_parameters, training_tokens }");
+    r_.check_keys(*t, path,
+                  {"name", "total_parameters", "active_parameters", "training_tokens",
+                   "flop_per_token", "attention", "training_precision", "evidence", "source"});
+    Workload w;
+    w.name = r_.optional_string(*t, path, "name").value_or("workload");
+    const double total =
+        r_.positive(*r_.required(*t, path, "total_parameters", "a positive number of parameters"),
+                    path + ".total_parameters", "number of parameters");
+    w.total_parameters = parameters(total);
+    w.active_parameters = parameters(total);
+    if (const toml::node* a = t->get("active_parameters"))
+      w.active_parameters = parameters(value_or_range(
+          *a, path + ".active_parameters", "number of parameters", "parameters",
+          [slot](Scenario& s, double x) { slot(s).workload.active_parameters = parameters(x); }));
+    w.training_tokens = tokens(value_or_range(
+        *r_.required(*t, path, "training_tokens", "a positive number of tokens"),
+        path + ".training_tokens", "number of tokens", "tokens",
+        [slot](Scenario& s, double x) { slot(s).workload.training_tokens = tokens(x); }));
+    w.provenance = r_.provenance(*t, path);
+    if (const toml::node* f = t->get("flop_per_token")) {
+      if (t->contains("attention"))
+        r_.fail(ErrorCode::invalid_input, f->source(), path + ".flop_per_token",
+                "got both flop_per_token and attention",
+                "one way to obtain FLOP per token: a stated figure, or the attention shape");
+      const double v = r_.positive(*f, path + ".flop_per_token", "number of FLOP per token");
+      w.flop_rule = FlopPerTokenRule::stated(flop_per_token(v), w.provenance);
+    } else if (const toml::node* a = t->get("attention")) {
+      const std::string apath = path + ".attention";
+      const toml::table* at = a->as_table();
+      if (!at)
+        r_.fail_type(*a, apath, "a table { layers, width, sequence_length, mask }");
+      r_.check_keys(*at, apath, {"layers", "width", "sequence_length", "mask"});
+      AttentionShape shape;
+      shape.layers = r_.whole_in_range(*r_.required(*at, apath, "layers", "a number of layers"),
+                                       apath + ".layers", 1, 1e6, "a whole number of layers");
+      shape.attention_width =
+          r_.whole_in_range(*r_.required(*at, apath, "width", "the attention width"),
+                            apath + ".width", 1, 1e9, "a whole number of channels");
+      shape.sequence_length = tokens(
+          r_.positive(*r_.required(*at, apath, "sequence_length", "a sequence length in tokens"),
+                      apath + ".sequence_length", "number of tokens"));
+      if (const toml::node* m = at->get("mask")) {
+        const std::string v = r_.string_value(*m, apath + ".mask");
+        if (v == "causal")
+          shape.mask = AttentionMask::causal;
+        else if (v == "full")
+          shape.mask = AttentionMask::full;
+        else
+          r_.fail_type(*m, apath + ".mask", "one of: full, causal");
+      }
+      w.flop_rule = FlopPerTokenRule::six_n_plus_attention(shape);
+    }
+    if (const toml::node* p = t->get("training_precision"))
+      w.training_precision = precision(*p, path + ".training_precision");
+    // active <= total and the rest: checked here, placed at the table.
+    const toml::node* at = t->get("active_parameters");
+    r_.checked_value(at ? *at : static_cast<const toml::node&>(*t), path, [&] {
+      validate(w);
+      return 0;
+    });
+    return w;
+  }
+
+  Precision precision(const toml::node& n, const std::string& field) {
+    const std::string v = r_.string_value(n, field);
+    if (auto p = parse_precision(v))
+      return *p;
+    r_.fail_type(n, field, "one of: fp64, fp64-tensor, tf32, bf16 (or fp16), fp8, int8");
+  }
+
+  Stage stage(const toml::table& t, const std::string& path, StageSlot slot,
+              const Cluster& run_cluster, std::size_t ri, std::size_t si) {
     r_.check_keys(t, path,
-                  {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days", "evidence",
-                   "source", "cluster", "price"});
+                  {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days", "workload",
+                   "throughput", "evidence", "source", "cluster", "price"});
     Stage st;
     st.name = r_.nonempty_string(*r_.required(t, path, "name", "a stage name"), path + ".name");
     if (const toml::node* k = t.get("kind")) {
@@ -291,18 +369,76 @@ class ScenarioBuilder {
                 "got " + Reader::describe(*k), "one of: " + Reader::join(stage_kind_names()));
       st.kind = *kind;
     }
+    if (const toml::node* c = t.get("cluster"))
+      st.cluster = cluster(*c, path + ".cluster");
+    if (const toml::node* p = t.get("price"))
+      st.price = price(*p, path + ".price",
+                       [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; });
     const toml::node* gh = t.get("gpu_hours");
     const toml::node* wh = t.get("wall_clock_hours");
     const toml::node* wd = t.get("wall_clock_days");
-    const int given = (gh ? 1 : 0) + (wh ? 1 : 0) + (wd ? 1 : 0);
+    const toml::node* wl = t.get("workload");
+    const int given = (gh ? 1 : 0) + (wh ? 1 : 0) + (wd ? 1 : 0) + (wl ? 1 : 0);
     if (given == 0)
       r_.fail(ErrorCode::invalid_input, t.source(), path + ".gpu_hours", "missing",
-              "one of gpu_hours, wall_clock_hours or wall_clock_days");
+              "one of gpu_hours, wall_clock_hours, wall_clock_days or a [workload] table");
     if (given > 1) {
-      const toml::node* second = wd ? wd : wh;
+      const toml::node* second = wl ? wl : wd ? wd : wh;
       r_.fail(ErrorCode::invalid_input, second->source(), path,
-              "got more than one of gpu_hours, wall_clock_hours, wall_clock_days",
+              "got more than one of gpu_hours, wall_clock_hours, wall_clock_days, workload",
               "exactly one way to give the stage's usage");
+    }
+    if (t.contains("throughput") && !wl)
+      r_.fail(ErrorCode::invalid_input, t.get("throughput")->source(), path + ".throughput",
+              "got a throughput without a workload",
+              "a [workload] table beside it (throughput turns a workload into GPU-hours)");
+    if (wl) {
+      const std::size_t wi = s_.workload_stages.size();
+      WorkloadSlot wslot = [wi](Scenario& s) -> WorkloadStage& { return s.workload_stages[wi]; };
+      WorkloadStage ws;
+      ws.run = ri;
+      ws.stage = si;
+      ws.workload = workload(*wl, path + ".workload", wslot);
+      const std::string tpath = path + ".throughput";
+      const toml::node* tn =
+          r_.required(t, path, "throughput", "a [throughput] table with mfu (and mfu_precision)");
+      const toml::table* tt = tn->as_table();
+      if (!tt)
+        r_.fail_type(*tn, tpath, "a table { mfu = 0.39, mfu_precision = \"bf16\" }");
+      r_.check_keys(*tt, tpath, {"mfu", "mfu_precision", "goodput", "evidence", "source"});
+      auto fraction = [&](const toml::node& v, const std::string& f) {
+        return r_.unit_fraction(v, f);
+      };
+      auto fraction_or_range = [&](const toml::node& v, const std::string& f,
+                                   std::function<void(Scenario&, double)> apply) {
+        if (const toml::table* rt = v.as_table()) {
+          UncertainInput in = r_.range(*rt, f, "fraction", fraction);
+          in.apply = std::move(apply);
+          const double median = in.distribution.median();
+          s_.uncertain.push_back(std::move(in));
+          return median;
+        }
+        return r_.unit_fraction(v, f);
+      };
+      ws.mfu =
+          fraction_or_range(*r_.required(*tt, tpath, "mfu", "a fraction in (0, 1]"), tpath + ".mfu",
+                            [wslot](Scenario& s, double x) { wslot(s).mfu = x; });
+      if (const toml::node* g = tt->get("goodput"))
+        ws.goodput = fraction_or_range(*g, tpath + ".goodput",
+                                       [wslot](Scenario& s, double x) { wslot(s).goodput = x; });
+      if (const toml::node* mp = tt->get("mfu_precision"))
+        ws.mfu_precision = precision(*mp, tpath + ".mfu_precision");
+      ws.throughput_source = r_.provenance(*tt, tpath);
+      const Cluster& cluster = st.cluster ? *st.cluster : run_cluster;
+      const ComputeEstimate e = r_.checked_value(*wl, path + ".workload", [&] {
+        return estimate_compute(
+            ws.workload, cluster,
+            Throughput(ws.mfu_precision, ws.mfu, ws.goodput).with_source(ws.throughput_source));
+      });
+      st.usage = e.gpu_time;
+      st.usage_provenance = e.provenance;
+      s_.workload_stages.push_back(std::move(ws));
+      return st;
     }
     if (gh)
       st.usage = gpu_hours(
@@ -315,11 +451,6 @@ class ScenarioBuilder {
       st.usage = days(value_or_range(*wd, path + ".wall_clock_days", "number of days", "days",
                                      [slot](Scenario& s, double x) { slot(s).usage = days(x); }));
     st.usage_provenance = r_.provenance(t, path);
-    if (const toml::node* c = t.get("cluster"))
-      st.cluster = cluster(*c, path + ".cluster");
-    if (const toml::node* p = t.get("price"))
-      st.price = price(*p, path + ".price",
-                       [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; });
     return st;
   }
 
@@ -352,8 +483,9 @@ class ScenarioBuilder {
               "at least one stage");
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string spath = path + ".stages[" + std::to_string(i) + "]";
-      run.stages.push_back(stage(*r_.table_at(*arr, i, spath), spath,
-                                 [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }));
+      run.stages.push_back(stage(
+          *r_.table_at(*arr, i, spath), spath,
+          [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }, run.cluster, ri, i));
     }
     return run;
   }
@@ -404,6 +536,19 @@ Scenario read_scenario(const std::string& path) {
     text = read_all(in);
   }
   return parse_scenario(text, name);
+}
+
+void refresh_workload_stages(Scenario& scenario) {
+  for (const WorkloadStage& ws : scenario.workload_stages) {
+    TrainingRun& run = scenario.runs.at(ws.run);
+    Stage& st = run.stages.at(ws.stage);
+    const Cluster& cluster = st.cluster ? *st.cluster : run.cluster;
+    st.usage =
+        estimate_compute(
+            ws.workload, cluster,
+            Throughput(ws.mfu_precision, ws.mfu, ws.goodput).with_source(ws.throughput_source))
+            .gpu_time;
+  }
 }
 
 Location locate(const Scenario& scenario, std::string_view field) {

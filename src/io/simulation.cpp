@@ -32,8 +32,10 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
 }
 
 /// The total cost of result `index` in USD, NaN when a model rejects the draw.
-double result_total(const Scenario& s, std::size_t index) {
+double result_total(Scenario& s, std::size_t index) {
   try {
+    if (!s.workload_stages.empty())
+      refresh_workload_stages(s);
     if (index < s.runs.size())
       return in_usd(cost_final_run(s.runs[index]).cost);
   } catch (const Error&) {

@@ -79,6 +79,44 @@ TEST(ExampleScenarios, DeepSeekR1MatchesTheCppExample) {
                       {"R1-Zero RL ", "SFT data creation ", "R1 training "});
 }
 
+TEST(ExampleScenarios, DeepSeekV3WorkloadMatchesThePlausibilityExample) {
+  // examples/deepseek_v3_plausibility.cpp prints, from 250 GFLOP/token x 14.8T
+  // tokens at 38.94% MFU on 2,048 H800 ([P] inputs, sources.md §1), the
+  // pre-training GPU-hours, days and the run's total; the scenario must give
+  // the same figures (exact to the printed digits).
+  std::string stage_line, run_line;
+  for (const auto& line : example_expectations("deepseek_v3_plausibility.cpp")) {
+    if (line.rfind("pre-training from the workload", 0) == 0)
+      stage_line = line;
+    if (line.rfind("whole run with that stage", 0) == 0)
+      run_line = line;
+  }
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      stage_line, m, std::regex(R"(: ([0-9,]+) GPU-hours, ([0-9.]+) days, (\$[0-9.]+M))")))
+      << stage_line;
+  const std::string gpu_hours = m[1], days = m[2], stage_cost = m[3];
+  ASSERT_TRUE(std::regex_search(run_line, m, std::regex(R"(: (\$[0-9.]+M))"))) << run_line;
+  const std::string run_cost = m[1];
+
+  const auto r = traincost({"estimate", scenario("deepseek_v3_workload.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::regex_search(
+      r.out, std::regex("pre-training \\(from workload\\) +H800 SXM +2,048 +" + gpu_hours + " +" +
+                        std::regex_replace(days, std::regex("\\."), "\\.") + " ")))
+      << r.out;
+  EXPECT_NE(r.out.find("total cost: " + run_cost + " "), std::string::npos) << r.out;
+  const auto doc = nlohmann::json::parse(
+      traincost({"estimate", scenario("deepseek_v3_workload.toml"), "-f", "json"}).out);
+  const double pre = doc.at("results")[0].at("final_run").at("stages")[0].at("usd").get<double>();
+  char compact[32];
+  std::snprintf(compact, sizeof compact, "$%.3fM", pre / 1e6);
+  EXPECT_EQ(compact, stage_cost);
+  EXPECT_EQ(
+      doc.at("results")[0].at("final_run").at("stages")[0].at("usage_provenance").at("evidence"),
+      "derived");
+}
+
 TEST(ExampleScenarios, EveryExampleScenarioChecksClean) {
   std::size_t n = 0;
   for (const auto& entry : fs::directory_iterator(source_dir / "examples" / "scenarios")) {

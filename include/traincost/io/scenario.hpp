@@ -19,9 +19,12 @@
 #include <vector>
 
 #include "traincost/accelerator.hpp"
+#include "traincost/compute.hpp"
 #include "traincost/error.hpp"
 #include "traincost/final_run.hpp"
+#include "traincost/throughput.hpp"
 #include "traincost/uncertainty/distribution.hpp"
+#include "traincost/workload.hpp"
 
 namespace traincost::io {
 
@@ -74,6 +77,20 @@ struct UncertainInput {
   std::function<void(Scenario&, double)> apply;
 };
 
+/// A stage whose GPU-hours come from a workload (model size, tokens, FLOP
+/// per token) at a throughput (MFU, goodput) rather than from a report.
+/// Kept beside the run so that drawing a range (an MFU, a token count)
+/// recomputes the stage's GPU-hours.
+struct WorkloadStage {
+  std::size_t run = 0;    ///< index into Scenario::runs
+  std::size_t stage = 0;  ///< index into that run's stages
+  Workload workload;
+  Precision mfu_precision = Precision::bf16;
+  double mfu = 0.0;
+  double goodput = 1.0;
+  Provenance throughput_source;
+};
+
 /// Everything a scenario file asks to cost.
 struct Scenario {
   std::string file;  ///< as named in error messages
@@ -90,7 +107,13 @@ struct Scenario {
   std::vector<std::string> run_paths;
   /// Inputs written as ranges, in file order; set to their medians above.
   std::vector<UncertainInput> uncertain;
+  /// Stages given by workload, whose GPU-hours `refresh_workload_stages` recomputes.
+  std::vector<WorkloadStage> workload_stages;
 };
+
+/// Recomputes the GPU-hours of every stage given by workload (after a range
+/// has been drawn into its workload or throughput). Throws `traincost::Error`.
+void refresh_workload_stages(Scenario& scenario);
 
 /// The largest scenario accepted, in bytes; bigger input is refused unread.
 inline constexpr std::size_t max_scenario_bytes = 1 << 20;

@@ -186,6 +186,25 @@ class Reader {
     }
   }
 
+  /// Like `checked`, for a check that returns any value.
+  template <class Check>
+  auto checked_value(const toml::node& n, const std::string& field, Check check) const {
+    try {
+      return check();
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.field() + ": ";
+      if (const auto at = msg.find(prefix); at != std::string::npos)
+        msg.erase(0, at + prefix.size());
+      // Models name their own fields ("workload.training_precision"); keep
+      // the last part under this table's path.
+      std::string f = field;
+      if (const auto dot = e.field().rfind('.'); dot != std::string::npos)
+        f += e.field().substr(dot);
+      throw ScenarioError(e.code(), file_, where(n.source()), f, msg);
+    }
+  }
+
   double positive(const toml::node& n, const std::string& field, const std::string& what) const {
     const double v = number(n, field, what);
     return checked(n, field, [&] { return traincost::detail::require_positive(field, v, what); });
