@@ -232,6 +232,6 @@ int main() {
   std::cout << "\nIn short: " << format_usd_compact(v3.cost) << " is one final run and $5.87M two; "
             << format_usd_compact(rental.total.amount()) << " to "
             << format_usd_compact(owned.total.amount())
-            << " is a program under these\nassumptions; $1.6B is a fleet's servers and $2.544B "
+            << " is a program under\nthese assumptions; $1.6B is a fleet's servers and $2.544B "
                "their four-year cost of ownership.\n";
 }

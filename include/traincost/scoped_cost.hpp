@@ -8,8 +8,8 @@
 /// capital spend (~$1.6B) as if they were one kind of number. Here they are
 /// not: `ScopedCost<Scope::final_run_rental>` and
 /// `ScopedCost<Scope::fleet_capex>` are different types, so adding them does
-/// not compile. Costs of the same scope add freely. Crossing scopes takes a
-/// named conversion that says what it means:
+/// not compile. Costs of the same scope add freely (`+`, `+=`, `sum`).
+/// Crossing scopes takes a named conversion that says what it means:
 ///
 ///  - `fleet_tco(capex, operating)`: capex plus operating cost over one
 ///    ownership period is the fleet's total cost of ownership;
