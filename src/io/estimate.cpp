@@ -9,10 +9,12 @@ namespace {
 // Models name fields from their own root ("run.stages[0] (x).price"); the
 // scenario may have put that run at "run[2]".
 std::string rebase(const std::string& field, const std::string& root) {
-  if (field == "run")
+  // The model's own root word ("run", "fleet") is replaced by the scenario's path.
+  const std::string word = root.substr(0, root.find_first_of(".["));
+  if (field == word)
     return root;
-  if (field.rfind("run.", 0) == 0)
-    return root + field.substr(3);
+  if (field.rfind(word + ".", 0) == 0)
+    return root + field.substr(word.size());
   return root + "." + field;
 }
 
@@ -64,6 +66,25 @@ Estimate estimate(const Scenario& scenario) {
                             "a stage's share of the cost is not a finite number, expected "
                             "a total cost above zero");
     out.results.push_back(std::move(r));
+  }
+  for (const FleetScenario& fs : scenario.fleets) {
+    try {
+      const FleetCapex capex = fleet_capex(fs.fleet);
+      ModelResult c;
+      c.model = "fleet_capex";
+      c.breakdown = capex.breakdown();
+      require_finite_tree(scenario, c.breakdown, fs.path);
+      out.results.push_back(std::move(c));
+      if (fs.operating) {
+        ModelResult o;
+        o.model = "fleet_operating";
+        o.breakdown = fleet_operating_cost(fs.fleet, capex, *fs.operating).breakdown();
+        require_finite_tree(scenario, o.breakdown, fs.path + ".operating");
+        out.results.push_back(std::move(o));
+      }
+    } catch (const Error& e) {
+      rethrow_at(scenario, e, fs.path);
+    }
   }
   return out;
 }

@@ -119,6 +119,8 @@ void table_result(std::ostringstream& os, const ModelResult& r) {
                std::string(tag(item->provenance.evidence))});
   os << flat(r.breakdown.label) << " — " << to_string(r.breakdown.scope) << '\n';
   t.print(os);
+  os << "total: " << format_usd_compact(r.breakdown.amount) << " ("
+     << format_usd(r.breakdown.amount) << ")\n";
 }
 
 void markdown_result(std::ostringstream& os, const ModelResult& r) {

@@ -99,7 +99,7 @@ class ScenarioBuilder {
   ScenarioBuilder(Reader& r, Scenario& s) : r_(r), s_(s) {}
 
   void top(const toml::table& root) {
-    r_.check_keys(root, "", {"name", "description", "accelerators", "run"});
+    r_.check_keys(root, "", {"name", "description", "accelerators", "run", "fleet"});
     s_.name = r_.optional_string(root, "", "name").value_or("");
     s_.description = r_.optional_string(root, "", "description").value_or("");
     if (const toml::node* a = root.get("accelerators"))
@@ -121,9 +121,24 @@ class ScenarioBuilder {
         r_.fail_type(*run, "run", "a [run] table or [[run]] tables");
       }
     }
-    if (s_.runs.empty())
+    if (const toml::node* fl = root.get("fleet")) {
+      if (const toml::table* t = fl->as_table()) {
+        fleet(*t, "fleet");
+      } else if (const toml::array* arr = fl->as_array()) {
+        if (arr->empty())
+          r_.fail(ErrorCode::invalid_input, arr->source(), "fleet", "got an empty array",
+                  "at least one [[fleet]] table");
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+          const std::string path = "fleet[" + std::to_string(i) + "]";
+          fleet(*r_.table_at(*arr, i, path), path);
+        }
+      } else {
+        r_.fail_type(*fl, "fleet", "a [fleet] table or [[fleet]] tables");
+      }
+    }
+    if (s_.runs.empty() && s_.fleets.empty())
       r_.fail(ErrorCode::invalid_input, root.source(), "run", "nothing to cost",
-              "a [run] table (see docs/scenarios.md)");
+              "a [run] or [fleet] table (see docs/scenarios.md)");
   }
 
  private:
@@ -452,6 +467,291 @@ class ScenarioBuilder {
                                      [slot](Scenario& s, double x) { slot(s).usage = days(x); }));
     st.usage_provenance = r_.provenance(t, path);
     return st;
+  }
+
+  using FleetSlot = std::function<FleetScenario&(Scenario&)>;
+
+  /// A number that may be zero (a share, a count of endpoints).
+  double non_negative(const toml::table& t, const std::string& path, std::string_view key,
+                      const std::string& what, double fallback) {
+    if (const toml::node* n = t.get(key))
+      return r_.non_negative(*n, path + "." + std::string(key), what);
+    return fallback;
+  }
+
+  /// A share in [0, 1).
+  double share(const toml::node& n, const std::string& field) {
+    const double v = r_.number(n, field, "a fraction in [0, 1)");
+    return r_.checked(n, field, [&] { return traincost::detail::require_share(field, v); });
+  }
+
+  std::string kind_of(const toml::table& t, const std::string& path,
+                      std::initializer_list<std::string_view> kinds) {
+    std::vector<std::string> names(kinds.begin(), kinds.end());
+    const toml::node* k = r_.required(t, path, "kind", "one of: " + Reader::join(names));
+    const std::string v = r_.string_value(*k, path + ".kind");
+    for (const auto& n : names)
+      if (n == v)
+        return v;
+    r_.fail_type(*k, path + ".kind", "one of: " + Reader::join(names));
+  }
+
+  void fleet(const toml::table& t, const std::string& path) {
+    r_.check_keys(
+        t, path,
+        {"name", "exchange_rate", "holdings", "network", "storage", "facility", "operating"});
+    const std::size_t fi = s_.fleets.size();
+    FleetSlot slot = [fi](Scenario& s) -> FleetScenario& { return s.fleets[fi]; };
+    FleetScenario fs;
+    fs.path = path;
+    Fleet& f = fs.fleet;
+    f.name = r_.optional_string(t, path, "name").value_or("fleet");
+    if (const toml::node* x = t.get("exchange_rate")) {
+      const std::string xp = path + ".exchange_rate";
+      const toml::table* xt = x->as_table();
+      if (!xt)
+        r_.fail_type(*x, xp, "a table { cny_per_usd = 7.2, source = \"...\" }");
+      r_.check_keys(*xt, xp, {"cny_per_usd", "evidence", "source"});
+      const double rate =
+          r_.positive(*r_.required(*xt, xp, "cny_per_usd", "yuan per US dollar, e.g. 7.2"),
+                      xp + ".cny_per_usd", "number of yuan per US dollar");
+      f.exchange_rate = Sourced<ExchangeRate>{cny_per_usd(rate), r_.provenance(*xt, xp)};
+    }
+    const toml::node* hn = r_.required(t, path, "holdings", "[[fleet.holdings]] tables");
+    const toml::array* ha = hn->as_array();
+    if (!ha || ha->empty())
+      r_.fail_type(*hn, path + ".holdings", "[[fleet.holdings]] tables, at least one");
+    for (std::size_t i = 0; i < ha->size(); ++i) {
+      const std::string hp = path + ".holdings[" + std::to_string(i) + "]";
+      f.holdings.push_back(holding(*r_.table_at(*ha, i, hp), hp, slot, i));
+    }
+    if (const toml::node* n = t.get("network")) {
+      const std::string np = path + ".network";
+      const toml::table* nt = n->as_table();
+      if (!nt)
+        r_.fail_type(*n, np, "a table { kind = \"share_of_cluster\", share = 0.19 }");
+      r_.check_keys(*nt, np,
+                    {"kind", "share", "usd_per_endpoint", "endpoints_per_accelerator", "usd",
+                     "evidence", "source"});
+      const std::string kind =
+          kind_of(*nt, np, {"none", "share_of_cluster", "per_endpoint", "fixed"});
+      const Provenance pv = r_.provenance(*nt, np);
+      if (kind == "share_of_cluster")
+        f.network = NetworkCost::share_of_cluster(
+            share(*r_.required(*nt, np, "share", "a fraction in [0, 1)"), np + ".share"), pv);
+      else if (kind == "per_endpoint")
+        f.network = NetworkCost::per_endpoint(
+            usd(r_.positive(*r_.required(*nt, np, "usd_per_endpoint", "USD per endpoint"),
+                            np + ".usd_per_endpoint", "cost in USD per endpoint")),
+            pv,
+            r_.optional_positive(*nt, np, "endpoints_per_accelerator", "number of endpoints", 1.0));
+      else if (kind == "fixed")
+        f.network =
+            NetworkCost::fixed(usd(r_.positive(*r_.required(*nt, np, "usd", "a total in USD"),
+                                               np + ".usd", "amount in USD")),
+                               pv);
+    }
+    if (const toml::node* n = t.get("storage")) {
+      const std::string sp = path + ".storage";
+      const toml::table* st = n->as_table();
+      if (!st)
+        r_.fail_type(*n, sp, "a table { kind = \"fixed\", usd = 1e7 }");
+      r_.check_keys(*st, sp, {"kind", "share", "usd", "evidence", "source"});
+      const std::string kind = kind_of(*st, sp, {"none", "share_of_servers", "fixed"});
+      const Provenance pv = r_.provenance(*st, sp);
+      if (kind == "share_of_servers")
+        f.storage = StorageCost::share_of_servers(
+            share(*r_.required(*st, sp, "share", "a fraction in [0, 1)"), sp + ".share"), pv);
+      else if (kind == "fixed")
+        f.storage =
+            StorageCost::fixed(usd(r_.positive(*r_.required(*st, sp, "usd", "a total in USD"),
+                                               sp + ".usd", "amount in USD")),
+                               pv);
+    }
+    if (const toml::node* n = t.get("facility")) {
+      const std::string fp = path + ".facility";
+      const toml::table* ft = n->as_table();
+      if (!ft)
+        r_.fail_type(*n, fp, "a table { kind = \"colocated\", usd_per_kw_month = 150 }");
+      r_.check_keys(*ft, fp,
+                    {"kind", "usd_per_megawatt", "usd_per_kw_month", "evidence", "source"});
+      const std::string kind = kind_of(*ft, fp, {"none", "built", "colocated"});
+      const Provenance pv = r_.provenance(*ft, fp);
+      if (kind == "built")
+        f.facility = Facility::built(
+            usd_per_megawatt(value_or_range(
+                *r_.required(*ft, fp, "usd_per_megawatt", "a build cost in USD per MW"),
+                fp + ".usd_per_megawatt", "cost in USD per MW", "USD per MW",
+                [slot](Scenario& s, double x) {
+                  slot(s).fleet.facility.build_cost = usd_per_megawatt(x);
+                })),
+            pv);
+      else if (kind == "colocated")
+        f.facility = Facility::colocated(
+            usd_per_kilowatt_month(value_or_range(
+                *r_.required(*ft, fp, "usd_per_kw_month", "a price in USD per kW-month"),
+                fp + ".usd_per_kw_month", "price in USD per kW-month", "USD per kW-month",
+                [slot](Scenario& s, double x) {
+                  slot(s).fleet.facility.colocation_price = usd_per_kilowatt_month(x);
+                })),
+            pv);
+    }
+    if (const toml::node* n = t.get("operating"))
+      fs.operating = operating(*n, path + ".operating", slot);
+    // Cross-field rules (a yuan price needs an exchange rate ...): checked
+    // now by the models themselves, placed at the fleet.
+    std::string model_field;
+    try {
+      const FleetCapex capex = fleet_capex(f);
+      if (fs.operating)
+        (void)fleet_operating_cost(f, capex, *fs.operating);
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.field() + ": ";
+      if (const auto at = msg.find(prefix); at != std::string::npos)
+        msg.erase(0, at + prefix.size());
+      std::string field = e.field();
+      if (field.rfind("fleet", 0) != 0)
+        field = path + "." + field;
+      else
+        field = path + field.substr(5);
+      throw ScenarioError(e.code(), s_.file, locate(s_, field), field, msg);
+    }
+    s_.fleets.push_back(std::move(fs));
+  }
+
+  Holding holding(const toml::table& t, const std::string& path, FleetSlot slot, std::size_t hi) {
+    r_.check_keys(t, path,
+                  {"label", "accelerator", "count", "year_bought", "price", "server_overhead",
+                   "accelerators_per_server", "server_to_chip_power", "server_power_w", "tdp_w",
+                   "evidence", "source"});
+    Holding h;
+    const toml::node* a = r_.required(t, path, "accelerator", "an accelerator name");
+    h.accelerator = find_spec(*a, path + ".accelerator");
+    h.label = t.contains("label") ? r_.nonempty_string(*t.get("label"), path + ".label")
+                                  : h.accelerator.name;
+    h.count = accelerators(
+        r_.whole_in_range(*r_.required(t, path, "count", "a whole number of accelerators"),
+                          path + ".count", 1, 1e9, "a whole number of accelerators"));
+    if (const toml::node* y = t.get("year_bought"))
+      h.year_bought =
+          static_cast<int>(r_.whole_in_range(*y, path + ".year_bought", 1990, 2100, "a year"));
+    const Provenance pv = r_.provenance(t, path);
+    // Price: one amount, in USD or CNY, per GPU or per server.
+    const std::string pp = path + ".price";
+    const toml::node* pn = r_.required(t, path, "price",
+                                       "a table with one of usd_per_gpu, cny_per_gpu, "
+                                       "usd_per_server, cny_per_server");
+    const toml::table* pt = pn->as_table();
+    if (!pt)
+      r_.fail_type(*pn, pp, "a table { usd_per_gpu = 25000, source = \"...\" }");
+    r_.check_keys(
+        *pt, pp,
+        {"usd_per_gpu", "cny_per_gpu", "usd_per_server", "cny_per_server", "evidence", "source"});
+    const char* keys[] = {"usd_per_gpu", "cny_per_gpu", "usd_per_server", "cny_per_server"};
+    int given = 0;
+    for (const char* k : keys)
+      given += pt->contains(k) ? 1 : 0;
+    if (given != 1)
+      r_.fail(ErrorCode::invalid_input, pt->source(), pp,
+              given == 0 ? "missing an amount" : "got more than one amount",
+              "exactly one of usd_per_gpu, cny_per_gpu, usd_per_server, cny_per_server");
+    const Provenance price_pv = r_.provenance(*pt, pp);
+    for (const char* k : keys) {
+      const toml::node* v = pt->get(k);
+      if (!v)
+        continue;
+      const std::string key(k);
+      const bool in_cny = key.rfind("cny", 0) == 0;
+      const bool per_server = key.find("server") != std::string::npos;
+      auto make = [in_cny, per_server](double x, Provenance prov) {
+        if (in_cny)
+          return per_server ? UnitPrice::per_server(cny(x), std::move(prov))
+                            : UnitPrice::per_gpu(cny(x), std::move(prov));
+        return per_server ? UnitPrice::per_server(usd(x), std::move(prov))
+                          : UnitPrice::per_gpu(usd(x), std::move(prov));
+      };
+      const double x =
+          value_or_range(*v, pp + "." + key, in_cny ? "amount in yuan" : "amount in USD",
+                         in_cny ? "CNY" : "USD", [slot, hi, make](Scenario& s, double val) {
+                           Holding& target = slot(s).fleet.holdings[hi];
+                           target.price = make(val, target.price.provenance);
+                         });
+      h.price = make(x, price_pv);
+    }
+    if (const toml::node* o = t.get("server_overhead"))
+      h.server_overhead = {r_.positive(*o, path + ".server_overhead", "server / GPU price ratio"),
+                           pv};
+    if (const toml::node* o = t.get("accelerators_per_server"))
+      h.accelerators_per_server = r_.whole_in_range(*o, path + ".accelerators_per_server", 1, 1024,
+                                                    "a whole number of accelerators per server");
+    if (const toml::node* o = t.get("server_to_chip_power"))
+      h.server_to_chip_power = {
+          r_.positive(*o, path + ".server_to_chip_power", "server / chip power ratio"), pv};
+    if (const toml::node* o = t.get("server_power_w"))
+      h.server_power = Sourced<Power>{
+          watts(r_.positive(*o, path + ".server_power_w", "server power in watts")), pv};
+    if (const toml::node* o = t.get("tdp_w"))
+      h.tdp = Sourced<PowerPerAccelerator>{
+          watts_per_accelerator(r_.positive(*o, path + ".tdp_w", "TDP in watts")), pv};
+    return h;
+  }
+
+  OperatingAssumptions operating(const toml::node& n, const std::string& path, FleetSlot slot) {
+    const toml::table* t = n.as_table();
+    if (!t)
+      r_.fail_type(n, path, "a table { years = 4, pue = 1.25, usd_per_kwh = 0.08 }");
+    r_.check_keys(*t, path,
+                  {"years", "average_draw", "pue", "usd_per_kwh", "maintenance_share_per_year",
+                   "staff_headcount", "staff_usd_per_person_year", "evidence", "source"});
+    OperatingAssumptions a;
+    const Provenance pv = r_.provenance(*t, path);
+    a.period = years(r_.positive(*r_.required(*t, path, "years", "the ownership period in years"),
+                                 path + ".years", "number of years"));
+    if (const toml::node* d = t->get("average_draw"))
+      a.average_draw = {r_.unit_fraction(*d, path + ".average_draw"), pv};
+    if (const toml::node* p = t->get("pue")) {
+      const double v =
+          value_or_range(*p, path + ".pue", "PUE (facility / IT power)", "PUE",
+                         [slot](Scenario& s, double x) { slot(s).operating->pue.value = x; });
+      if (v < 1.0)
+        r_.fail(ErrorCode::invalid_value, p->source(), path + ".pue",
+                "got " + traincost::detail::format_value(v),
+                "a PUE of at least 1 (facility power over IT power)");
+      a.pue = {v, pv};
+    }
+    if (const toml::node* e = t->get("usd_per_kwh"))
+      a.electricity = {usd_per_kwh(value_or_range(
+                           *e, path + ".usd_per_kwh", "price in USD per kWh", "USD per kWh",
+                           [slot](Scenario& s, double x) {
+                             slot(s).operating->electricity.value = usd_per_kwh(x);
+                           })),
+                       pv};
+    if (const toml::node* m = t->get("maintenance_share_per_year")) {
+      const double v =
+          value_or_range(*m, path + ".maintenance_share_per_year", "share of capex per year",
+                         "share of capex per year", [slot](Scenario& s, double x) {
+                           slot(s).operating->maintenance_share_per_year.value = x;
+                         });
+      a.maintenance_share_per_year = {r_.checked(*m, path + ".maintenance_share_per_year",
+                                                 [&] {
+                                                   return traincost::detail::require_share(
+                                                       path + ".maintenance_share_per_year", v);
+                                                 }),
+                                      pv};
+    }
+    const toml::node* hc = t->get("staff_headcount");
+    const toml::node* sc = t->get("staff_usd_per_person_year");
+    if ((hc != nullptr) != (sc != nullptr))
+      r_.fail(ErrorCode::invalid_input, (hc ? hc : sc)->source(), path + ".staff",
+              "got only one of staff_headcount, staff_usd_per_person_year", "both, or neither");
+    if (hc)
+      a.staff =
+          FleetStaff{people(r_.positive(*hc, path + ".staff_headcount", "number of people")),
+                     {usd_per_person_year(r_.positive(*sc, path + ".staff_usd_per_person_year",
+                                                      "cost in USD per person-year")),
+                      pv}};
+    return a;
   }
 
   TrainingRun training_run(const toml::table& t, const std::string& path) {

@@ -36,9 +36,12 @@ double result_total(Scenario& s, std::size_t index) {
   try {
     if (!s.workload_stages.empty())
       refresh_workload_stages(s);
+    // Final runs directly (the common, fast case); other models through the
+    // same evaluation `estimate` uses.
     if (index < s.runs.size())
       return in_usd(cost_final_run(s.runs[index]).cost);
-  } catch (const Error&) {
+    return in_usd(estimate(s).results.at(index).breakdown.amount);
+  } catch (const std::exception&) {
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

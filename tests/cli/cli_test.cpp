@@ -117,6 +117,39 @@ TEST(ExampleScenarios, DeepSeekV3WorkloadMatchesThePlausibilityExample) {
       "derived");
 }
 
+TEST(ExampleScenarios, DeepSeekFleetMatchesTheFleetExample) {
+  // examples/deepseek_fleet_capex.cpp prints the reconstruction's capex and
+  // 4-year operating cost as "$1,610.8M  $959.5M" (a reconstruction of
+  // SemiAnalysis's ~$1.6B / $944M, sources.md §3 [A]); the scenario must give
+  // the same figures to the printed digit.
+  std::string totals;
+  for (const auto& line : example_expectations("deepseek_fleet_capex.cpp"))
+    if (std::regex_match(line, std::regex(R"(\$[0-9,.]+M +\$[0-9,.]+M)")))
+      totals = line;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(totals, m, std::regex(R"(\$([0-9,.]+)M +\$([0-9,.]+)M)"))) << totals;
+  const auto r = traincost({"estimate", scenario("deepseek_fleet.toml"), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.at("results").size(), 2u);
+  auto millions = [](double usd) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", usd / 1e6);
+    std::string s = buf;  // insert the thousands separator the example prints
+    const auto dot = s.find('.');
+    for (auto i = static_cast<long>(dot) - 3; i > 0; i -= 3)
+      s.insert(static_cast<std::size_t>(i), ",");
+    return s;
+  };
+  EXPECT_EQ(doc.at("results")[0].at("scope"), "fleet_capex");
+  EXPECT_EQ(millions(doc.at("results")[0].at("usd").get<double>()), m[1].str());
+  EXPECT_EQ(doc.at("results")[1].at("scope"), "fleet_operating");
+  EXPECT_EQ(millions(doc.at("results")[1].at("usd").get<double>()), m[2].str());
+  const auto table = traincost({"estimate", scenario("deepseek_fleet.toml")});
+  EXPECT_NE(table.out.find("H800 (H800 SXM)"), std::string::npos);
+  EXPECT_NE(table.out.find("fleet capex"), std::string::npos);
+}
+
 TEST(ExampleScenarios, EveryExampleScenarioChecksClean) {
   std::size_t n = 0;
   for (const auto& entry : fs::directory_iterator(source_dir / "examples" / "scenarios")) {

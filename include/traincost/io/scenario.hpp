@@ -19,9 +19,12 @@
 #include <vector>
 
 #include "traincost/accelerator.hpp"
+#include "traincost/capex.hpp"
 #include "traincost/compute.hpp"
 #include "traincost/error.hpp"
 #include "traincost/final_run.hpp"
+#include "traincost/fleet.hpp"
+#include "traincost/operating_cost.hpp"
 #include "traincost/throughput.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 #include "traincost/workload.hpp"
@@ -91,6 +94,14 @@ struct WorkloadStage {
   Provenance throughput_source;
 };
 
+/// A fleet to cost: its capex, and its operating cost over a period when
+/// operating assumptions are given.
+struct FleetScenario {
+  std::string path;  ///< "fleet" or "fleet[i]"
+  Fleet fleet;
+  std::optional<OperatingAssumptions> operating;
+};
+
 /// Everything a scenario file asks to cost.
 struct Scenario {
   std::string file;  ///< as named in error messages
@@ -107,6 +118,8 @@ struct Scenario {
   std::vector<std::string> run_paths;
   /// Inputs written as ranges, in file order; set to their medians above.
   std::vector<UncertainInput> uncertain;
+  /// Fleets (`[fleet]` or `[[fleet]]`), in file order.
+  std::vector<FleetScenario> fleets;
   /// Stages given by workload, whose GPU-hours `refresh_workload_stages` recomputes.
   std::vector<WorkloadStage> workload_stages;
 };
