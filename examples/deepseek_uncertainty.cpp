@@ -31,8 +31,8 @@
 //   v3_mfu  0.325  0.419  MFU                  $8.31M          $6.50M  $1.80M
 //
 //   DeepSeek V3 + R1 program: final runs, research (1.2-4x), staff; 10 uncertain inputs
-//     samples 1,000,000  mean $73.24M  sd $35.54M
-//     P5 $32.99M  P25 $48.97M  P50 $65.35M  P75 $88.35M  P95 $140.06M
+//     samples 1,000,000  mean $73.22M  sd $35.51M
+//     P5 $33.01M  P25 $49.00M  P50 $65.35M  P75 $88.25M  P95 $139.99M
 //     ...
 //   Drivers of the program cost (tornado, widest first)
 //   input                    low       high  unit             output at low  output at high swing
@@ -52,7 +52,7 @@
 // expect: P5 $4.57M  P25 $5.78M  P50 $7.22M  P75 $8.67M  P95 $10.14M
 // expect: As published: $5.576M at $2 and 2,788K GPU-hours
 // expect: price    1.60   3.40  USD/GPU-hour         $4.59M          $9.76M  $5.16M
-// expect: P5 $32.99M  P25 $48.97M  P50 $65.35M  P75 $88.35M  P95 $140.06M
+// expect: P5 $33.01M  P25 $49.00M  P50 $65.35M  P75 $88.25M  P95 $139.99M
 // expect: staff_cost           500,000  2,000,000  CNY/person-year        $39.87M        $111.88M
 // $72.01M
 

@@ -276,9 +276,12 @@ struct DeepSeekProgramCost {
 /// The typed scalar program model: the same arithmetic as
 /// `deepseek_program_model`, on quantities, for one point.
 inline DeepSeekProgramCost deepseek_program_cost(const DeepSeekProgramPoint& p) {
+  traincost::detail::require_unit_fraction("v3_mfu", p.v3_mfu);
+  traincost::detail::require_unit_fraction("v3_goodput", p.v3_goodput);
+  const detail::DeepSeekConstants& k = detail::deepseek_constants();
   DeepSeekProgramCost c;
-  c.v3_gpu_time = deepseek_v3_pretraining_gpu_time(p.v3_mfu, p.v3_goodput) +
-                  detail::deepseek_constants().later_stages;
+  c.v3_gpu_time =
+      accelerators(1) * (k.training_flop / (k.peak * p.v3_mfu * p.v3_goodput)) + k.later_stages;
   c.final_runs = (c.v3_gpu_time + p.r1_gpu_time) * p.price;
   c.research = (p.research_multiplier - 1.0) * c.final_runs;
   c.staff =

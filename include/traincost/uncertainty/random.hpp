@@ -10,6 +10,7 @@
 /// so one, two or four threads give bit-identical results.
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -55,9 +56,13 @@ class Xoshiro256pp {
     return result;
   }
 
-  /// A uniform number in the open interval (0, 1): 53 random bits, centred in
-  /// their cell, so neither 0 nor 1 can come out (log and quantiles stay finite).
-  double uniform() noexcept { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
+  /// A uniform number in the open interval (0, 1): 52 random bits placed in
+  /// the mantissa of a number in [1, 2), shifted down by 1 - 2^-53 (exactly,
+  /// by Sterbenz's lemma), so neither 0 nor 1 can come out and log and
+  /// quantiles stay finite. No integer-to-double conversion: it is faster.
+  double uniform() noexcept {
+    return std::bit_cast<double>((next() >> 12) | 0x3FF0000000000000ULL) - (1.0 - 0x1.0p-53);
+  }
 
  private:
   static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
@@ -127,10 +132,11 @@ inline double normal_tail(Xoshiro256pp& g, double r, bool negative) {
 inline double standard_normal(Xoshiro256pp& g, const ZigguratTables& t) {
   for (;;) {
     const std::uint64_t bits = g.next();
-    // The low 7 bits pick the layer; the top 53 bits, as a signed number, give
-    // u in [-1, 1). They do not overlap, so the two are independent.
+    // The low 7 bits pick the layer; the top 52 bits, as the mantissa of a
+    // number in [2, 4) less 3 (exact), give u in [-1, 1). They do not
+    // overlap, so the two are independent.
     const auto i = static_cast<std::size_t>(bits & 0x7F);
-    const double u = static_cast<double>(static_cast<std::int64_t>(bits) >> 11) * 0x1.0p-52;
+    const double u = std::bit_cast<double>((bits >> 12) | 0x4000000000000000ULL) - 3.0;
     if (std::fabs(u) < t.ratio[i])
       return u * t.x[i];
     if (i == 0)
