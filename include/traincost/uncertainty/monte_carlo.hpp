@@ -99,7 +99,9 @@ inline Moments sum_min_max(const Eigen::Ref<const Eigen::ArrayXd>& v, unsigned t
   Eigen::ArrayXXd part(3, chunks);
   parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
     for (std::int64_t c = first; c < last; ++c) {
-      const auto seg = v.segment(c * summary_chunk, std::min(summary_chunk, n - c * summary_chunk));
+      // A view, not an expression: Ref, never auto (Eigen's Pitfalls page).
+      const Eigen::Ref<const Eigen::ArrayXd> seg =
+          v.segment(c * summary_chunk, std::min(summary_chunk, n - c * summary_chunk));
       part(0, c) = seg.sum();
       part(1, c) = seg.minCoeff();
       part(2, c) = seg.maxCoeff();

@@ -194,8 +194,8 @@ inline SobolResult sobol(const InputSet& inputs, const Model& model,
     Eigen::ArrayXd fa(block_size), fb(block_size), fab(block_size), saved(block_size);
     for (std::int64_t blk = first; blk < last; ++blk) {
       const std::int64_t rows = std::min(block_size, n - blk * block_size);
-      auto ta = a.topRows(rows);
-      auto tb = b.topRows(rows);
+      Eigen::Ref<Eigen::ArrayXXd> ta = a.topRows(rows);
+      Eigen::Ref<Eigen::ArrayXXd> tb = b.topRows(rows);
       sample_a.fill(blk, ta);
       sample_b.fill(blk, tb);
       model(ta, fa.head(rows));
@@ -204,7 +204,7 @@ inline SobolResult sobol(const InputSet& inputs, const Model& model,
       fb.head(rows) -= shift;
       check(fa.head(rows));
       check(fb.head(rows));
-      auto col = partial.col(blk);
+      Eigen::Ref<Eigen::ArrayXd> col = partial.col(blk);
       col[0] = fa.head(rows).sum();
       col[1] = fb.head(rows).sum();
       col[2] = fa.head(rows).square().sum();
