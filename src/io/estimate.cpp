@@ -86,6 +86,17 @@ Estimate estimate(const Scenario& scenario) {
       rethrow_at(scenario, e, fs.path);
     }
   }
+  for (const ProgramScenario& ps : scenario.programs) {
+    try {
+      ModelResult r;
+      r.model = "program";
+      r.breakdown = cost_program(program_of(scenario, ps)).tree;
+      require_finite_tree(scenario, r.breakdown, ps.path);
+      out.results.push_back(std::move(r));
+    } catch (const Error& e) {
+      rethrow_at(scenario, e, ps.path);
+    }
+  }
   return out;
 }
 

@@ -99,7 +99,7 @@ class ScenarioBuilder {
   ScenarioBuilder(Reader& r, Scenario& s) : r_(r), s_(s) {}
 
   void top(const toml::table& root) {
-    r_.check_keys(root, "", {"name", "description", "accelerators", "run", "fleet"});
+    r_.check_keys(root, "", {"name", "description", "accelerators", "run", "fleet", "program"});
     s_.name = r_.optional_string(root, "", "name").value_or("");
     s_.description = r_.optional_string(root, "", "description").value_or("");
     if (const toml::node* a = root.get("accelerators"))
@@ -136,9 +136,15 @@ class ScenarioBuilder {
         r_.fail_type(*fl, "fleet", "a [fleet] table or [[fleet]] tables");
       }
     }
-    if (s_.runs.empty() && s_.fleets.empty())
+    if (const toml::node* pg = root.get("program")) {
+      const toml::table* t = pg->as_table();
+      if (!t)
+        r_.fail_type(*pg, "program", "a [program] table");
+      program(*t, "program");
+    }
+    if (s_.runs.empty() && s_.fleets.empty() && s_.programs.empty())
       r_.fail(ErrorCode::invalid_input, root.source(), "run", "nothing to cost",
-              "a [run] or [fleet] table (see docs/scenarios.md)");
+              "a [run], [fleet] or [program] table (see docs/scenarios.md)");
   }
 
  private:
@@ -754,6 +760,228 @@ class ScenarioBuilder {
     return a;
   }
 
+  using ProgramSlot = std::function<ProgramScenario&(Scenario&)>;
+
+  /// Stages of a research ledger or data work: like run stages, without workload.
+  std::vector<Stage> plain_stages(const toml::node& n, const std::string& path,
+                                  std::function<Stage&(Scenario&, std::size_t)> slot) {
+    const toml::array* arr = n.as_array();
+    if (!arr || arr->empty())
+      r_.fail_type(n, path, "an array of stage tables, at least one");
+    std::vector<Stage> out;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const std::string sp = path + "[" + std::to_string(i) + "]";
+      const toml::table* t = r_.table_at(*arr, i, sp);
+      if (t->contains("workload") || t->contains("throughput"))
+        r_.fail(ErrorCode::invalid_input, t->source(), sp + ".workload", "got a workload here",
+                "gpu_hours or wall-clock time (workloads are for [run] stages)");
+      out.push_back(stage(
+          *t, sp, [slot, i](Scenario& s) -> Stage& { return slot(s, i); },
+          Cluster(accelerator("h800"), accelerators(1)), 0, i));
+    }
+    return out;
+  }
+
+  std::size_t run_index(const toml::node& n, const std::string& field) {
+    const std::string name = r_.nonempty_string(n, field);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < s_.runs.size(); ++i) {
+      if (s_.runs[i].name == name)
+        return i;
+      names.push_back("\"" + s_.runs[i].name + "\"");
+    }
+    r_.fail(ErrorCode::unknown_name, n.source(), field, "got " + Reader::describe(n),
+            names.empty() ? std::string("a run of this file, but it has no [run]")
+                          : "the name of a run of this file: " + Reader::join(names));
+  }
+
+  void program(const toml::table& t, const std::string& path) {
+    r_.check_keys(t, path, {"name", "basis", "runs", "research", "data", "staff"});
+    const std::size_t pi = s_.programs.size();
+    ProgramSlot slot = [pi](Scenario& s) -> ProgramScenario& { return s.programs[pi]; };
+    ProgramScenario ps;
+    ps.path = path;
+    ps.name = r_.optional_string(t, path, "name").value_or("program");
+    if (const toml::node* b = t.get("basis")) {
+      const std::string v = r_.string_value(*b, path + ".basis");
+      if (v != "rental_equivalent")
+        r_.fail_type(*b, path + ".basis",
+                     "\"rental_equivalent\" (a fleet-allocation basis is not available in "
+                     "scenario files yet)");
+    }
+    if (const toml::node* rn = t.get("runs")) {
+      const toml::array* ra = rn->as_array();
+      if (!ra)
+        r_.fail_type(*rn, path + ".runs", "an array of run names");
+      for (std::size_t i = 0; i < ra->size(); ++i)
+        ps.runs.push_back(run_index(*ra->get(i), path + ".runs[" + std::to_string(i) + "]"));
+    } else {
+      for (std::size_t i = 0; i < s_.runs.size(); ++i)
+        ps.runs.push_back(i);
+    }
+    if (const toml::node* rn = t.get("research")) {
+      const toml::array* ra = rn->as_array();
+      if (!ra)
+        r_.fail_type(*rn, path + ".research", "[[program.research]] tables");
+      for (std::size_t k = 0; k < ra->size(); ++k) {
+        const std::string rp = path + ".research[" + std::to_string(k) + "]";
+        const toml::table& rt = *r_.table_at(*ra, k, rp);
+        r_.check_keys(
+            rt, rp,
+            {"name", "run", "multiplier", "cluster", "price", "experiments", "evidence", "source"});
+        ResearchScenario rs;
+        rs.name = r_.optional_string(rt, rp, "name").value_or("research");
+        const bool by_multiplier = rt.contains("multiplier");
+        if (by_multiplier == rt.contains("experiments"))
+          r_.fail(ErrorCode::invalid_input, rt.source(), rp,
+                  by_multiplier ? "got both multiplier and experiments" : "got neither",
+                  "a multiplier (with run) or [[experiments]] (with cluster and price)");
+        if (by_multiplier) {
+          rs.run =
+              run_index(*r_.required(rt, rp, "run", "the name of a run of this file"), rp + ".run");
+          const toml::node* m = rt.get("multiplier");
+          const double v = value_or_range(
+              *m, rp + ".multiplier", "total-to-final-run compute ratio", "ratio",
+              [slot, k](Scenario& s, double x) { slot(s).research[k].multiplier.value = x; });
+          if (v < 1.0)
+            r_.fail(ErrorCode::invalid_value, m->source(), rp + ".multiplier",
+                    "got " + traincost::detail::format_value(v),
+                    "a total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
+          rs.multiplier = {v, r_.provenance(rt, rp)};
+        } else {
+          ExperimentLedger ledger{
+              rs.name,
+              cluster(*r_.required(rt, rp, "cluster", "a cluster table"), rp + ".cluster"),
+              price(*r_.required(rt, rp, "price", "a price table"), rp + ".price",
+                    [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& {
+                      return slot(s).research[k].ledger->price;
+                    }),
+              {}};
+          for (Stage& st : plain_stages(*rt.get("experiments"), rp + ".experiments",
+                                        [slot, k](Scenario&s, std::size_t j) -> Stage& {
+                                          return slot(s).research[k].ledger->experiments[j].stage;
+                                        }))
+            ledger.experiments.push_back(Experiment{ExperimentKind::other, std::move(st)});
+          rs.ledger = std::move(ledger);
+        }
+        ps.research.push_back(std::move(rs));
+      }
+    }
+    if (const toml::node* dn = t.get("data")) {
+      const toml::array* da = dn->as_array();
+      if (!da)
+        r_.fail_type(*dn, path + ".data", "[[program.data]] tables");
+      for (std::size_t k = 0; k < da->size(); ++k) {
+        const std::string dp = path + ".data[" + std::to_string(k) + "]";
+        const toml::table& dt = *r_.table_at(*da, k, dp);
+        r_.check_keys(dt, dp, {"name", "cluster", "price", "generation", "purchases"});
+        DataWork w;
+        w.name = r_.optional_string(dt, dp, "name").value_or("data");
+        if (const toml::node* c = dt.get("cluster"))
+          w.cluster = cluster(*c, dp + ".cluster");
+        if (const toml::node* p = dt.get("price"))
+          w.price = price(*p, dp + ".price", [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& {
+            return *slot(s).data[k].price;
+          });
+        if (const toml::node* g = dt.get("generation")) {
+          if (!w.cluster || !w.price)
+            r_.fail(ErrorCode::invalid_input, g->source(), dp + ".generation",
+                    "got generation stages without a cluster and a price",
+                    "cluster and price tables beside them");
+          w.generation =
+              plain_stages(*g, dp + ".generation", [slot, k](Scenario& s, std::size_t j) -> Stage& {
+                return slot(s).data[k].generation[j];
+              });
+        }
+        if (const toml::node* pn = dt.get("purchases")) {
+          const toml::array* pa = pn->as_array();
+          if (!pa)
+            r_.fail_type(*pn, dp + ".purchases", "an array of { name, usd, source } tables");
+          for (std::size_t j = 0; j < pa->size(); ++j) {
+            const std::string pp = dp + ".purchases[" + std::to_string(j) + "]";
+            const toml::table& pt = *r_.table_at(*pa, j, pp);
+            r_.check_keys(pt, pp, {"name", "usd", "evidence", "source"});
+            const double amount =
+                value_or_range(*r_.required(pt, pp, "usd", "an amount in USD"), pp + ".usd",
+                               "amount in USD", "USD", [slot, k, j](Scenario& s, double x) {
+                                 slot(s).data[k].purchases[j].amount.value = usd(x);
+                               });
+            w.purchases.push_back(
+                DataPurchase{r_.optional_string(pt, pp, "name").value_or("purchase"),
+                             {usd(amount), r_.provenance(pt, pp)}});
+          }
+        }
+        if (w.generation.empty() && w.purchases.empty())
+          r_.fail(ErrorCode::invalid_input, dt.source(), dp, "nothing to cost",
+                  "generation stages or purchases");
+        ps.data.push_back(std::move(w));
+      }
+    }
+    if (const toml::node* sn = t.get("staff")) {
+      const toml::array* sa = sn->as_array();
+      if (!sa)
+        r_.fail_type(*sn, path + ".staff", "[[program.staff]] tables");
+      for (std::size_t k = 0; k < sa->size(); ++k) {
+        const std::string gp = path + ".staff[" + std::to_string(k) + "]";
+        const toml::table& gt = *r_.table_at(*sa, k, gp);
+        r_.check_keys(gt, gp,
+                      {"name", "headcount", "usd_per_person_year", "overhead", "years", "evidence",
+                       "source"});
+        const Provenance pv = r_.provenance(gt, gp);
+        StaffGroup g;
+        g.name = r_.optional_string(gt, gp, "name").value_or("staff");
+        g.headcount = {
+            people(value_or_range(*r_.required(gt, gp, "headcount", "a number of people"),
+                                  gp + ".headcount", "number of people", "people",
+                                  [slot, k](Scenario& s, double x) {
+                                    slot(s).staff[k].headcount.value = people(x);
+                                  })),
+            pv};
+        g.salary = {
+            usd_per_person_year(value_or_range(
+                *r_.required(gt, gp, "usd_per_person_year", "a cost per person-year"),
+                gp + ".usd_per_person_year", "cost in USD per person-year", "USD per person-year",
+                [slot, k](Scenario& s, double x) {
+                  slot(s).staff[k].salary.value = usd_per_person_year(x);
+                })),
+            pv};
+        double overhead = 1.0;
+        if (const toml::node* o = gt.get("overhead")) {
+          overhead = value_or_range(
+              *o, gp + ".overhead", "loaded cost / salary ratio", "ratio",
+              [slot, k](Scenario& s, double x) { slot(s).staff[k].overhead.value = x; });
+          if (overhead < 1.0)
+            r_.fail(ErrorCode::invalid_value, o->source(), gp + ".overhead",
+                    "got " + traincost::detail::format_value(overhead),
+                    "a loaded-cost ratio >= 1 (Epoch AI: 1.25 to 1.4)");
+        }
+        g.overhead = {overhead, pv};
+        g.period = {years(value_or_range(*r_.required(gt, gp, "years", "a period in years"),
+                                         gp + ".years", "number of years", "years",
+                                         [slot, k](Scenario& s, double x) {
+                                           slot(s).staff[k].period.value = years(x);
+                                         })),
+                    pv};
+        ps.staff.push_back(std::move(g));
+      }
+    }
+    if (ps.runs.empty() && ps.research.empty() && ps.data.empty() && ps.staff.empty())
+      r_.fail(ErrorCode::invalid_input, t.source(), path, "nothing to cost",
+              "runs, research, data or staff");
+    s_.programs.push_back(std::move(ps));
+    // Everything the program models check (an empty ledger ...), placed here.
+    try {
+      (void)cost_program(program_of(s_, s_.programs.back()));
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      const std::string prefix = e.field() + ": ";
+      if (const auto at = msg.find(prefix); at != std::string::npos)
+        msg.erase(0, at + prefix.size());
+      const std::string field = path + "." + e.field();
+      throw ScenarioError(e.code(), s_.file, locate(s_, field), field, msg);
+    }
+  }
+
   TrainingRun training_run(const toml::table& t, const std::string& path) {
     r_.check_keys(t, path, {"name", "scope", "cluster", "price", "stages"});
     TrainingRun run{"", Cluster(accelerator("h800"), accelerators(1)), {}, {}, {}};
@@ -836,6 +1064,26 @@ Scenario read_scenario(const std::string& path) {
     text = read_all(in);
   }
   return parse_scenario(text, name);
+}
+
+Program program_of(const Scenario& scenario, const ProgramScenario& ps) {
+  Program p;
+  p.name = ps.name;
+  p.basis = ComputeBasis::rental_equivalent;
+  for (std::size_t i : ps.runs)
+    p.final_runs.push_back(cost_final_run(scenario.runs.at(i)));
+  for (const ResearchScenario& r : ps.research) {
+    if (r.ledger)
+      p.research.push_back(cost_experiments(*r.ledger));
+    else
+      p.research.push_back(
+          research_from_multiplier(r.name, cost_final_run(scenario.runs.at(*r.run)), r.multiplier));
+  }
+  for (const DataWork& d : ps.data)
+    p.data.push_back(cost_data_work(d));
+  for (const StaffGroup& g : ps.staff)
+    p.staff.push_back(cost_staff(g));
+  return p;
 }
 
 void refresh_workload_stages(Scenario& scenario) {

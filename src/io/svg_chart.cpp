@@ -121,55 +121,73 @@ std::string money(double v) {
 }  // namespace
 
 std::string breakdown_chart_svg(const Estimate& e) {
-  const double width = 900, left = 20, bar_w = 640, bar_h = 34;
-  const double row_h = 110;
-  const double height =
-      60 + row_h * static_cast<double>(std::max<std::size_t>(1, e.results.size())) + 20;
+  const double width = 900, left = 20, bar_w = 640, bar_h = 34, lane_h = 15;
+  // Layout first: each segment's label goes under the bar in the first lane
+  // where it does not overlap an earlier label, so rows grow as needed.
+  struct Segment {
+    const LineItem* item;
+    double x, w, share;
+    std::size_t lane;
+  };
+  struct Row {
+    const LineItem* root;
+    std::vector<Segment> segments;
+    std::size_t lanes = 1;
+  };
+  std::vector<Row> rows;
+  double height = 60 + 20;
+  for (const auto& r : e.results) {
+    Row row{&r.breakdown, {}, 1};
+    const double total = in_usd(r.breakdown.amount);
+    detail::require_finite("chart total", total, "a finite amount");
+    std::vector<const LineItem*> parts;
+    for (const auto& c : r.breakdown.children)
+      parts.push_back(&c);
+    if (parts.empty())
+      parts.push_back(&r.breakdown);
+    std::vector<double> lane_end;
+    double x = left;
+    for (const LineItem* p : parts) {
+      const double share = total > 0 ? in_usd(p->amount) / total : 0.0;
+      const double w = std::max(0.0, share * bar_w);
+      const std::string label =
+          p->label + " " + format_usd(p->amount) + " (" + format_percent(share) + ")";
+      std::size_t lane = 0;
+      while (lane < lane_end.size() && lane_end[lane] > x)
+        ++lane;
+      if (lane == lane_end.size())
+        lane_end.push_back(0);
+      lane_end[lane] = x + 6.2 * static_cast<double>(label.size()) + 14;
+      row.segments.push_back({p, x, w, share, lane});
+      x += w;
+    }
+    row.lanes = std::max<std::size_t>(1, lane_end.size());
+    height += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
+    rows.push_back(std::move(row));
+  }
   std::ostringstream os;
   const std::string title = "Cost breakdown" + (e.name.empty() ? std::string() : ": " + e.name);
   os << header(width, height, title);
   double y = 60;
-  for (const auto& r : e.results) {
-    const LineItem& root = r.breakdown;
-    const double total = in_usd(root.amount);
-    detail::require_finite("chart total", total, "a finite amount");
+  for (const Row& row : rows) {
+    const LineItem& root = *row.root;
     os << text(left, y + 4, root.label + " — " + std::string(to_string(root.scope)), "start",
                "font-weight=\"bold\"");
     const double by = y + 14;
-    double x = left;
     std::size_t colour = 0;
-    std::vector<const LineItem*> parts;
-    for (const auto& c : root.children)
-      parts.push_back(&c);
-    if (parts.empty())
-      parts.push_back(&root);
-    double label_x_min = left;
-    int lane = 0;
-    for (const LineItem* p : parts) {
-      const double v = in_usd(p->amount);
-      const double share = total > 0 ? v / total : 0.0;
-      const double w = std::max(0.0, share * bar_w);
-      const std::string figure = format_usd(p->amount);
-      os << rect(x, by, w, bar_h, palette[colour % 10],
-                 p->label + ": " + figure + " (" + format_percent(share) + ")");
-      // Labels under the bar; a narrow segment's label drops to a second lane.
-      const std::string label = p->label + " " + figure + " (" + format_percent(share) + ")";
-      const double approx = 6.2 * static_cast<double>(label.size());
-      double lx = x;
-      if (lx < label_x_min) {
-        lane = (lane + 1) % 3;
-      } else {
-        lane = 0;
-      }
-      os << rect(lx, by + bar_h + 6 + 15 * lane, 8, 8, palette[colour % 10]);
-      os << text(lx + 11, by + bar_h + 14 + 15 * lane, label, "start", "font-size=\"11\"");
-      label_x_min = std::max(label_x_min, lx + approx + 14);
-      x += w;
+    for (const Segment& sg : row.segments) {
+      const std::string figure = format_usd(sg.item->amount);
+      const std::string label =
+          sg.item->label + " " + figure + " (" + format_percent(sg.share) + ")";
+      os << rect(sg.x, by, sg.w, bar_h, palette[colour % 10], label);
+      const double ly = by + bar_h + 6 + lane_h * static_cast<double>(sg.lane);
+      os << rect(sg.x, ly, 8, 8, palette[colour % 10]);
+      os << text(sg.x + 11, ly + 8, label, "start", "font-size=\"11\"");
       ++colour;
     }
     os << text(left + bar_w + 10, by + bar_h / 2 + 5, format_usd(root.amount), "start",
                "font-weight=\"bold\"");
-    y += row_h;
+    y += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
   }
   os << "</svg>\n";
   return os.str();

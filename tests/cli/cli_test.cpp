@@ -150,6 +150,71 @@ TEST(ExampleScenarios, DeepSeekFleetMatchesTheFleetExample) {
   EXPECT_NE(table.out.find("fleet capex"), std::string::npos);
 }
 
+/// "$52.310M" as the C++ examples print amounts (format_usd_compact).
+std::string compact_usd(double usd) {
+  char buf[48];
+  if (usd >= 1e9)
+    std::snprintf(buf, sizeof buf, "$%.3fB", usd / 1e9);
+  else if (usd >= 1e6)
+    std::snprintf(buf, sizeof buf, "$%.3fM", usd / 1e6);
+  else
+    std::snprintf(buf, sizeof buf, "$%.3fK", usd / 1e3);
+  return buf;
+}
+
+TEST(ExampleScenarios, DeepSeekProgramMatchesTheDebateExample) {
+  // examples/deepseek_debate.cpp: "program total (rental-equivalent basis):
+  // $52.310M" and "= final runs $5.871M + research $6.713M + data $40.000K +
+  // staff $39.686M" (assumptions of reference/deepseek_program.hpp; the runs
+  // are [P], sources.md §1-2). The scenario must print the same, part by part.
+  std::string total_line, parts_line;
+  for (const auto& line : example_expectations("deepseek_debate.cpp")) {
+    if (line.rfind("program total (rental-equivalent basis)", 0) == 0)
+      total_line = line;
+    if (line.rfind("= final runs", 0) == 0)
+      parts_line = line;
+  }
+  ASSERT_FALSE(total_line.empty());
+  ASSERT_FALSE(parts_line.empty());
+  const auto r = traincost({"estimate", scenario("deepseek_program.toml"), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto& results = doc.at("results");
+  ASSERT_EQ(results.size(), 3u);  // V3 run, R1 run, program
+  const auto& program = results[2];
+  EXPECT_EQ(program.at("scope"), "program");
+  EXPECT_NE(total_line.find(": " + compact_usd(program.at("usd").get<double>())), std::string::npos)
+      << total_line;
+  const auto& parts = program.at("breakdown").at("children");
+  ASSERT_EQ(parts.size(), 4u);  // final runs, research, data, staff
+  for (const auto& part : parts)
+    EXPECT_NE(parts_line.find(compact_usd(part.at("usd").get<double>())), std::string::npos)
+        << part.at("label") << " " << compact_usd(part.at("usd").get<double>()) << " not in "
+        << parts_line;
+  const auto table = traincost({"estimate", scenario("deepseek_program.toml")});
+  EXPECT_NE(table.out.find("total: $52.310M ($52,309,846)"), std::string::npos) << table.out;
+}
+
+TEST(ExampleScenarios, TheDebatePagePrintsEveryFigureInItsOwnScope) {
+  const auto r = traincost({"estimate", scenario("deepseek_debate.toml"), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> scopes;
+  for (const auto& res : doc.at("results"))
+    scopes.push_back(res.at("scope"));
+  const std::vector<std::string> expected = {"final_run_rental", "final_run_rental", "fleet_capex",
+                                             "fleet_operating", "program"};
+  EXPECT_EQ(scopes, expected);
+  // Table 1 [P], B.4.4 [P], the fleet reconstruction and the program: exact
+  // to the printed digit of the C++ examples.
+  EXPECT_DOUBLE_EQ(doc.at("results")[0].at("usd").get<double>(), 5'576'000.0);
+  EXPECT_DOUBLE_EQ(doc.at("results")[1].at("usd").get<double>(), 294'672.0);
+  EXPECT_EQ(compact_usd(doc.at("results")[2].at("usd").get<double>()), "$1.611B");
+  EXPECT_EQ(compact_usd(doc.at("results")[4].at("usd").get<double>()), "$52.310M");
+  // No result adds figures of different scopes: there is no grand total.
+  EXPECT_EQ(r.out.find("grand total"), std::string::npos);
+}
+
 TEST(ExampleScenarios, EveryExampleScenarioChecksClean) {
   std::size_t n = 0;
   for (const auto& entry : fs::directory_iterator(source_dir / "examples" / "scenarios")) {

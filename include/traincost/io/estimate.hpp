@@ -17,7 +17,7 @@ namespace traincost::io {
 /// One model's result. `breakdown` is always set; the detail member matching
 /// `model` carries the model-specific figures.
 struct ModelResult {
-  std::string model;  ///< "final_run", "fleet_capex", "fleet_operating"
+  std::string model;  ///< "final_run", "fleet_capex", "fleet_operating", "program"
   LineItem breakdown;
   std::optional<FinalRunCost> final_run;
 };

@@ -25,6 +25,9 @@
 #include "traincost/final_run.hpp"
 #include "traincost/fleet.hpp"
 #include "traincost/operating_cost.hpp"
+#include "traincost/program.hpp"
+#include "traincost/research.hpp"
+#include "traincost/staff.hpp"
 #include "traincost/throughput.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 #include "traincost/workload.hpp"
@@ -102,6 +105,26 @@ struct FleetScenario {
   std::optional<OperatingAssumptions> operating;
 };
 
+/// Research of a program: a multiplier on one of the file's runs (Epoch AI's
+/// convention) or a ledger of experiments.
+struct ResearchScenario {
+  std::string name;
+  std::optional<std::size_t> run;  ///< for a multiplier: index into Scenario::runs
+  Sourced<double> multiplier{1.0, {}};
+  std::optional<ExperimentLedger> ledger;
+};
+
+/// A development program (rental-equivalent basis): some of the file's runs,
+/// research, data work and staff, composed into one tree.
+struct ProgramScenario {
+  std::string path;  ///< "program"
+  std::string name;
+  std::vector<std::size_t> runs;  ///< indices into Scenario::runs
+  std::vector<ResearchScenario> research;
+  std::vector<DataWork> data;
+  std::vector<StaffGroup> staff;
+};
+
 /// Everything a scenario file asks to cost.
 struct Scenario {
   std::string file;  ///< as named in error messages
@@ -120,6 +143,8 @@ struct Scenario {
   std::vector<UncertainInput> uncertain;
   /// Fleets (`[fleet]` or `[[fleet]]`), in file order.
   std::vector<FleetScenario> fleets;
+  /// Programs (`[program]`), costed after the runs they include.
+  std::vector<ProgramScenario> programs;
   /// Stages given by workload, whose GPU-hours `refresh_workload_stages` recomputes.
   std::vector<WorkloadStage> workload_stages;
 };
@@ -127,6 +152,10 @@ struct Scenario {
 /// Recomputes the GPU-hours of every stage given by workload (after a range
 /// has been drawn into its workload or throughput). Throws `traincost::Error`.
 void refresh_workload_stages(Scenario& scenario);
+
+/// The program as the library's `Program` value, its runs and research costed.
+/// Throws `traincost::Error`.
+Program program_of(const Scenario& scenario, const ProgramScenario& program);
 
 /// The largest scenario accepted, in bytes; bigger input is refused unread.
 inline constexpr std::size_t max_scenario_bytes = 1 << 20;
