@@ -215,6 +215,27 @@ TEST(ExampleScenarios, TheDebatePagePrintsEveryFigureInItsOwnScope) {
   EXPECT_EQ(r.out.find("grand total"), std::string::npos);
 }
 
+TEST(ExampleScenarios, TheReadmeSectionShowsRealOutput) {
+  // docs/cli.md (merged into README.md) shows a scenario file, the command
+  // and its output: running that file must print exactly that output.
+  const std::string doc = slurp(source_dir / "docs" / "cli.md");
+  const auto toml_at = doc.find("```toml\n");
+  ASSERT_NE(toml_at, std::string::npos);
+  const auto toml_end = doc.find("```\n", toml_at + 8);
+  const fs::path file = temp_path("readme.toml");
+  { std::ofstream(file) << doc.substr(toml_at + 8, toml_end - toml_at - 8); }
+  const std::string prompt = "$ traincost estimate examples/scenarios/deepseek_v3.toml\n";
+  const auto out_at = doc.find(prompt);
+  ASSERT_NE(out_at, std::string::npos);
+  const auto out_end = doc.find("```\n", out_at);
+  const std::string shown = doc.substr(out_at + prompt.size(), out_end - out_at - prompt.size());
+  const auto r = traincost({"estimate", file.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, shown);
+  EXPECT_EQ(traincost({"estimate", scenario("deepseek_v3.toml")}).out, shown);
+  fs::remove(file);
+}
+
 TEST(ExampleScenarios, EveryExampleScenarioChecksClean) {
   std::size_t n = 0;
   for (const auto& entry : fs::directory_iterator(source_dir / "examples" / "scenarios")) {

@@ -1,0 +1,164 @@
+// The scenario reader, evaluation and renderers, in-process (the command's
+// end-to-end tests are in tests/cli/).
+#include "traincost/io/scenario.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../cli/well_formed_xml.hpp"
+#include "traincost/io/estimate.hpp"
+#include "traincost/io/json_report.hpp"
+#include "traincost/io/render.hpp"
+#include "traincost/io/simulation.hpp"
+#include "traincost/io/svg_chart.hpp"
+
+namespace traincost::io {
+namespace {
+
+constexpr const char* v3 = R"(
+name = "v3"
+[run]
+name = "V3"
+[run.cluster]
+accelerator = "h800"
+count = 2048
+[run.price]
+usd_per_gpu_hour = 2.0
+[[run.stages]]
+name = "pre-training"
+gpu_hours = 2_664_000
+[[run.stages]]
+name = "context extension"
+gpu_hours = 119_000
+[[run.stages]]
+name = "post-training"
+gpu_hours = 5_000
+)";
+
+TEST(ScenarioReader, ReadsAFinalRunThatCostsLikeTheLibrary) {
+  const Scenario s = parse_scenario(v3, "v3.toml");
+  ASSERT_EQ(s.runs.size(), 1u);
+  EXPECT_EQ(s.runs[0].cluster.accelerator().name, "H800 SXM");
+  const Estimate e = estimate(s);
+  ASSERT_EQ(e.results.size(), 1u);
+  // arXiv 2412.19437 Table 1 [P]: 2,788K GPU-hours x $2 = $5.576M; exact.
+  EXPECT_DOUBLE_EQ(in_usd(e.results[0].breakdown.amount), 5'576'000.0);
+  // Unsourced figures are the scenario author's assumptions.
+  EXPECT_EQ(s.runs[0].price.provenance.evidence, Evidence::assumed);
+}
+
+TEST(ScenarioReader, RecordsWhereEveryFieldIs) {
+  const Scenario s = parse_scenario(v3, "v3.toml");
+  const Location price = locate(s, "run.price.usd_per_gpu_hour");
+  EXPECT_EQ(price.line, 9u);
+  EXPECT_EQ(price.column, 20u);
+  // Labels in parentheses (as models print fields) are ignored; unknown
+  // sub-fields fall back to their parent.
+  EXPECT_EQ(locate(s, "run.stages[1] (context extension).gpu_hours").line, 15u);
+  EXPECT_EQ(locate(s, "run.stages[1].nothing").line, 13u);
+  EXPECT_EQ(locate(s, "elsewhere").line, 0u);
+}
+
+TEST(ScenarioReader, ErrorsCarryFileLineColumnFieldValueAndExpectation) {
+  std::string bad = v3;
+  bad.replace(bad.find("count = 2048"), 12, "count = 20.5");
+  try {
+    (void)parse_scenario(bad, "bad.toml");
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.file(), "bad.toml");
+    EXPECT_EQ(e.where().line, 7u);
+    EXPECT_EQ(e.where().column, 9u);
+    EXPECT_EQ(e.field(), "run.cluster.count");
+    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
+    EXPECT_STREQ(e.what(),
+                 "bad.toml:7:9: [traincost.invalid_value] run.cluster.count: got 20.5, expected "
+                 "a whole number of accelerators from 1 to 1000000000");
+  }
+}
+
+TEST(ScenarioReader, RefusesOversizedInputUnparsed) {
+  const std::string huge(max_scenario_bytes + 1, '#');
+  EXPECT_THROW((void)parse_scenario(huge, "huge.toml"), ScenarioError);
+}
+
+TEST(ScenarioReader, RangesAreSetToTheirMediansAndRecorded) {
+  std::string ranged = v3;
+  ranged.replace(ranged.find("usd_per_gpu_hour = 2.0"), 22,
+                 "usd_per_gpu_hour = { low = 1.5, high = 3.5 }");
+  const Scenario s = parse_scenario(ranged, "r.toml");
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_EQ(s.uncertain[0].field, "run.price.usd_per_gpu_hour");
+  EXPECT_DOUBLE_EQ(in_usd_per_gpu_hour(s.runs[0].price.value), 2.5);
+  Scenario copy = s;
+  s.uncertain[0].apply(copy, 3.0);
+  EXPECT_DOUBLE_EQ(in_usd_per_gpu_hour(copy.runs[0].price.value), 3.0);
+  // 2,788,000 GPU-hours x $3 = $8,364,000, exact.
+  EXPECT_DOUBLE_EQ(in_usd(estimate(copy).results[0].breakdown.amount), 8'364'000.0);
+}
+
+TEST(Simulation, IsReproducibleForASeed) {
+  std::string ranged = v3;
+  ranged.replace(ranged.find("usd_per_gpu_hour = 2.0"), 22,
+                 "usd_per_gpu_hour = { p5 = 1.5, p95 = 3.5 }");
+  const Scenario s = parse_scenario(ranged, "r.toml");
+  SimulationOptions o;
+  o.samples = 4000;
+  o.seed = 9;
+  const Simulation a = simulate(s, o);
+  const Simulation b = simulate(s, o);
+  ASSERT_EQ(a.results.size(), 1u);
+  EXPECT_EQ(a.results[0].summary.mean, b.results[0].summary.mean);
+  EXPECT_TRUE((a.results[0].outputs == b.results[0].outputs).all());
+  // Lognormal 90% interval [1.5, 3.5] x 2,788,000: P5/P95 within 5% of
+  // $4.182M / $9.758M with 4,000 draws.
+  EXPECT_NEAR(a.results[0].summary.p5, 4'182'000.0, 0.05 * 4'182'000.0);
+  EXPECT_NEAR(a.results[0].summary.p95, 9'758'000.0, 0.05 * 9'758'000.0);
+}
+
+TEST(Render, CsvFieldsAreQuotedOnlyWhenNeeded) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(plain_number(5576000.0), "5576000");
+  EXPECT_EQ(plain_number(0.1), "0.1");
+  EXPECT_THROW((void)plain_number(std::numeric_limits<double>::quiet_NaN()), Error);
+}
+
+TEST(Svg, TextIsAlwaysWellFormedXml) {
+  EXPECT_EQ(xml_text("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+  EXPECT_EQ(xml_text(std::string("ctl\x01\x1f", 5)), "ctl  ");
+  EXPECT_EQ(xml_text("\xff\xfe ok"), "?? ok");            // invalid UTF-8
+  EXPECT_EQ(xml_text("\xed\xa0\x80"), "???");             // a UTF-16 surrogate
+  EXPECT_EQ(xml_text("H800 \xc2\xa7"), "H800 \xc2\xa7");  // valid UTF-8 kept
+}
+
+TEST(Svg, EveryChartIsWellFormedWhateverTheLabels) {
+  std::string odd = v3;
+  odd.replace(odd.find("name = \"V3\""), 11, "name = \"<V3> & \\\"x\\\" \\u0001\"");
+  const Estimate e = estimate(parse_scenario(odd, "odd.toml"));
+  EXPECT_EQ(traincost::test::xml_problem(breakdown_chart_svg(e)), "");
+  EXPECT_EQ(traincost::test::xml_problem(histogram_svg("<h>", {1, 2, 2, 3}, {{50, 2}})), "");
+  EXPECT_EQ(traincost::test::xml_problem(histogram_svg("flat", {5, 5, 5}, {})), "");
+  EXPECT_EQ(traincost::test::xml_problem(histogram_svg("empty", {}, {})), "");
+  EXPECT_EQ(traincost::test::xml_problem(tornado_svg("t&", 10, {{"a<b", 5, 15}, {"c", 9, 11}})),
+            "");
+  EXPECT_THROW((void)tornado_svg("nan", std::numeric_limits<double>::quiet_NaN(), {}), Error);
+}
+
+TEST(Json, EstimateSchemaCarriesScopesAndProvenance) {
+  const Estimate e = estimate(parse_scenario(v3, "v3.toml"));
+  const auto doc = nlohmann::json::parse(estimate_to_json(e));
+  EXPECT_EQ(doc.at("schema"), "traincost.estimate/1");
+  EXPECT_EQ(doc.at("scenario").at("file"), "v3.toml");
+  const auto& r = doc.at("results")[0];
+  EXPECT_EQ(r.at("scope"), "final_run_rental");
+  EXPECT_EQ(r.at("breakdown").at("children")[0].at("provenance").at("evidence"), "derived");
+  EXPECT_DOUBLE_EQ(r.at("final_run").at("total").at("gpu_hours").get<double>(), 2'788'000.0);
+}
+
+}  // namespace
+}  // namespace traincost::io
