@@ -5,6 +5,7 @@
 /// input i always draws from stream (seed, i, b), whichever thread runs it.
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <thread>
@@ -33,8 +34,11 @@ inline unsigned resolve_threads(unsigned requested, std::int64_t blocks) {
   return static_cast<unsigned>(std::max<std::int64_t>(1, std::min<std::int64_t>(t, blocks)));
 }
 
-/// Runs `work(first_block, last_block)` over [0, blocks) split into contiguous
-/// ranges, one per thread; the calling thread takes the first range. An
+/// Runs `work(first_block, last_block)` over [0, blocks) on `threads`
+/// threads (0 = every core), the calling thread included. Ranges of blocks
+/// are handed out as threads become free, so on a shared machine a thread
+/// that gets less CPU simply takes fewer. `work` must write only state that
+/// belongs to its blocks; results then cannot depend on who ran what. An
 /// exception in any range is rethrown here after all threads have joined.
 template <class Work>
 void parallel_blocks(std::int64_t blocks, unsigned threads, Work&& work) {
@@ -43,21 +47,30 @@ void parallel_blocks(std::int64_t blocks, unsigned threads, Work&& work) {
     work(std::int64_t{0}, blocks);
     return;
   }
+  // Small enough ranges to balance, large enough that handing them out costs
+  // nothing: about 8 per thread, at most 16 blocks each.
+  const std::int64_t step =
+      std::clamp<std::int64_t>(blocks / (8 * static_cast<std::int64_t>(t)), 1, 16);
+  std::atomic<std::int64_t> next{0};
   std::vector<std::exception_ptr> errors(t);
-  std::vector<std::thread> pool;
-  pool.reserve(t - 1);
-  auto range = [&](unsigned k) {
-    const std::int64_t first = blocks * k / t;
-    const std::int64_t last = blocks * (k + 1) / t;
+  auto run = [&](unsigned k) {
     try {
-      work(first, last);
+      for (;;) {
+        const std::int64_t first = next.fetch_add(step);
+        if (first >= blocks)
+          return;
+        work(first, std::min(blocks, first + step));
+      }
     } catch (...) {
       errors[k] = std::current_exception();
+      next.store(blocks);  // the others stop at their next range
     }
   };
+  std::vector<std::thread> pool;
+  pool.reserve(t - 1);
   for (unsigned k = 1; k < t; ++k)
-    pool.emplace_back(range, k);
-  range(0);
+    pool.emplace_back(run, k);
+  run(0);
   for (auto& th : pool)
     th.join();
   for (auto& e : errors)
