@@ -80,13 +80,14 @@ inline double normal_quantile(double p) {
 
 namespace detail {
 
-/// exp(x) in place, for every element: the same accuracy as std::exp (about
-/// 1 ulp: Taylor to degree 13 after reduction to |r| <= ln2 / 2), written so
-/// GCC vectorizes it with plain SSE2 — no division (Eigen's exp is a Pade
-/// quotient, and its divide dominated lognormal sampling). Arguments are
-/// clamped to [-708, 709], where exp stays a normal double.
-inline void exp_in_place(Eigen::Ref<Eigen::ArrayXd> x) {
-  x = x.max(-708.0).min(709.0);
+/// exp(mu + sigma x) in place, for every element: the same accuracy as
+/// std::exp (about 1 ulp: Taylor to degree 13 after reduction to
+/// |r| <= ln2 / 2), written so GCC vectorizes it with plain SSE2 — no
+/// division (Eigen's exp is a Pade quotient, and its divide dominated
+/// lognormal sampling). Arguments are clamped to [-708, 709], where exp stays
+/// a normal double.
+inline void exp_in_place(Eigen::Ref<Eigen::ArrayXd> x, double mu = 0.0, double sigma = 1.0) {
+  x = (mu + sigma * x).max(-708.0).min(709.0);
   double* v = x.data();
   const Eigen::Index n = x.size();
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -287,8 +288,8 @@ class Distribution {
         out.setConstant(a_);
         return;
       case Kind::uniform:
-        fill_uniform(g, out);
-        out = a_ + (b_ - a_) * out;
+        for (Eigen::Index i = 0; i < out.size(); ++i)
+          out[i] = a_ + (b_ - a_) * g.uniform();
         return;
       case Kind::triangular:
         fill_uniform(g, out);
@@ -307,8 +308,7 @@ class Distribution {
         return;
       case Kind::lognormal:
         fill_standard_normal(g, out);
-        out = a_ + b_ * out;
-        detail::exp_in_place(out);
+        detail::exp_in_place(out, a_, b_);
         return;
       case Kind::discrete:
         fill_uniform(g, out);
@@ -333,8 +333,7 @@ class Distribution {
         }
         break;
       case Kind::lognormal:
-        z = a_ + b_ * z;
-        detail::exp_in_place(z);
+        detail::exp_in_place(z, a_, b_);
         return;
       default:
         break;

@@ -271,13 +271,16 @@ inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int his
   const double lo = q[0], hi = q[6];
   const double scale = hi > lo ? static_cast<double>(bins) / (hi - lo) : 0.0;
   Eigen::ArrayXd squares(chunks);
-  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * slots), 0);
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(chunks * 4 * slots), 0);
   parallel_blocks(chunks, threads, [&](std::int64_t first, std::int64_t last) {
     for (std::int64_t c = first; c < last; ++c) {
       const std::int64_t begin = c * detail::summary_chunk;
       const std::int64_t len = std::min(detail::summary_chunk, n - begin);
       squares[c] = (values.segment(begin, len) - s.mean).square().sum();
-      std::int64_t* cnt = counts.data() + c * slots;
+      // Four interleaved copies of the counts: consecutive samples usually
+      // land in the same few bins, and one array would serialize them on
+      // store-to-load forwarding.
+      std::int64_t* cnt = counts.data() + c * 4 * slots;
       for (std::int64_t i = begin; i < begin + len; ++i) {
         const double v = values[i];
         const std::int64_t b =
@@ -285,7 +288,7 @@ inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int his
             : v > hi
                 ? bins + 1
                 : std::min<std::int64_t>(static_cast<std::int64_t>((v - lo) * scale), bins - 1);
-        ++cnt[b];
+        ++cnt[(i & 3) * slots + b];
       }
     }
   });
@@ -293,7 +296,7 @@ inline Summary summarize(const Eigen::Ref<const Eigen::ArrayXd>& values, int his
   s.histogram.low = lo;
   s.histogram.high = hi;
   s.histogram.counts.assign(static_cast<std::size_t>(bins), 0);
-  for (std::int64_t c = 0; c < chunks; ++c) {
+  for (std::int64_t c = 0; c < 4 * chunks; ++c) {
     for (std::int64_t b = 0; b < bins; ++b)
       s.histogram.counts[static_cast<std::size_t>(b)] +=
           counts[static_cast<std::size_t>(c * slots + b)];
