@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "traincost/detail/validate.hpp"
 #include "traincost/error.hpp"
 #include "traincost/precision.hpp"
 #include "traincost/provenance.hpp"
@@ -37,8 +39,12 @@ constexpr std::string_view to_string(FormFactor f) {
 /// print sparse figures at twice these; the catalog stores dense ones.
 class PeakThroughput {
  public:
-  /// Sets the dense peak for one precision.
+  /// Sets the dense peak for one precision; it must be positive and finite
+  /// (a zero peak would turn every GPU-hour estimate into infinity).
   PeakThroughput& set(Precision p, FlopRate peak) {
+    if (!detail::is_positive(in_tflop_per_second(peak)))
+      detail::require_positive(std::string("peaks.") += to_string(p), in_tflop_per_second(peak),
+                               "peak in TFLOP/s");
     peaks_[index(p)] = peak;
     return *this;
   }
@@ -62,13 +68,17 @@ struct AcceleratorSpec {
   Bandwidth memory_bandwidth = gigabytes_per_second(0);
   std::optional<Bandwidth> scale_up_bandwidth;  ///< NVLink/ICI per accelerator; empty if unstated
   std::optional<PowerPerAccelerator> tdp;       ///< board power; empty if unstated
-  int year = 0;                                 ///< year of introduction
-  Provenance provenance;                        ///< source of the figures
-  std::string notes;                            ///< which figures are uncertain, and why
+  /// How far the TDP can be trusted: in some rows it is an assumption [?]
+  /// while the rest of the row is published (H800, TPU v4).
+  Evidence tdp_evidence = Evidence::published;
+  int year = 0;           ///< year of introduction
+  Provenance provenance;  ///< source of the figures
+  std::string notes;      ///< which figures are uncertain, and why
 
   /// The dense peak for a precision. Throws `unsupported_precision` when
-  /// the accelerator has none (FP8 on an A100), never falls back silently.
-  FlopRate peak(Precision p) const {
+  /// the accelerator has none (FP8 on an A100), never falls back silently;
+  /// `field` names the input that asked for it, e.g. "workload.training_precision".
+  FlopRate peak(Precision p, std::string_view field = "precision") const {
     if (auto v = peaks.find(p))
       return *v;
     std::string msg = "the ";
@@ -79,7 +89,7 @@ struct AcceleratorSpec {
     for (Precision q : all_precisions)
       if (peaks.has(q))
         (msg += ' ') += to_string(q);
-    throw Error(ErrorCode::unsupported_precision, "precision", msg);
+    throw Error(ErrorCode::unsupported_precision, field, msg);
   }
 };
 

@@ -40,6 +40,7 @@ struct AcceleratorRow {
   double memory_gb, bandwidth_gb_s, link_gb_s, tdp_w;
   int year;
   Evidence evidence;
+  Evidence tdp_evidence;
   const char* source;
   const char* notes;
   std::vector<std::string> aliases;
@@ -61,6 +62,7 @@ inline CatalogEntry make_entry(const AcceleratorRow& r) {
   if (!std::isnan(r.tdp_w))
     s.tdp = watts_per_accelerator(r.tdp_w);
   s.year = r.year;
+  s.tdp_evidence = r.tdp_evidence;
   s.provenance = {r.evidence, r.source};
   s.notes = r.notes;
   return {std::move(s), r.aliases};
@@ -72,53 +74,54 @@ inline std::vector<CatalogEntry> build_catalog() {
   constexpr Evidence Q = Evidence::assumed;
   // clang-format off
   // name, vendor, form | dense TFLOP/s: FP64, FP64 tensor, TF32, BF16/FP16, FP8, INT8 |
-  // memory GB, bandwidth GB/s, scale-up link GB/s, TDP W | year | tag, source, notes, aliases
+  // memory GB, bandwidth GB/s, scale-up link GB/s, TDP W | year | row tag, TDP tag, source,
+  // notes, aliases
   const std::vector<AcceleratorRow> rows = {
       {"V100 SXM2 32GB", "NVIDIA", F::sxm,   7.8, none, none, 125, none, none,
-       32, 900, 300, 300, 2017, P, "NVIDIA V100 data sheet (sources.md §5)",
+       32, 900, 300, 300, 2017, P, P, "NVIDIA V100 data sheet (sources.md §5)",
        "the 16-bit peak is FP16 tensor; V100 has no BF16", {"v100", "v100-32gb"}},
       {"A100 SXM4 40GB", "NVIDIA", F::sxm,   9.7, 19.5, 156, 312, none, none,
-       40, 1555, 600, 400, 2020, P, "NVIDIA A100 data sheet (sources.md §5)",
+       40, 1555, 600, 400, 2020, P, P, "NVIDIA A100 data sheet (sources.md §5)",
        "", {"a100-40gb", "a100-sxm-40gb"}},
       {"A100 SXM4 80GB", "NVIDIA", F::sxm,   9.7, 19.5, 156, 312, none, none,
-       80, 2039, 600, 400, 2020, P, "NVIDIA A100 data sheet (sources.md §5)",
+       80, 2039, 600, 400, 2020, P, P, "NVIDIA A100 data sheet (sources.md §5)",
        "", {"a100-80gb", "a100-sxm-80gb"}},
       {"A100 PCIe 40GB", "NVIDIA", F::pcie,  9.7, 19.5, 156, 312, none, none,
-       40, 1555, 600, 250, 2020, P, "NVIDIA A100 data sheet (sources.md §5)",
+       40, 1555, 600, 250, 2020, P, P, "NVIDIA A100 data sheet (sources.md §5)",
        "600 GB/s is the NVLink bridge between pairs; Fire-Flyer 2 uses this part", {}},
       {"A100 PCIe 80GB", "NVIDIA", F::pcie,  9.7, 19.5, 156, 312, none, none,
-       80, 1935, 600, 300, 2021, P, "NVIDIA A100 data sheet (sources.md §5)",
+       80, 1935, 600, 300, 2021, P, P, "NVIDIA A100 data sheet (sources.md §5)",
        "600 GB/s is the NVLink bridge between pairs", {}},
       {"H100 SXM", "NVIDIA", F::sxm,         34, 67, 494.5, 989.5, 1979, none,
-       80, 3350, 900, 700, 2022, P, "NVIDIA H100 data sheet (sources.md §5)",
+       80, 3350, 900, 700, 2022, P, P, "NVIDIA H100 data sheet (sources.md §5)",
        "", {"h100-sxm5", "h100-sxm-80gb"}},
       {"H100 PCIe", "NVIDIA", F::pcie,       26, 51, 378, 756, 1513, none,
-       80, 2000, 600, 350, 2022, P, "NVIDIA H100 data sheet (sources.md §5)",
+       80, 2000, 600, 350, 2022, P, P, "NVIDIA H100 data sheet (sources.md §5)",
        "600 GB/s is the NVLink bridge", {"h100-pcie-80gb"}},
       {"H800 SXM", "NVIDIA", F::sxm,         1, none, 494.5, 989.5, 1979, none,
-       80, 3350, 400, 700, 2023, P,
+       80, 3350, 400, 700, 2023, P, Q,
        "H100 SXM figures with NVLink cut to 400 GB/s (DeepSeek-V3 report, arXiv 2412.19437, "
        "§3.2.2; sources.md §5)",
        "FP64 ~1 TFLOP/s and 700 W TDP are assumptions [?]; NVLink 400 GB/s is published",
        {"h800", "h800-80gb"}},
       {"H20", "NVIDIA", F::sxm,              1, none, 74, 148, 296, none,
-       96, 4000, 900, 400, 2024, Q, "press reports of the China export part (sources.md §5, tagged [?])",
+       96, 4000, 900, 400, 2024, Q, Q, "press reports of the China export part (sources.md §5, tagged [?])",
        "every figure of this row is unverified [?]", {"h20-96gb"}},
       {"H200 SXM", "NVIDIA", F::sxm,         34, 67, 494.5, 989.5, 1979, none,
-       141, 4800, 900, 700, 2024, P, "NVIDIA H200 data sheet (sources.md §5)",
+       141, 4800, 900, 700, 2024, P, P, "NVIDIA H200 data sheet (sources.md §5)",
        "", {"h200", "h200-141gb"}},
       {"B200", "NVIDIA", F::sxm,             37, none, 1125, 2250, 4500, none,
-       180, 7700, 1800, 1000, 2024, P, "NVIDIA Blackwell data sheet (sources.md §5)",
+       180, 7700, 1800, 1000, 2024, P, P, "NVIDIA Blackwell data sheet (sources.md §5)",
        "FP64 is printed as ~37-40 TFLOP/s [?], lower end kept; 180 GB usable of 192 physical; "
        "bandwidth 7.7-8.0 TB/s, lower end kept", {"b200-180gb"}},
       {"MI300X", "AMD", F::oam,              81.7, 163.4, 653.7, 1307, 2615, none,
-       192, 5300, none, 750, 2023, P, "AMD Instinct MI300X data sheet (sources.md §5)",
+       192, 5300, none, 750, 2023, P, P, "AMD Instinct MI300X data sheet (sources.md §5)",
        "scale-up is Infinity Fabric; its bandwidth is not in the sources", {"mi300x-192gb"}},
       {"TPU v4", "Google", F::tpu,           none, none, none, 275, none, 275,
-       32, 1200, none, 192, 2021, P, "Google Cloud TPU v4 documentation (sources.md §5)",
+       32, 1200, none, 192, 2021, P, Q, "Google Cloud TPU v4 documentation (sources.md §5)",
        "TDP ~192 W is an assumption [?]; ICI bandwidth not in the sources", {"v4", "tpu-v4-32gb"}},
       {"TPU v5p", "Google", F::tpu,          none, none, none, 459, none, 918,
-       95, 2765, 600, none, 2023, P, "Google Cloud TPU v5p documentation (sources.md §5)",
+       95, 2765, 600, none, 2023, P, P, "Google Cloud TPU v5p documentation (sources.md §5)",
        "ICI 4,800 Gb/s = 600 GB/s; TDP not published", {"v5p", "tpu-v5p-95gb"}},
   };
   // clang-format on

@@ -7,6 +7,7 @@
 /// rental-equivalent cost of the final run — the scope of DeepSeek's $5.576M,
 /// which explicitly leaves out research and ablations.
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,35 +141,30 @@ struct FinalRunCost {
   LineItem breakdown() const {
     LineItem root{name, cost, scope, derived("sum of the stages"), {}};
     root.children.reserve(stages.size());
+    Evidence weakest_stage = Evidence::published;
     for (const auto& s : stages) {
-      // A stage's cost is usage x price: derived, from whatever those were.
-      Provenance p = derived(std::string(tag(s.usage_provenance.evidence)) + " usage (" +
-                             s.usage_provenance.source + ") x " +
-                             std::string(tag(s.price_provenance.evidence)) + " price (" +
-                             s.price_provenance.source + ")");
+      // A stage's cost is usage x price: as trustworthy as the weaker of the two.
+      Provenance p = derived_from({s.usage_provenance.evidence, s.price_provenance.evidence},
+                                  std::string(tag(s.usage_provenance.evidence)) + " usage (" +
+                                      s.usage_provenance.source + ") x " +
+                                      std::string(tag(s.price_provenance.evidence)) + " price (" +
+                                      s.price_provenance.source + ")");
+      weakest_stage = weakest({weakest_stage, p.evidence});
       root.children.push_back(LineItem{s.name, s.cost, scope, std::move(p), {}});
     }
+    root.provenance = derived_from({weakest_stage}, "sum of the stages");
     return root;
   }
 };
 
 namespace detail {
 
-inline std::string stage_field(std::size_t index, const Stage& s, std::string_view what) {
-  std::string f = "run.stages[" + std::to_string(index) + "]";
-  if (!s.name.empty())
-    f += " (" + s.name + ")";
-  f += ".";
-  f += what;
-  return f;
-}
-
 /// Checks a stage's figure; the field name is built only when it is bad, so
 /// the happy path allocates nothing.
 inline void require_positive_stage_value(std::size_t index, const Stage& s, std::string_view what,
                                          double value, std::string_view expected) {
   if (!is_positive(value))
-    require_positive(stage_field(index, s, what), value, expected);
+    require_positive(indexed_field("run.stages", index, s.name, what), value, expected);
 }
 
 }  // namespace detail
@@ -214,6 +210,10 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
     sc.accelerators = cluster.count();
     sc.price = price.value;
     sc.cost = sc.gpu_time * price.value;
+    // Each factor is finite, but their product can still overflow.
+    if (!std::isfinite(in_usd(sc.cost)))
+      detail::fail_value(detail::indexed_field("run.stages", i, stage.name, "cost"),
+                         in_usd(sc.cost), "a finite cost in USD (usage x price overflows)");
     sc.usage_provenance = stage.usage_provenance;
     sc.price_provenance = price.provenance;
     out.gpu_time += sc.gpu_time;
@@ -221,6 +221,9 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
     out.cost += sc.cost;
     out.stages.push_back(std::move(sc));
   }
+  if (!std::isfinite(in_usd(out.cost)))
+    detail::fail_value("run.cost", in_usd(out.cost),
+                       "a finite total cost in USD (the sum overflows)");
   for (auto& sc : out.stages)
     sc.share = ratio(sc.cost, out.cost);
   return out;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "traincost/detail/validate.hpp"
 #include "traincost/units.hpp"
@@ -50,18 +51,18 @@ inline std::string format_usd(Money amount, int decimals = 0) {
 inline std::string format_usd_compact(Money amount, int decimals = 3) {
   const double v = in_usd(amount);
   detail::require_finite("printed value", v, "a finite number");
-  const double a = std::fabs(v);
+  // Choose the suffix on the value as it will be printed, so that $999,999.6
+  // at three decimals becomes "$1.000M", not "$1,000.000K".
+  const double unit = std::pow(10.0, decimals);
   const char* suffix = "";
   double scaled = v;
-  if (a >= 1e9) {
-    scaled = v / 1e9;
-    suffix = "B";
-  } else if (a >= 1e6) {
-    scaled = v / 1e6;
-    suffix = "M";
-  } else if (a >= 1e3) {
-    scaled = v / 1e3;
-    suffix = "K";
+  for (const auto& [scale, name] :
+       {std::pair{1e9, "B"}, std::pair{1e6, "M"}, std::pair{1e3, "K"}}) {
+    if (std::round(std::fabs(v) / scale * unit) / unit >= 1.0) {
+      scaled = v / scale;
+      suffix = name;
+      break;
+    }
   }
   std::string s = format_number(scaled, decimals);
   if (s.front() == '-')

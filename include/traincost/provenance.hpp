@@ -4,6 +4,7 @@
 /// provenance, so a result can say which of its figures were published,
 /// estimated by an analyst, derived by arithmetic, or simply assumed.
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,31 @@ constexpr std::string_view to_string(Evidence e) {
   return "assumed";
 }
 
+/// How weak a kind of evidence is, for combining: published < derived <
+/// analyst estimate < assumed. (Not the enum's order, which follows the tags.)
+constexpr int weakness(Evidence e) {
+  switch (e) {
+    case Evidence::published:
+      return 0;
+    case Evidence::derived:
+      return 1;
+    case Evidence::analyst_estimate:
+      return 2;
+    case Evidence::assumed:
+      return 3;
+  }
+  return 3;
+}
+
+/// The weakest evidence among the inputs of a figure.
+constexpr Evidence weakest(std::initializer_list<Evidence> inputs) {
+  Evidence worst = Evidence::published;
+  for (Evidence e : inputs)
+    if (weakness(e) > weakness(worst))
+      worst = e;
+  return worst;
+}
+
 /// The source of a figure and how far it can be trusted.
 struct Provenance {
   Evidence evidence = Evidence::assumed;
@@ -65,6 +91,12 @@ inline Provenance analyst_estimate(std::string source) {
 /// A figure derived by arithmetic from other tagged figures.
 inline Provenance derived(std::string how) {
   return {Evidence::derived, std::move(how)};
+}
+/// A figure computed from others: derived when every input is published or
+/// derived, otherwise as weak as its weakest input — a cost computed from an
+/// assumed price is an assumption, from an analyst's price an estimate.
+inline Provenance derived_from(std::initializer_list<Evidence> inputs, std::string how) {
+  return {weakest({weakest(inputs), Evidence::derived}), std::move(how)};
 }
 /// An assumption; the source says whose and why.
 inline Provenance assumed(std::string why) {

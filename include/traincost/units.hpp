@@ -101,11 +101,23 @@ struct person_base_unit : bu::base_unit<person_base_unit, person_dimension, 108>
   static const char* symbol() { return "person"; }
 };
 
-/// The one unit system every traincost quantity lives in.
-using system =
-    bu::make_system<bu::si::meter_base_unit, bu::si::kilogram_base_unit, bu::si::second_base_unit,
-                    usd_base_unit, accelerator_base_unit, flop_base_unit, token_base_unit,
-                    parameter_base_unit, byte_base_unit>::type;
+/// A Boost.Units list of base units, built from a pack.
+template <class... Units>
+struct base_unit_list {
+  using type = bu::dimensionless_type;
+};
+template <class First, class... Rest>
+struct base_unit_list<First, Rest...> {
+  using type = bu::list<First, typename base_unit_list<Rest...>::type>;
+};
+
+/// The one unit system every traincost quantity lives in. Spelled the way
+/// `bu::make_system` spells it (a sorted list of base units) because
+/// make_system stops at ten base units and this vocabulary has eleven.
+using system = bu::homogeneous_system<typename bu::detail::insertion_sort<typename base_unit_list<
+    bu::si::meter_base_unit, bu::si::kilogram_base_unit, bu::si::second_base_unit, usd_base_unit,
+    accelerator_base_unit, flop_base_unit, token_base_unit, parameter_base_unit, byte_base_unit,
+    cny_base_unit, person_base_unit>::type>::type>;
 
 template <class Dimension>
 using quantity_of = bu::quantity<bu::unit<Dimension, system>, double>;

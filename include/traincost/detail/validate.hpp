@@ -21,6 +21,19 @@ inline std::string format_value(double v) {
   return os.str();
 }
 
+/// The field name of an element of a list, e.g. "run.stages[1] (context
+/// extension).gpu_hours". Build it only on the failure path: it allocates.
+inline std::string indexed_field(std::string_view list, std::size_t index, std::string_view name,
+                                 std::string_view what) {
+  std::string f(list);
+  f += "[" + std::to_string(index) + "]";
+  if (!name.empty())
+    ((f += " (") += name) += ")";
+  if (!what.empty())
+    (f += ".") += what;
+  return f;
+}
+
 [[noreturn]] inline void fail_value(std::string_view field, double value,
                                     std::string_view expected) {
   std::string msg = "got ";

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 namespace traincost {
@@ -30,6 +31,31 @@ TEST(Accelerator, MissingPrecisionThrowsNamingWhatExists) {
                  "[traincost.unsupported_precision] precision: the Custom X has no tf32 peak; "
                  "expected one of: bf16 fp8");
   }
+}
+
+TEST(Accelerator, MissingPrecisionNamesTheAskingField) {
+  try {
+    custom().peak(Precision::fp64, "workload.training_precision");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "workload.training_precision");
+  }
+}
+
+// A zero or NaN peak would make every GPU-hour estimate infinite.
+TEST(Accelerator, PeaksMustBePositiveAndFinite) {
+  PeakThroughput p;
+  EXPECT_THROW(p.set(Precision::bf16, tflop_per_second(0)), Error);
+  EXPECT_THROW(p.set(Precision::bf16, tflop_per_second(std::nan(""))), Error);
+  try {
+    p.set(Precision::fp8, tflop_per_second(-5));
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(
+        e.what(),
+        "[traincost.invalid_value] peaks.fp8: got -5, expected a positive peak in TFLOP/s");
+  }
+  EXPECT_FALSE(p.has(Precision::bf16));
 }
 
 TEST(Accelerator, FormFactorNames) {

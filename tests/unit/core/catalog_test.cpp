@@ -38,6 +38,70 @@ TEST(Catalog, EveryEntryCitesASource) {
   }
 }
 
+// Every row against sources.md §5, figure by figure (dense TFLOP/s, GB, GB/s,
+// W). -1 marks a figure the table does not give. Exact: stored as printed.
+struct SheetRow {
+  const char* name;
+  double fp64, fp64_tensor, tf32, bf16, fp8, int8, memory_gb, bandwidth_gb_s, link_gb_s, tdp_w;
+  int year;
+};
+constexpr SheetRow kSources5[] = {
+    {"V100 SXM2 32GB", 7.8, -1, -1, 125, -1, -1, 32, 900, 300, 300, 2017},
+    {"A100 SXM4 40GB", 9.7, 19.5, 156, 312, -1, -1, 40, 1555, 600, 400, 2020},
+    {"A100 SXM4 80GB", 9.7, 19.5, 156, 312, -1, -1, 80, 2039, 600, 400, 2020},
+    {"A100 PCIe 40GB", 9.7, 19.5, 156, 312, -1, -1, 40, 1555, 600, 250, 2020},
+    {"A100 PCIe 80GB", 9.7, 19.5, 156, 312, -1, -1, 80, 1935, 600, 300, 2021},
+    {"H100 SXM", 34, 67, 494.5, 989.5, 1979, -1, 80, 3350, 900, 700, 2022},
+    {"H100 PCIe", 26, 51, 378, 756, 1513, -1, 80, 2000, 600, 350, 2022},
+    {"H800 SXM", 1, -1, 494.5, 989.5, 1979, -1, 80, 3350, 400, 700, 2023},
+    {"H20", 1, -1, 74, 148, 296, -1, 96, 4000, 900, 400, 2024},
+    {"H200 SXM", 34, 67, 494.5, 989.5, 1979, -1, 141, 4800, 900, 700, 2024},
+    {"B200", 37, -1, 1125, 2250, 4500, -1, 180, 7700, 1800, 1000, 2024},
+    {"MI300X", 81.7, 163.4, 653.7, 1307, 2615, -1, 192, 5300, -1, 750, 2023},
+    {"TPU v4", -1, -1, -1, 275, -1, 275, 32, 1200, -1, 192, 2021},
+    {"TPU v5p", -1, -1, -1, 459, -1, 918, 95, 2765, 600, -1, 2023},
+};
+
+void expect_peak(const AcceleratorSpec& s, Precision p, double tflops) {
+  if (tflops < 0) {
+    EXPECT_FALSE(s.peaks.has(p)) << s.name << " " << to_string(p);
+  } else {
+    ASSERT_TRUE(s.peaks.has(p)) << s.name << " " << to_string(p);
+    EXPECT_DOUBLE_EQ(in_tflop_per_second(s.peak(p)), tflops) << s.name << " " << to_string(p);
+  }
+}
+
+TEST(Catalog, EveryRowMatchesSources5) {
+  for (const SheetRow& r : kSources5) {
+    const AcceleratorSpec& s = accelerator(r.name);
+    expect_peak(s, Precision::fp64, r.fp64);
+    expect_peak(s, Precision::fp64_tensor, r.fp64_tensor);
+    expect_peak(s, Precision::tf32, r.tf32);
+    expect_peak(s, Precision::bf16, r.bf16);
+    expect_peak(s, Precision::fp8, r.fp8);
+    expect_peak(s, Precision::int8, r.int8);
+    EXPECT_DOUBLE_EQ(in_gigabytes(s.memory), r.memory_gb) << r.name;
+    EXPECT_DOUBLE_EQ(in_gigabytes_per_second(s.memory_bandwidth), r.bandwidth_gb_s) << r.name;
+    EXPECT_EQ(s.scale_up_bandwidth.has_value(), r.link_gb_s >= 0) << r.name;
+    if (s.scale_up_bandwidth) {
+      EXPECT_DOUBLE_EQ(in_gigabytes_per_second(*s.scale_up_bandwidth), r.link_gb_s) << r.name;
+    }
+    EXPECT_EQ(s.tdp.has_value(), r.tdp_w >= 0) << r.name;
+    if (s.tdp) {
+      EXPECT_DOUBLE_EQ(in_watts_per_accelerator(*s.tdp), r.tdp_w) << r.name;
+    }
+    EXPECT_EQ(s.year, r.year) << r.name;
+  }
+}
+
+// sources.md §5 tags the H800's and the TPU v4's TDP [?] in otherwise [P] rows.
+TEST(Catalog, AssumedTdpsAreMarked) {
+  EXPECT_EQ(accelerator("h800").tdp_evidence, Evidence::assumed);
+  EXPECT_EQ(accelerator("tpu v4").tdp_evidence, Evidence::assumed);
+  EXPECT_EQ(accelerator("h20").tdp_evidence, Evidence::assumed);
+  EXPECT_EQ(accelerator("h100 sxm").tdp_evidence, Evidence::published);
+}
+
 TEST(Catalog, LookupIgnoresCaseSpacesAndHyphens) {
   EXPECT_EQ(accelerator("h800").name, "H800 SXM");
   EXPECT_EQ(accelerator("H800-SXM").name, "H800 SXM");

@@ -63,6 +63,13 @@ TEST(Validate, PositiveWholeRejectsFractions) {
   EXPECT_THROW(detail::require_positive_whole("n", 0, "accelerators"), Error);
 }
 
+TEST(Validate, IndexedField) {
+  EXPECT_EQ(detail::indexed_field("run.stages", 1, "context extension", "gpu_hours"),
+            "run.stages[1] (context extension).gpu_hours");
+  EXPECT_EQ(detail::indexed_field("fleet.holdings", 0, "", "count"), "fleet.holdings[0].count");
+  EXPECT_EQ(detail::indexed_field("a", 2, "x", ""), "a[2] (x)");
+}
+
 TEST(Validate, FormatValueIsReadable) {
   EXPECT_EQ(detail::format_value(-1), "-1");
   EXPECT_EQ(detail::format_value(2.5e6), "2500000");

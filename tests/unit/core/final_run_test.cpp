@@ -72,7 +72,7 @@ TEST(FinalRun, BreakdownHasOneChildPerStageAndKeepsScope) {
   EXPECT_EQ(tree.scope, Scope::final_run_rental);
   EXPECT_DOUBLE_EQ(in_usd(tree.amount), 8000.0);
   EXPECT_EQ(tree.children[1].label, "b");
-  EXPECT_EQ(tree.children[1].provenance.evidence, Evidence::derived);
+  EXPECT_EQ(tree.children[1].provenance.evidence, Evidence::assumed);  // assumed inputs
   EXPECT_NE(tree.children[1].provenance.source.find("test price"), std::string::npos);
 }
 
@@ -125,6 +125,29 @@ TEST(FinalRunErrors, InfiniteHours) {
   TrainingRun run = two_stage_run();
   run.stages[1].usage = hours(std::numeric_limits<double>::infinity());
   expect_invalid(run, "run.stages[1] (b).wall_clock_hours", "inf");
+}
+
+// Finite usage and price whose product overflows must not become an infinite cost.
+TEST(FinalRunErrors, OverflowingCostIsAnError) {
+  TrainingRun run = two_stage_run();
+  run.stages[0].usage = gpu_hours(1e300);
+  run.stages[0].priced_at(sourced(usd_per_gpu_hour(1e300), assumed("x")));
+  expect_invalid(run, "run.stages[0] (a).cost", "inf");
+}
+
+TEST(FinalRun, BreakdownEvidenceIsTheWeakestInput) {
+  TrainingRun run = two_stage_run();
+  run.price = sourced(usd_per_gpu_hour(2.0), published("p"));
+  for (auto& s : run.stages)
+    s.usage_provenance = published("u");
+  const LineItem all_published = cost_final_run(run).breakdown();
+  EXPECT_EQ(all_published.children[0].provenance.evidence, Evidence::derived);
+  EXPECT_EQ(all_published.provenance.evidence, Evidence::derived);
+  run.stages[1].usage_provenance = assumed("guess");
+  const LineItem one_assumed = cost_final_run(run).breakdown();
+  EXPECT_EQ(one_assumed.children[0].provenance.evidence, Evidence::derived);
+  EXPECT_EQ(one_assumed.children[1].provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(one_assumed.provenance.evidence, Evidence::assumed);
 }
 
 TEST(FinalRunErrors, EmptyRunIsInvalidInput) {

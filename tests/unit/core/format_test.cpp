@@ -33,6 +33,14 @@ TEST(Format, CompactDollars) {
   EXPECT_EQ(format_usd_compact(usd(12)), "$12.000");
 }
 
+// The suffix follows the rounded value: no "$1,000.000K".
+TEST(Format, CompactDollarsRoundIntoTheNextSuffix) {
+  EXPECT_EQ(format_usd_compact(usd(999'999.6)), "$1.000M");
+  EXPECT_EQ(format_usd_compact(usd(999'999.4), 0), "$1M");
+  EXPECT_EQ(format_usd_compact(usd(999'499)), "$999.499K");
+  EXPECT_EQ(format_usd_compact(usd(-2.5e9), 1), "-$2.5B");
+}
+
 TEST(Format, Percent) {
   EXPECT_EQ(format_percent(0.95552), "95.6%");
 }
