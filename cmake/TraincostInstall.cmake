@@ -3,7 +3,13 @@ include(CMakePackageConfigHelpers)
 
 set(TRAINCOST_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/traincost")
 
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+# The io/ headers belong to traincost::io: installed only when it is built.
+if(TRAINCOST_BUILD_IO)
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+          PATTERN "io" EXCLUDE)
+endif()
 
 set(_traincost_targets traincost)
 if(TRAINCOST_BUILD_IO)

@@ -7,7 +7,9 @@
 /// here and explained in `notes`). Look-up is case-insensitive and ignores
 /// spaces, hyphens and underscores; a bare model name ("h800") is an alias
 /// only when the catalog holds a single variant of it, so "a100" and "h100"
-/// are errors that list the variants rather than a silent guess.
+/// are errors that list the variants rather than a silent guess. The memory
+/// aliases "a100-40gb" and "a100-80gb" name the SXM4 parts, the form factor
+/// of DGX/HGX servers and cloud instances; the PCIe parts are spelled out.
 
 #include <cmath>
 #include <limits>
