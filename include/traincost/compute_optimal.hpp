@@ -87,16 +87,17 @@ struct ComputeOptimalSizing {
   SizingPoint fitted_law;     ///< argmin of L(N, D) on C = 6ND
 };
 
-/// Parameters and tokens for a FLOP budget, by both methods.
-/// \param budget               training FLOP, C
-/// \param law                  loss-law coefficients (default: Hoffmann et al.)
-/// \param tokens_per_parameter the rule of thumb's ratio (default 20)
-inline ComputeOptimalSizing compute_optimal(
-    FlopCount budget, const ChinchillaLaw& law = {},
-    double tokens_per_parameter = chinchilla_tokens_per_parameter) {
-  const double c = detail::require_positive("budget", in_flop(budget), "number of FLOP");
-  const double k = detail::require_positive("tokens_per_parameter", tokens_per_parameter,
-                                            "ratio of tokens to parameters");
+namespace detail {
+
+/// Both answers for a budget whose own evidence is `budget_evidence` and
+/// whose origin `budget_how` describes (empty for a bare FLOP figure).
+inline ComputeOptimalSizing compute_optimal_sizing(FlopCount budget, const ChinchillaLaw& law,
+                                                   double tokens_per_parameter,
+                                                   Evidence budget_evidence,
+                                                   const std::string& budget_how) {
+  const double c = require_positive("budget", in_flop(budget), "number of FLOP");
+  const double k = require_positive("tokens_per_parameter", tokens_per_parameter,
+                                    "ratio of tokens to parameters");
   law.validate();
 
   ComputeOptimalSizing out;
@@ -104,15 +105,19 @@ inline ComputeOptimalSizing compute_optimal(
 
   // C = 6·N·(k·N)  =>  N = sqrt(C / (6k)).
   const double n1 = std::sqrt(c / (6.0 * k));
-  out.rule_of_thumb.method = detail::short_number(k) + " tokens per parameter";
+  out.rule_of_thumb.method = format_value(k) + " tokens per parameter";
   out.rule_of_thumb.parameters = parameters(n1);
   out.rule_of_thumb.tokens = tokens(k * n1);
   out.rule_of_thumb.tokens_per_parameter = k;
   out.rule_of_thumb.predicted_loss =
       law.loss(out.rule_of_thumb.parameters, out.rule_of_thumb.tokens);
-  out.rule_of_thumb.provenance =
-      derived("C = 6ND with D = " + detail::short_number(k) +
-              " N (Hoffmann et al. 2022, arXiv 2203.15556, Table 3 rule of thumb)");
+  // The paper's 20 is a published summary; any other ratio is the caller's assumption.
+  const Evidence ratio_evidence =
+      k == chinchilla_tokens_per_parameter ? Evidence::published : Evidence::assumed;
+  out.rule_of_thumb.provenance = derived_from(
+      {ratio_evidence, budget_evidence},
+      "C = 6ND with D = " + format_value(k) + " N [" + std::string(tag(ratio_evidence)) +
+          "] (Hoffmann et al. 2022, arXiv 2203.15556, Table 3 rule of thumb)" + budget_how);
 
   const double g = std::pow(law.alpha * law.a / (law.beta * law.b), 1.0 / (law.alpha + law.beta));
   const double ea = law.beta / (law.alpha + law.beta);
@@ -124,21 +129,45 @@ inline ComputeOptimalSizing compute_optimal(
   out.fitted_law.tokens = tokens(d2);
   out.fitted_law.tokens_per_parameter = d2 / n2;
   out.fitted_law.predicted_loss = law.loss(out.fitted_law.parameters, out.fitted_law.tokens);
-  out.fitted_law.provenance = derived(
+  out.fitted_law.provenance = derived_from(
+      {law.provenance.evidence, budget_evidence},
       "argmin of L(N, D) subject to C = 6ND, closed form (Hoffmann et al. 2022, eq. 4) "
-      "with coefficients: " +
-      law.provenance.source);
+      "with coefficients [" +
+          std::string(tag(law.provenance.evidence)) + "]: " + law.provenance.source + budget_how);
   return out;
 }
 
+}  // namespace detail
+
+/// Parameters and tokens for a FLOP budget, by both methods. The budget is
+/// the caller's what-if, so the answers are `derived` from the method alone
+/// (`assumed` for a ratio other than 20 or coefficients marked assumed).
+/// \param budget               training FLOP, C
+/// \param law                  loss-law coefficients (default: Hoffmann et al.)
+/// \param tokens_per_parameter the rule of thumb's ratio (default 20)
+inline ComputeOptimalSizing compute_optimal(
+    FlopCount budget, const ChinchillaLaw& law = {},
+    double tokens_per_parameter = chinchilla_tokens_per_parameter) {
+  return detail::compute_optimal_sizing(budget, law, tokens_per_parameter, Evidence::published, "");
+}
+
 /// Parameters and tokens for a dollar budget: the budget buys GPU-hours at
-/// `price`, which compute FLOP at `throughput` on `spec`.
+/// `price`, which compute FLOP at `throughput` on `spec`. The answers are as
+/// weak as the throughput's and the accelerator's evidence: a budget turned
+/// into FLOP at an assumed MFU gives an assumed size.
 /// \param budget US dollars  \param price USD per GPU-hour
 inline ComputeOptimalSizing compute_optimal(
     Money budget, GpuTimePrice price, const AcceleratorSpec& spec, const Throughput& throughput,
     const ChinchillaLaw& law = {}, double tokens_per_parameter = chinchilla_tokens_per_parameter) {
-  return compute_optimal(flop_for_gpu_time(gpu_time_for_budget(budget, price), spec, throughput),
-                         law, tokens_per_parameter);
+  const FlopCount c = flop_for_gpu_time(gpu_time_for_budget(budget, price), spec, throughput);
+  const Evidence e = weakest({throughput.source().evidence, spec.provenance.evidence});
+  const std::string how = "; budget " + detail::format_value(in_usd(budget)) + " USD at " +
+                          detail::format_value(in_usd_per_gpu_hour(price)) + " USD/GPU-hour on " +
+                          spec.name + " at MFU " + detail::format_value(throughput.mfu()) + " (" +
+                          std::string(to_string(throughput.mfu_precision())) + ") x goodput " +
+                          detail::format_value(throughput.goodput()) + " [" +
+                          std::string(tag(throughput.source().evidence)) + "]";
+  return detail::compute_optimal_sizing(c, law, tokens_per_parameter, e, how);
 }
 
 }  // namespace traincost

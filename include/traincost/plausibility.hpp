@@ -22,6 +22,7 @@
 #include "traincost/cluster.hpp"
 #include "traincost/compute.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/format.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/throughput.hpp"
 #include "traincost/units.hpp"
@@ -62,15 +63,23 @@ class MfuBasis {
 
   /// Assumes this share of wall-clock was useful (default 1.0): the implied
   /// MFU then counts only useful time, so it rises as goodput falls.
-  MfuBasis& with_goodput(double goodput) {
+  /// \param goodput a fraction in (0, 1]
+  MfuBasis& with_goodput(double goodput) & {
     goodput_ = detail::require_unit_fraction("mfu_basis.goodput", goodput);
     return *this;
   }
-  /// Uses another plausibility ceiling, a fraction in (0, 1].
-  MfuBasis& with_ceiling(double ceiling) {
+  /// On a temporary, returns a new value rather than a reference into the
+  /// temporary, so `const MfuBasis& b = MfuBasis(p).with_goodput(0.9);`
+  /// extends the result's lifetime instead of dangling.
+  MfuBasis with_goodput(double goodput) && { return std::move(with_goodput(goodput)); }
+  /// Uses another plausibility ceiling.
+  /// \param ceiling a fraction of the reference peak in (0, 1]
+  MfuBasis& with_ceiling(double ceiling) & {
     ceiling_ = detail::require_unit_fraction("mfu_basis.ceiling", ceiling);
     return *this;
   }
+  /// On a temporary, a new value (see `with_goodput`).
+  MfuBasis with_ceiling(double ceiling) && { return std::move(with_ceiling(ceiling)); }
 
   Precision precision() const { return precision_; }
   double goodput() const { return goodput_; }
@@ -96,14 +105,16 @@ struct ImpliedMfu {
 
 namespace detail {
 
-inline std::string percent_text(double fraction) {
-  return short_number(fraction * 100.0) + "%";
+/// A user-given fraction as a percentage, as exact as it was entered:
+/// 0.6 -> "60%", 0.555 -> "55.5%".
+inline std::string input_percent(double fraction) {
+  return format_value(fraction * 100.0) + "%";
 }
 
 inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const MfuBasis& basis) {
   ImpliedMfu r;
   r.precision = basis.precision();
-  r.reference_peak = spec.peak(basis.precision());
+  r.reference_peak = spec.peak(basis.precision(), "mfu_basis.precision");
   r.achieved = achieved;
   r.goodput = basis.goodput();
   r.ceiling = basis.ceiling();
@@ -112,13 +123,15 @@ inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const Mf
   r.verdict = r.mfu > 1.0         ? Verdict::impossible
               : r.mfu > r.ceiling ? Verdict::implausible
                                   : Verdict::plausible;
-  r.explanation = percent_text(r.mfu) + " of the " + spec.name + " " +
+  // The implied MFU is a computed figure: two decimals of a percent, as MFUs
+  // are quoted (DeepSeek: 38.94%); rates to 0.1 TFLOP/s.
+  r.explanation = format_percent(r.mfu, 2) + " of the " + spec.name + " " +
                   std::string(to_string(r.precision)) + " dense peak (" +
-                  short_number(in_tflop_per_second(r.achieved)) + " of " +
-                  short_number(in_tflop_per_second(r.reference_peak)) + " TFLOP/s, goodput " +
-                  percent_text(r.goodput) + "): " + std::string(to_string(r.verdict));
+                  format_number(in_tflop_per_second(r.achieved), 1) + " of " +
+                  format_number(in_tflop_per_second(r.reference_peak), 1) + " TFLOP/s, goodput " +
+                  input_percent(r.goodput) + "): " + std::string(to_string(r.verdict));
   if (r.verdict == Verdict::implausible)
-    r.explanation += " (above the " + percent_text(r.ceiling) + " ceiling)";
+    r.explanation += " (above the " + input_percent(r.ceiling) + " ceiling)";
   else if (r.verdict == Verdict::impossible)
     r.explanation += " (above 100% of peak)";
   return r;

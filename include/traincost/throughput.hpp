@@ -79,8 +79,11 @@ class Throughput {
   }
 
   /// FLOP per second one accelerator achieves while steps run: peak x MFU.
-  /// Throws `unsupported_precision` when `spec` has no peak at the MFU's precision.
-  FlopRate achieved(const AcceleratorSpec& spec) const { return spec.peak(precision_) * mfu_; }
+  /// Throws `unsupported_precision` naming "throughput.mfu_precision" when
+  /// `spec` has no peak at the MFU's precision.
+  FlopRate achieved(const AcceleratorSpec& spec) const {
+    return spec.peak(precision_, "throughput.mfu_precision") * mfu_;
+  }
   /// FLOP per second one accelerator delivers averaged over wall-clock time,
   /// failures and restarts included: peak x MFU x goodput.
   FlopRate effective(const AcceleratorSpec& spec) const { return achieved(spec) * goodput_; }
@@ -98,9 +101,11 @@ class Throughput {
 /// Unlike a `Throughput`, the result may exceed 1 (an FP8 run quoted against
 /// the BF16 peak can), so it is returned as a plain ratio.
 /// \param mfu  the MFU as quoted, > 0
+/// \param from the precision `mfu` is quoted against
+/// \param to   the precision to restate it against
 inline double restate_mfu(double mfu, const AcceleratorSpec& spec, Precision from, Precision to) {
   detail::require_positive("mfu", mfu, "fraction");
-  return mfu * ratio(spec.peak(from), spec.peak(to));
+  return mfu * ratio(spec.peak(from, "from"), spec.peak(to, "to"));
 }
 
 }  // namespace traincost

@@ -32,6 +32,7 @@
 #include "traincost/fleet.hpp"
 #include "traincost/operating_cost.hpp"
 #include "traincost/ownership.hpp"
+#include "traincost/workload_stage.hpp"
 
 // research, staff, allocation and the whole program
 #include "traincost/allocation.hpp"

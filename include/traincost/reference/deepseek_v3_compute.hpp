@@ -20,6 +20,7 @@
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/throughput.hpp"
 #include "traincost/workload.hpp"
+#include "traincost/workload_stage.hpp"
 
 namespace traincost::reference {
 

@@ -6,22 +6,12 @@
 #include <string>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
 
-template <class F>
-void expect_error(F&& f, ErrorCode code, const std::string& field, const std::string& needle) {
-  try {
-    f();
-    FAIL() << "expected traincost::Error for " << field;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), code);
-    EXPECT_EQ(e.field(), field);
-    const std::string what = e.what();
-    EXPECT_NE(what.find(needle), std::string::npos) << what;
-  }
-}
+using traincost::testing::expect_error;
 
 TEST(ComputeOptimal, PublishedCoefficientsAreTheDefaults) {
   // Hoffmann et al. 2022 (arXiv 2203.15556), sec. 3.3, eq. 10 [P].
@@ -48,6 +38,23 @@ TEST(ComputeOptimal, RuleOfThumbIsTwentyTokensPerParameter) {
               5.76e23, 5.76e23 * 1e-12);
   EXPECT_NEAR(6 * in_parameters(s.fitted_law.parameters) * in_tokens(s.fitted_law.tokens), 5.76e23,
               5.76e23 * 1e-12);
+}
+
+TEST(ComputeOptimal, FittedLawOptimumAtChinchillaBudget) {
+  // Pinned to a hand computation (bc -l, 30 digits) of Hoffmann et al. 2022
+  // (arXiv 2203.15556), eq. 4, with the eq. 10 coefficients [P], at
+  // C = 5.76e23 FLOP:
+  //   alpha·A = 0.34 x 406.4 = 138.176;  beta·B = 0.28 x 410.7 = 114.996
+  //   G = (138.176 / 114.996)^(1/0.62) = 1.2015722^(1.6129032) = 1.3447106
+  //   a = beta/(alpha+beta) = 0.4516129;  b = alpha/(alpha+beta) = 0.5483871
+  //   C/6 = 9.6e22;  (C/6)^a = 2.3938131e10;  (C/6)^b = 4.0103382e12
+  //   N_opt = G x (C/6)^a = 3.2189859e10 parameters (32.2B)
+  //   D_opt = (C/6)^b / G = 2.9823057e12 tokens (2.98T), 92.65 tokens/parameter
+  // Tolerance: 1e-7 relative (the hand figures carry 8 significant digits).
+  const ComputeOptimalSizing s = compute_optimal(flop(5.76e23));
+  EXPECT_NEAR(in_parameters(s.fitted_law.parameters), 3.2189859e10, 1e-7 * 3.2189859e10);
+  EXPECT_NEAR(in_tokens(s.fitted_law.tokens), 2.9823057e12, 1e-7 * 2.9823057e12);
+  EXPECT_NEAR(s.fitted_law.tokens_per_parameter, 92.647367, 1e-7 * 92.647367);
 }
 
 TEST(ComputeOptimal, FittedLawMatchesTheClosedFormExponents) {
@@ -85,6 +92,33 @@ TEST(ComputeOptimal, MethodsAreLabelledAndSourced) {
   // Known property of the published coefficients: far more than 20 tokens per
   // parameter at this budget (about 98).
   EXPECT_GT(s.fitted_law.tokens_per_parameter, 80.0);
+}
+
+TEST(ComputeOptimal, ProvenanceIsAsWeakAsTheWeakestInput) {
+  // A FLOP what-if with the paper's ratio and coefficients: derived.
+  const ComputeOptimalSizing s = compute_optimal(flop(1e24));
+  EXPECT_EQ(s.rule_of_thumb.provenance.evidence, Evidence::derived);
+  EXPECT_EQ(s.fitted_law.provenance.evidence, Evidence::derived);
+  // A ratio other than the paper's 20 is the caller's assumption.
+  EXPECT_EQ(compute_optimal(flop(1e24), ChinchillaLaw{}, 30.0).rule_of_thumb.provenance.evidence,
+            Evidence::assumed);
+  // Coefficients marked as assumed make the fitted optimum assumed.
+  ChinchillaLaw refit;
+  refit.alpha = 0.35;
+  refit.provenance = assumed("a refit");
+  EXPECT_EQ(compute_optimal(flop(1e24), refit).fitted_law.provenance.evidence, Evidence::assumed);
+  // A dollar budget turned into FLOP at an assumed MFU gives an assumed size;
+  // at a published MFU on the catalog's published H800 peak (§5 [P]), derived.
+  const AcceleratorSpec& h800 = accelerator("h800");
+  const Throughput guessed(Precision::bf16, 0.4);
+  const ComputeOptimalSizing a = compute_optimal(usd(1e6), usd_per_gpu_hour(2.0), h800, guessed);
+  EXPECT_EQ(a.fitted_law.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(a.rule_of_thumb.provenance.evidence, Evidence::assumed);
+  EXPECT_NE(a.fitted_law.provenance.source.find("at MFU 0.4 (bf16)"), std::string::npos)
+      << a.fitted_law.provenance.source;
+  const ComputeOptimalSizing p = compute_optimal(usd(1e6), usd_per_gpu_hour(2.0), h800,
+                                                 guessed.with_source(published("paper")));
+  EXPECT_EQ(p.fitted_law.provenance.evidence, Evidence::derived);
 }
 
 TEST(ComputeOptimal, DollarBudgetGoesThroughGpuHours) {

@@ -5,22 +5,12 @@
 #include <string>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
 
-template <class F>
-void expect_error(F&& f, ErrorCode code, const std::string& field, const std::string& needle) {
-  try {
-    f();
-    FAIL() << "expected traincost::Error for " << field;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), code);
-    EXPECT_EQ(e.field(), field);
-    const std::string what = e.what();
-    EXPECT_NE(what.find(needle), std::string::npos) << what;
-  }
-}
+using traincost::testing::expect_error;
 
 // A round-number case: 1e9 params x 1e12 tokens x 6 = 6e21 FLOP; on H800 BF16
 // at 50% MFU, one GPU delivers 494.75 TFLOP/s.
@@ -71,45 +61,31 @@ TEST(Compute, BudgetBuysGpuHours) {
 
 TEST(Compute, ProvenanceDescribesTheChain) {
   const ComputeEstimate e = estimate_compute(one_b(), h800s(8), Throughput(Precision::bf16, 0.5));
-  EXPECT_EQ(e.provenance.evidence, Evidence::derived);
   const std::string& s = e.provenance.source;
   EXPECT_NE(s.find("6 x active parameters"), std::string::npos) << s;
-  EXPECT_NE(s.find("bf16 dense peak 989.5 TFLOP/s"), std::string::npos) << s;
-  EXPECT_NE(s.find("MFU 0.5"), std::string::npos) << s;
-  EXPECT_NE(s.find("goodput 1"), std::string::npos) << s;
+  EXPECT_NE(s.find("= 6000000000 FLOP/token x 1e+12 tokens [?]"), std::string::npos) << s;
+  EXPECT_NE(s.find("bf16 dense peak 989.5 TFLOP/s [P]"), std::string::npos) << s;
+  EXPECT_NE(s.find("MFU 0.5 x goodput 1 [?]"), std::string::npos) << s;
 }
 
-TEST(Compute, StageFromWorkloadCostsLikeAGpuHourStage) {
-  const Cluster c = h800s(64);
-  const Throughput t(Precision::bf16, 0.4);
-  const ComputeEstimate e = estimate_compute(one_b(), c, t);
-  TrainingRun run{
-      "r",
-      c,
-      sourced(usd_per_gpu_hour(2.0), assumed("test price")),
-      {stage_from_workload("pre-training", StageKind::pre_training, one_b(), c, t),
-       Stage::with_gpu_time("post", StageKind::post_training, gpu_hours(100), assumed("test"))}};
-  const FinalRunCost cost = cost_final_run(run);
-  ASSERT_EQ(cost.stages.size(), 2u);
-  EXPECT_DOUBLE_EQ(in_gpu_hours(cost.stages[0].gpu_time), in_gpu_hours(e.gpu_time));
-  EXPECT_DOUBLE_EQ(in_usd(cost.stages[0].cost), 2.0 * in_gpu_hours(e.gpu_time));
-  EXPECT_DOUBLE_EQ(in_hours(cost.stages[0].wall_clock), in_hours(e.wall_clock));
-  EXPECT_EQ(cost.stages[0].usage_provenance.evidence, Evidence::derived);
-  EXPECT_EQ(cost.stages[0].usage_provenance.source, e.provenance.source);
-  // The breakdown carries the chain into the cost's provenance.
-  const LineItem tree = cost.breakdown();
-  EXPECT_NE(tree.children[0].provenance.source.find("MFU 0.4"), std::string::npos);
-}
-
-TEST(Compute, StageFromWorkloadRunsOnItsOwnCluster) {
-  // The estimate assumed an H800 cluster; costing it inside a run on another
-  // cluster must not re-interpret its GPU-hours as another accelerator's.
-  const Cluster c = h800s(32);
-  const Stage s =
-      stage_from_workload("x", StageKind::other, one_b(), c, Throughput(Precision::bf16, 0.4));
-  ASSERT_TRUE(s.cluster.has_value());
-  EXPECT_EQ(s.cluster->accelerator().name, "H800 SXM");
-  EXPECT_DOUBLE_EQ(in_accelerators(s.cluster->count()), 32);
+TEST(Compute, ProvenanceIsAsWeakAsTheWeakestInput) {
+  // Published sizes, a published MFU and the catalog's published H800 peak
+  // (sources.md §5 [P]): the GPU-hours are derived by arithmetic.
+  const Workload w = Workload::dense("p", parameters(1e9), tokens(1e12), published("a model card"));
+  const Throughput published_mfu = Throughput(Precision::bf16, 0.4).with_source(published("paper"));
+  EXPECT_EQ(estimate_compute(w, h800s(8), published_mfu).provenance.evidence, Evidence::derived);
+  // The same with an assumed MFU is an assumption, not a derived figure.
+  EXPECT_EQ(estimate_compute(w, h800s(8), Throughput(Precision::bf16, 0.4)).provenance.evidence,
+            Evidence::assumed);
+  // An analyst's token count makes it an estimate.
+  EXPECT_EQ(estimate_compute(
+                Workload::dense("a", parameters(1e9), tokens(1e12), analyst_estimate("press")),
+                h800s(8), published_mfu)
+                .provenance.evidence,
+            Evidence::analyst_estimate);
+  // The H20 row of the catalog is unverified [?] (sources.md §5): so is the estimate.
+  const Cluster h20(accelerator("h20"), accelerators(8));
+  EXPECT_EQ(estimate_compute(w, h20, published_mfu).provenance.evidence, Evidence::assumed);
 }
 
 // ---- bad input ----
@@ -126,7 +102,8 @@ TEST(ComputeErrors, Fp8TrainingOnA100) {
 TEST(ComputeErrors, Fp8MfuBasisOnA100) {
   const Cluster a100(accelerator("a100-80gb"), accelerators(8));
   expect_error([&] { (void)estimate_compute(one_b(), a100, Throughput(Precision::fp8, 0.4)); },
-               ErrorCode::unsupported_precision, "precision", "fp8");
+               ErrorCode::unsupported_precision, "throughput.mfu_precision",
+               "the A100 SXM4 80GB has no fp8 peak");
 }
 
 TEST(ComputeErrors, ZeroTokens) {

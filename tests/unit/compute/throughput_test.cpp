@@ -6,22 +6,12 @@
 #include <string>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
 
-template <class F>
-void expect_error(F&& f, ErrorCode code, const std::string& field, const std::string& needle) {
-  try {
-    f();
-    FAIL() << "expected traincost::Error for " << field;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), code);
-    EXPECT_EQ(e.field(), field);
-    const std::string what = e.what();
-    EXPECT_NE(what.find(needle), std::string::npos) << what;
-  }
-}
+using traincost::testing::expect_error;
 
 TEST(Throughput, AchievedIsPeakTimesMfuAtTheNamedPrecision) {
   const AcceleratorSpec& h800 = accelerator("h800");
@@ -65,6 +55,18 @@ TEST(Throughput, RestateMfuBetweenPrecisions) {
   EXPECT_DOUBLE_EQ(restate_mfu(fp8, accelerator("h800"), Precision::fp8, Precision::bf16), 0.3894);
 }
 
+TEST(ThroughputErrors, RestateMfuNamesTheMissingSide) {
+  // sources.md §5: no FP8 on an A100; the error says which argument asked for it.
+  expect_error(
+      [] { (void)restate_mfu(0.4, accelerator("a100-80gb"), Precision::bf16, Precision::fp8); },
+      ErrorCode::unsupported_precision, "to", "has no fp8 peak");
+  expect_error(
+      [] { (void)restate_mfu(0.4, accelerator("a100-80gb"), Precision::fp8, Precision::bf16); },
+      ErrorCode::unsupported_precision, "from", "has no fp8 peak");
+  expect_error([] { (void)restate_mfu(0, accelerator("h800"), Precision::bf16, Precision::fp8); },
+               ErrorCode::invalid_value, "mfu", "got 0");
+}
+
 // ---- bad input ----
 
 TEST(ThroughputErrors, MfuZero) {
@@ -96,7 +98,8 @@ TEST(ThroughputErrors, Fp8OnA100IsUnsupported) {
   // The A100 has no FP8 (sources.md §5): an FP8 MFU basis must throw, never fall back.
   const Throughput t(Precision::fp8, 0.4);
   expect_error([&] { (void)t.achieved(accelerator("a100-80gb")); },
-               ErrorCode::unsupported_precision, "precision", "has no fp8 peak");
+               ErrorCode::unsupported_precision, "throughput.mfu_precision",
+               "the A100 SXM4 80GB has no fp8 peak");
   expect_error([] { (void)reference_peak(accelerator("a100-80gb"), Precision::fp8); },
                ErrorCode::unsupported_precision, "precision", "A100 SXM4 80GB");
 }

@@ -4,20 +4,18 @@
 
 #include <limits>
 #include <string>
+#include <utility>
+
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
 
-void expect_invalid(const Workload& w, const std::string& field, const std::string& value) {
-  try {
-    (void)training_flop(w);
-    FAIL() << "expected traincost::Error for " << field;
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-    EXPECT_EQ(e.field(), field);
-    const std::string what = e.what();
-    EXPECT_NE(what.find("got " + value), std::string::npos) << what;
-  }
+using traincost::testing::expect_error;
+
+/// Training FLOP of `w`, for the bad-input checks below.
+auto flop_of(Workload w) {
+  return [w = std::move(w)] { (void)training_flop(w); };
 }
 
 TEST(Workload, DenseDefaultsToSixNAndBf16) {
@@ -95,43 +93,46 @@ TEST(Workload, OnTokensAndTrainedInKeepTheRest) {
 // ---- bad input ----
 
 TEST(WorkloadErrors, ZeroTokens) {
-  expect_invalid(Workload::dense("d", parameters(1e9), tokens(0)), "workload.training_tokens", "0");
+  expect_error(flop_of(Workload::dense("d", parameters(1e9), tokens(0))), ErrorCode::invalid_value,
+               "workload.training_tokens", "got 0");
 }
 
 TEST(WorkloadErrors, NanTokens) {
-  expect_invalid(
-      Workload::dense("d", parameters(1e9), tokens(std::numeric_limits<double>::quiet_NaN())),
-      "workload.training_tokens", "nan");
+  expect_error(flop_of(Workload::dense("d", parameters(1e9),
+                                       tokens(std::numeric_limits<double>::quiet_NaN()))),
+               ErrorCode::invalid_value, "workload.training_tokens", "got nan");
 }
 
 TEST(WorkloadErrors, NegativeParameters) {
-  expect_invalid(Workload::dense("d", parameters(-5), tokens(1e9)), "workload.total_parameters",
-                 "-5");
+  expect_error(flop_of(Workload::dense("d", parameters(-5), tokens(1e9))), ErrorCode::invalid_value,
+               "workload.total_parameters", "got -5");
 }
 
 TEST(WorkloadErrors, ActiveAboveTotal) {
-  expect_invalid(Workload::mixture_of_experts("m", parameters(10e9), parameters(20e9), tokens(1e9)),
-                 "workload.active_parameters", "2e+10");
+  expect_error(
+      flop_of(Workload::mixture_of_experts("m", parameters(10e9), parameters(20e9), tokens(1e9))),
+      ErrorCode::invalid_value, "workload.active_parameters", "got 2e+10");
 }
 
 TEST(WorkloadErrors, NonPositiveStatedFigure) {
-  expect_invalid(Workload::dense("d", parameters(1e9), tokens(1e9))
-                     .with_flop_rule(FlopPerTokenRule::stated(flop_per_token(0), assumed("x"))),
-                 "workload.flop_per_token", "0");
+  expect_error(
+      flop_of(Workload::dense("d", parameters(1e9), tokens(1e9))
+                  .with_flop_rule(FlopPerTokenRule::stated(flop_per_token(0), assumed("x")))),
+      ErrorCode::invalid_value, "workload.flop_per_token", "got 0");
 }
 
 TEST(WorkloadErrors, FractionalLayers) {
   AttentionShape s{2.5, 1024, tokens(2048)};
-  expect_invalid(Workload::dense("d", parameters(1e9), tokens(1e9))
-                     .with_flop_rule(FlopPerTokenRule::six_n_plus_attention(s)),
-                 "workload.attention.layers", "2.5");
+  expect_error(flop_of(Workload::dense("d", parameters(1e9), tokens(1e9))
+                           .with_flop_rule(FlopPerTokenRule::six_n_plus_attention(s))),
+               ErrorCode::invalid_value, "workload.attention.layers", "got 2.5");
 }
 
 TEST(WorkloadErrors, ZeroSequenceLength) {
   AttentionShape s{24, 1024, tokens(0)};
-  expect_invalid(Workload::dense("d", parameters(1e9), tokens(1e9))
-                     .with_flop_rule(FlopPerTokenRule::six_n_plus_attention(s)),
-                 "workload.attention.sequence_length", "0");
+  expect_error(flop_of(Workload::dense("d", parameters(1e9), tokens(1e9))
+                           .with_flop_rule(FlopPerTokenRule::six_n_plus_attention(s))),
+               ErrorCode::invalid_value, "workload.attention.sequence_length", "got 0");
 }
 
 }  // namespace
