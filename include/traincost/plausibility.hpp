@@ -101,6 +101,10 @@ struct ImpliedMfu {
   double ceiling = default_mfu_ceiling;          ///< the verdict's threshold
   Verdict verdict = Verdict::plausible;
   std::string explanation;  ///< one sentence, e.g. "38.99% of the bf16 peak ..."
+  /// How the MFU was computed; as weak as the weakest input (the workload's
+  /// sizes and FLOP rule, the accelerator's peak). Raw figures passed without
+  /// a provenance are taken as the caller's own and do not weaken it.
+  Provenance provenance;
 };
 
 namespace detail {
@@ -111,7 +115,10 @@ inline std::string input_percent(double fraction) {
   return format_value(fraction * 100.0) + "%";
 }
 
-inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const MfuBasis& basis) {
+/// \param inputs the weakest evidence among the figures behind `achieved`
+/// \param how    those figures in words, for the provenance
+inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const MfuBasis& basis,
+                        Evidence inputs, const std::string& how) {
   ImpliedMfu r;
   r.precision = basis.precision();
   r.reference_peak = spec.peak(basis.precision(), "mfu_basis.precision");
@@ -134,7 +141,26 @@ inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const Mf
     r.explanation += " (above the " + input_percent(r.ceiling) + " ceiling)";
   else if (r.verdict == Verdict::impossible)
     r.explanation += " (above 100% of peak)";
+  r.provenance = derived_from(
+      {inputs, spec.provenance.evidence},
+      how + " / " + spec.name + " " + std::string(to_string(r.precision)) + " dense peak " +
+          format_value(in_tflop_per_second(r.reference_peak)) + " TFLOP/s [" +
+          std::string(tag(spec.provenance.evidence)) + "], goodput " + format_value(r.goodput));
   return r;
+}
+
+}  // namespace detail
+
+namespace detail {
+
+inline ImpliedMfu implied_mfu_of(FlopCount work, GpuTime reported, const AcceleratorSpec& spec,
+                                 const MfuBasis& basis, Evidence inputs, const std::string& what) {
+  require_positive("training_flop", in_flop(work), "number of FLOP");
+  require_positive("reported_gpu_time", in_gpu_hours(reported), "number of GPU-hours");
+  const FlopRate achieved = work / (reported * basis.goodput()) * accelerators(1);
+  return judge(achieved, spec, basis, inputs,
+               what + format_value(in_flop(work)) + " FLOP in " +
+                   format_value(in_gpu_hours(reported)) + " GPU-hours");
 }
 
 }  // namespace detail
@@ -144,16 +170,17 @@ inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const Mf
 /// \param reported accelerator time, e.g. gpu_hours(2.664e6)
 inline ImpliedMfu implied_mfu(FlopCount work, GpuTime reported, const AcceleratorSpec& spec,
                               const MfuBasis& basis) {
-  detail::require_positive("training_flop", in_flop(work), "number of FLOP");
-  detail::require_positive("reported_gpu_time", in_gpu_hours(reported), "number of GPU-hours");
-  const FlopRate achieved = work / (reported * basis.goodput()) * accelerators(1);
-  return detail::judge(achieved, spec, basis);
+  return detail::implied_mfu_of(work, reported, spec, basis, Evidence::published, "");
 }
 
 /// The MFU implied by training `w` in `reported` accelerator time on `spec`.
 inline ImpliedMfu implied_mfu(const Workload& w, GpuTime reported, const AcceleratorSpec& spec,
                               const MfuBasis& basis) {
-  return implied_mfu(training_flop(w), reported, spec, basis);
+  const Evidence rule = w.flop_rule.provenance().evidence;
+  return detail::implied_mfu_of(
+      training_flop(w), reported, spec, basis, weakest({rule, w.provenance.evidence}),
+      w.name + ", " + w.flop_rule.describe() + " [" + std::string(tag(rule)) + "], tokens [" +
+          std::string(tag(w.provenance.evidence)) + "]: ");
 }
 
 /// The MFU implied by a reported token rate of a whole cluster, e.g.
@@ -166,7 +193,11 @@ inline ImpliedMfu implied_mfu(FlopPerToken per_token, TokenRate rate, const Clus
                            "number of FLOP per token");
   detail::require_positive("token_rate", in_tokens_per_second(rate), "number of tokens per second");
   const FlopRate achieved = per_token * rate / cluster.count() * accelerators(1) / basis.goodput();
-  return detail::judge(achieved, cluster.accelerator(), basis);
+  return detail::judge(achieved, cluster.accelerator(), basis, Evidence::published,
+                       detail::format_value(in_flop_per_token(per_token)) + " FLOP/token x " +
+                           detail::format_value(in_tokens_per_day(rate)) + " tokens/day / " +
+                           detail::format_value(in_accelerators(cluster.count())) +
+                           " accelerators");
 }
 
 /// Tokens that `budget` of accelerator time trains at `throughput`.

@@ -39,6 +39,28 @@ TEST(Plausibility, ImpliedMfuFromGpuHours) {
       << m.explanation;
 }
 
+TEST(Plausibility, ImpliedMfuProvenanceIsAsWeakAsItsInputs) {
+  // one_b() is a user workload, assumed by default: so is the MFU it implies.
+  const ImpliedMfu assumed_mfu = implied_mfu(one_b(), gpu_hours(full_peak_gpu_hours() / 0.4),
+                                             accelerator("h800"), MfuBasis(Precision::bf16));
+  EXPECT_EQ(assumed_mfu.provenance.evidence, Evidence::assumed);
+  EXPECT_NE(assumed_mfu.provenance.source.find("arXiv 2001.08361) [D], tokens [?]"),
+            std::string::npos)
+      << assumed_mfu.provenance.source;
+  // DeepSeek-V3's published workload on the catalog's published H800 peak
+  // (sources.md §1, §5 [P]): the implied MFU is derived.
+  const ImpliedMfu v3 = implied_mfu(reference::deepseek_v3_workload(), gpu_hours(2'664'000),
+                                    accelerator("h800"), MfuBasis(Precision::bf16));
+  EXPECT_EQ(v3.provenance.evidence, Evidence::derived);
+  EXPECT_NE(v3.provenance.source.find("H800 SXM bf16 dense peak 989.5 TFLOP/s [P]"),
+            std::string::npos)
+      << v3.provenance.source;
+  // On an unverified row (H20, every figure [?], sources.md §5) it is assumed.
+  EXPECT_EQ(implied_mfu(flop(1e21), gpu_hours(1e4), accelerator("h20"), MfuBasis(Precision::bf16))
+                .provenance.evidence,
+            Evidence::assumed);
+}
+
 TEST(Plausibility, VerdictThresholds) {
   const AcceleratorSpec& h800 = accelerator("h800");
   auto at = [&](double mfu, MfuBasis b = MfuBasis(Precision::bf16)) {
