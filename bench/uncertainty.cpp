@@ -147,6 +147,24 @@ void MonteCarlo_NaiveScalar(benchmark::State& state) {
 }
 BENCHMARK(MonteCarlo_NaiveScalar)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Per-core figures, timed in CPU time of the one thread doing all the work:
+// what the two above would give on a machine where nothing else runs (on a
+// shared machine, wall-clock figures depend on what the other jobs are doing).
+void MonteCarlo_Program_OneCoreCpuTime(benchmark::State& state) {
+  const InputSet in = deepseek_program_inputs();
+  for (auto _ : state) {
+    MonteCarloResult r = monte_carlo(in, deepseek_program_model, {kSamples, 42, 1, 20});
+    benchmark::DoNotOptimize(r.summary.p95);
+  }
+  state.SetItemsProcessed(state.iterations() * kSamples);
+}
+BENCHMARK(MonteCarlo_Program_OneCoreCpuTime)->Unit(benchmark::kMillisecond);
+
+void MonteCarlo_NaiveScalar_OneCoreCpuTime(benchmark::State& state) {
+  MonteCarlo_NaiveScalar(state);
+}
+BENCHMARK(MonteCarlo_NaiveScalar_OneCoreCpuTime)->Unit(benchmark::kMillisecond);
+
 // ---- (c) one typed evaluation vs raw double ----
 
 void ProgramPoint_Typed(benchmark::State& state) {
