@@ -13,12 +13,14 @@
 /// fleet-level line; a built facility adds its build cost per MW x the fleet's
 /// peak IT power. A colocated facility is rent, so it is operating cost.
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "traincost/breakdown.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/fleet.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
@@ -35,6 +37,9 @@ struct HoldingCapex {
   UnitPrice quoted_price;  ///< the price as quoted (USD or CNY, per GPU or per server)
   /// Server price per accelerator in USD, after exchange rate and overhead.
   AcceleratorPrice server_price = usd_per_accelerator(0);
+  /// How far `server_price` can be trusted: the weakest of the quoted price,
+  /// the exchange rate (yuan) and the server overhead (per-GPU prices).
+  Evidence server_price_evidence = Evidence::assumed;
   Money servers = usd(0);  ///< count x server_price
   Money network =
       usd(0);            ///< this holding's network (share or per-endpoint); 0 for a fixed network
@@ -71,68 +76,82 @@ struct FleetCapex {
 
   /// The capex as a tree by accelerator type: one child per holding
   /// (servers, network), then fleet-level network, storage and facility.
+  /// Each line is as trustworthy as its weakest input.
   LineItem breakdown() const {
-    LineItem root{name + " capex",
-                  total,
-                  Scope::fleet_capex,
-                  derived("sum of holdings, shared network, storage and facility build"),
-                  {}};
-    for (const auto& h : holdings) {
-      LineItem item{h.label + " (" + h.accelerator + ")",
-                    h.total,
-                    Scope::fleet_capex,
-                    derived("servers + network of the holding"),
-                    {}};
-      item.children.push_back(
-          LineItem{"servers",
-                   h.servers,
-                   Scope::fleet_capex,
-                   derived("count x server price per GPU; price " +
-                           std::string(tag(h.quoted_price.provenance.evidence)) + " (" +
-                           h.quoted_price.provenance.source + ")"),
-                   {}});
-      if (h.network > usd(0))
-        item.children.push_back(LineItem{"network",
-                                         h.network,
-                                         Scope::fleet_capex,
-                                         derived("network model: " + network_provenance.source),
-                                         {}});
+    LineItem root{name + " capex", total, Scope::fleet_capex, {}, {}};
+    Evidence weakest_line = Evidence::published;
+    const auto add = [&](LineItem item) {
+      weakest_line = weakest({weakest_line, item.provenance.evidence});
       root.children.push_back(std::move(item));
+    };
+    for (const auto& h : holdings) {
+      LineItem servers_line{"servers",
+                            h.servers,
+                            Scope::fleet_capex,
+                            derived_from({h.server_price_evidence},
+                                         "count x server price per GPU; price " +
+                                             std::string(tag(h.quoted_price.provenance.evidence)) +
+                                             " (" + h.quoted_price.provenance.source + ")"),
+                            {}};
+      LineItem item{h.label + " (" + h.accelerator + ")", h.total, Scope::fleet_capex, {}, {}};
+      Evidence e = h.server_price_evidence;
+      item.children.push_back(std::move(servers_line));
+      if (h.network > usd(0)) {
+        e = weakest({e, network_provenance.evidence});
+        item.children.push_back(
+            LineItem{"network",
+                     h.network,
+                     Scope::fleet_capex,
+                     derived_from({network_provenance.evidence},
+                                  "network model: " + network_provenance.source),
+                     {}});
+      }
+      item.provenance = derived_from({e}, "servers + network of the holding");
+      add(std::move(item));
     }
     if (shared_network > usd(0))
-      root.children.push_back(
-          LineItem{"network (fleet)", shared_network, Scope::fleet_capex, network_provenance, {}});
+      add(LineItem{"network (fleet)", shared_network, Scope::fleet_capex, network_provenance, {}});
     if (storage > usd(0))
-      root.children.push_back(
-          LineItem{"storage", storage, Scope::fleet_capex, storage_provenance, {}});
+      add(LineItem{"storage", storage, Scope::fleet_capex, storage_provenance, {}});
     if (facility > usd(0))
-      root.children.push_back(
-          LineItem{"facility build",
+      add(LineItem{"facility build",
                    facility,
                    Scope::fleet_capex,
-                   derived("peak IT power x build cost per MW; " + facility_provenance.source),
+                   derived_from({facility_provenance.evidence},
+                                "peak IT power x build cost per MW; " + facility_provenance.source),
                    {}});
+    root.provenance =
+        derived_from({weakest_line}, "sum of holdings, shared network, storage and facility build");
     return root;
+  }
+
+  /// The weakest evidence behind the server lines of all holdings.
+  Evidence servers_evidence() const {
+    Evidence e = Evidence::published;
+    for (const auto& h : holdings)
+      e = weakest({e, h.server_price_evidence});
+    return e;
   }
 
   /// The capex as a tree by item: servers, network, storage, facility build.
   LineItem breakdown_by_item() const {
-    LineItem root{name + " capex",
-                  total,
-                  Scope::fleet_capex,
-                  derived("servers + network + storage + facility build"),
-                  {}};
-    root.children.push_back(LineItem{"servers",
-                                     servers,
-                                     Scope::fleet_capex,
-                                     derived("sum of count x server price over holdings"),
-                                     {}});
-    root.children.push_back(
-        LineItem{"network", network, Scope::fleet_capex, network_provenance, {}});
-    root.children.push_back(
-        LineItem{"storage", storage, Scope::fleet_capex, storage_provenance, {}});
-    root.children.push_back(
-        LineItem{"facility build", facility, Scope::fleet_capex, facility_provenance, {}});
+    LineItem root{name + " capex", total, Scope::fleet_capex, {}, {}};
+    Evidence weakest_line = Evidence::published;
+    const auto add = [&](LineItem item) {
+      // A zero line (no storage, say) says nothing about the total.
+      if (item.amount > usd(0))
+        weakest_line = weakest({weakest_line, item.provenance.evidence});
+      root.children.push_back(std::move(item));
+    };
+    add(LineItem{"servers",
+                 servers,
+                 Scope::fleet_capex,
+                 derived_from({servers_evidence()}, "sum of count x server price over holdings"),
+                 {}});
+    add(LineItem{"network", network, Scope::fleet_capex, network_provenance, {}});
+    add(LineItem{"storage", storage, Scope::fleet_capex, storage_provenance, {}});
+    add(LineItem{"facility build", facility, Scope::fleet_capex, facility_provenance, {}});
+    root.provenance = derived_from({weakest_line}, "servers + network + storage + facility build");
     return root;
   }
 };
@@ -156,6 +175,7 @@ inline FleetCapex fleet_capex(const Fleet& fleet) {
     hc.year_bought = h.year_bought;
     hc.quoted_price = h.price;
     hc.server_price = server_price_per_accelerator(h, i, fleet.exchange_rate);
+    hc.server_price_evidence = server_price_evidence(h, fleet.exchange_rate);
     hc.servers = hc.server_price * h.count;
     switch (fleet.network.kind) {
       case NetworkCost::Kind::share_of_cluster:
@@ -171,6 +191,10 @@ inline FleetCapex fleet_capex(const Fleet& fleet) {
         break;
     }
     hc.total = hc.servers + hc.network;
+    // Each input is finite, but count x price can still overflow.
+    if (!std::isfinite(in_usd(hc.total)))
+      detail::fail_value(detail::holding_field(i, h, "capex"), in_usd(hc.total),
+                         "a finite capex in USD (count x price overflows)");
     out.servers += hc.servers;
     out.network += hc.network;
     out.holdings.push_back(std::move(hc));
@@ -193,6 +217,9 @@ inline FleetCapex fleet_capex(const Fleet& fleet) {
   if (fleet.facility.kind == Facility::Kind::built)
     out.facility = fleet.facility.build_cost * out.it_power;
   out.total = out.servers + out.network + out.storage + out.facility;
+  if (!std::isfinite(in_usd(out.total)))
+    detail::fail_value("fleet.capex", in_usd(out.total),
+                       "a finite total capex in USD (the sum overflows)");
   return out;
 }
 

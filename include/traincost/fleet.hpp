@@ -249,79 +249,36 @@ inline Fleet without_holding(Fleet fleet, std::string_view label) {
 
 namespace detail {
 
-// Checks whose passing path is a comparison inlined into the caller; the
-// failure path (building the message) is the shared require_* function.
-// Fleet and ownership models run them once per holding or input.
-
-/// Like require_positive, inlining the passing path.
-inline void check_positive(std::string_view field, double v, std::string_view what) {
-  if (!is_positive(v)) [[unlikely]]
-    require_positive(field, v, what);
-}
-/// Like require_non_negative, inlining the passing path.
-inline void check_non_negative(std::string_view field, double v, std::string_view what) {
-  if (!(std::isfinite(v) && v >= 0.0)) [[unlikely]]
-    require_non_negative(field, v, what);
-}
-/// Like require_unit_fraction, inlining the passing path.
-inline void check_unit_fraction(std::string_view field, double v) {
-  if (!(std::isfinite(v) && v > 0.0 && v <= 1.0)) [[unlikely]]
-    require_unit_fraction(field, v);
-}
-/// Like require_share, inlining the passing path.
-inline void check_share(std::string_view field, double v) {
-  if (!(std::isfinite(v) && v >= 0.0 && v < 1.0)) [[unlikely]]
-    require_share(field, v);
-}
-
-/// "fleet.holdings[1] (H800).what"
+/// "fleet.holdings[1] (H800).what". Allocates: build it only on a failure path.
 inline std::string holding_field(std::size_t index, const Holding& h, std::string_view what) {
-  std::string f = "fleet.holdings[" + std::to_string(index) + "]";
-  if (!h.label.empty())
-    f += " (" + h.label + ")";
-  f += ".";
-  f += what;
-  return f;
+  return indexed_field("fleet.holdings", index, h.label, what);
 }
 
-/// Names the fields of holding `index` in errors. The name is built only
-/// when a check fails, so the happy path allocates nothing.
-struct HoldingFields {
-  std::size_t index;
-  const Holding& holding;
+/// Requires a finite value > 0 of holding `index`; the field name is built
+/// only when the value is bad, so the passing path allocates nothing.
+inline void require_positive_holding_value(std::size_t index, const Holding& h,
+                                           std::string_view what, double v,
+                                           std::string_view expected) {
+  if (!is_positive(v))
+    require_positive(holding_field(index, h, what), v, expected);
+}
 
-  /// "fleet.holdings[1] (H800).what"
-  std::string operator()(std::string_view what) const {
-    return holding_field(index, holding, what);
-  }
-  /// Requires a finite value > 0.
-  void positive(std::string_view what, double v, std::string_view expected) const {
-    if (!is_positive(v)) [[unlikely]]
-      fail_positive(what, v, expected);
-  }
-  /// Requires a positive whole number.
-  void positive_whole(std::string_view what, double v, std::string_view expected) const {
-    if (!(std::isfinite(v) && v >= 1.0 && std::floor(v) == v)) [[unlikely]]
-      fail_positive_whole(what, v, expected);
-  }
-  // The failure paths stay out of line so the checks inline into hot loops.
-  [[noreturn, gnu::cold, gnu::noinline]] void fail_positive(std::string_view what, double v,
-                                                            std::string_view expected) const {
-    require_positive((*this)(what), v, expected);
-    throw Error(ErrorCode::invalid_value, (*this)(what), "unreachable");
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void fail_positive_whole(std::string_view what, double v,
-                                                                  std::string_view expected) const {
-    require_positive_whole((*this)(what), v, expected);
-    throw Error(ErrorCode::invalid_value, (*this)(what), "unreachable");
-  }
-  [[noreturn, gnu::cold, gnu::noinline]] void fail_no_exchange_rate(CnyAmount yuan) const {
-    throw Error(ErrorCode::invalid_input, (*this)("price"),
-                "got CNY " + format_value(in_cny(yuan)) +
-                    " with no exchange rate; expected fleet.exchange_rate to be set, e.g. "
-                    "cny_per_usd(7.2) — yuan are never converted silently");
-  }
-};
+/// Requires a positive whole number of holding `index` (a count), naming it only on failure.
+inline void require_positive_whole_holding_value(std::size_t index, const Holding& h,
+                                                 std::string_view what, double v,
+                                                 std::string_view expected) {
+  // A positive finite number that is its own floor is a whole number >= 1.
+  if (!is_positive(v) || std::floor(v) != v)
+    require_positive_whole(holding_field(index, h, what), v, expected);
+}
+
+[[noreturn]] inline void fail_no_exchange_rate(std::size_t index, const Holding& h,
+                                               CnyAmount yuan) {
+  throw Error(ErrorCode::invalid_input, holding_field(index, h, "price"),
+              "got CNY " + format_value(in_cny(yuan)) +
+                  " with no exchange rate; expected fleet.exchange_rate to be set, e.g. "
+                  "cny_per_usd(7.2) — yuan are never converted silently");
+}
 
 inline void validate_exchange_rate(const std::optional<Sourced<ExchangeRate>>& rate) {
   // Dollars per yuan is positive exactly when yuan per dollar is; checking it
@@ -330,68 +287,115 @@ inline void validate_exchange_rate(const std::optional<Sourced<ExchangeRate>>& r
     require_positive("fleet.exchange_rate", in_cny_per_usd(rate->value), "number of CNY per USD");
 }
 
-/// A quoted amount in US dollars. A yuan amount needs `rate`; without one
-/// this throws, naming the field and the amount.
-inline Money quoted_in_usd(const QuotedAmount& amount,
-                           const std::optional<Sourced<ExchangeRate>>& rate,
-                           const HoldingFields& fields) {
-  if (const auto* m = std::get_if<Money>(&amount)) {
-    fields.positive("price", in_usd(*m), "price in USD");
+/// Holding `index`'s quoted price in US dollars. A yuan amount needs `rate`;
+/// without one this throws, naming the field and the amount.
+inline Money quoted_in_usd(const Holding& h, std::size_t index,
+                           const std::optional<Sourced<ExchangeRate>>& rate) {
+  if (const auto* m = std::get_if<Money>(&h.price.amount)) {
+    require_positive_holding_value(index, h, "price", in_usd(*m), "price in USD");
     return *m;
   }
-  const CnyAmount yuan = std::get<CnyAmount>(amount);
-  fields.positive("price", in_cny(yuan), "price in CNY");
+  const CnyAmount yuan = std::get<CnyAmount>(h.price.amount);
+  require_positive_holding_value(index, h, "price", in_cny(yuan), "price in CNY");
   validate_exchange_rate(rate);
-  if (!rate) [[unlikely]]
-    fields.fail_no_exchange_rate(yuan);
+  if (!rate)
+    fail_no_exchange_rate(index, h, yuan);
   return yuan * rate->value;
+}
+
+/// Which input sets a holding's power: "server_power", "tdp" (the holding's
+/// override) or "accelerator.tdp" (the catalog's figure).
+inline std::string_view power_field(const Holding& h) {
+  if (h.server_power)
+    return "server_power";
+  return h.tdp ? "tdp" : "accelerator.tdp";
 }
 
 }  // namespace detail
 
 /// Checks one holding's own fields (count, ratios, power); `index` names it in errors.
 inline void validate_holding(const Holding& h, std::size_t index) {
-  const detail::HoldingFields fields{index, h};
-  fields.positive_whole("count", in_accelerators(h.count), "accelerators");
-  fields.positive_whole("accelerators_per_server", h.accelerators_per_server,
-                        "accelerators per server");
+  detail::require_positive_whole_holding_value(index, h, "count", in_accelerators(h.count),
+                                               "accelerators");
+  detail::require_positive_whole_holding_value(
+      index, h, "accelerators_per_server", h.accelerators_per_server, "accelerators per server");
   const double overhead = h.server_overhead.value;
   if (!std::isfinite(overhead) || overhead < 1.0)
-    detail::fail_value(fields("server_overhead"), overhead, "a server-to-GPU price ratio >= 1");
-  fields.positive("server_to_chip_power", h.server_to_chip_power.value,
-                  "server-to-chip power ratio");
+    detail::fail_value(detail::holding_field(index, h, "server_overhead"), overhead,
+                       "a server-to-GPU price ratio >= 1");
+  detail::require_positive_holding_value(
+      index, h, "server_to_chip_power", h.server_to_chip_power.value, "server-to-chip power ratio");
+  // Whichever input sets the power must be a positive, finite number of
+  // watts: a NaN TDP in a custom accelerator would otherwise become a NaN
+  // energy cost.
   if (h.server_power)
-    fields.positive("server_power", in_watts(h.server_power->value), "server power in W");
+    detail::require_positive_holding_value(index, h, "server_power",
+                                           in_watts(h.server_power->value), "server power in W");
   else if (h.tdp)
-    fields.positive("tdp", in_watts_per_accelerator(h.tdp->value), "TDP in W");
+    detail::require_positive_holding_value(index, h, "tdp", in_watts_per_accelerator(h.tdp->value),
+                                           "TDP in W");
   else if (!h.accelerator.tdp)
-    throw Error(ErrorCode::invalid_input, fields("tdp"),
+    throw Error(ErrorCode::invalid_input, detail::holding_field(index, h, "tdp"),
                 "the " + h.accelerator.name +
                     " has no TDP in the catalog; expected holding.tdp or holding.server_power");
+  else
+    detail::require_positive_holding_value(
+        index, h, "accelerator.tdp", in_watts_per_accelerator(*h.accelerator.tdp), "TDP in W");
 }
 
 /// The server price per accelerator of holding `index`, in USD: a per-server
 /// price / accelerators per server, or a per-GPU price x server overhead.
 inline AcceleratorPrice server_price_per_accelerator(
     const Holding& h, std::size_t index, const std::optional<Sourced<ExchangeRate>>& rate) {
-  const detail::HoldingFields fields{index, h};
-  const Money quoted = detail::quoted_in_usd(h.price.amount, rate, fields);
+  const Money quoted = detail::quoted_in_usd(h, index, rate);
   if (h.price.basis == PriceBasis::per_server) {
-    fields.positive_whole("accelerators_per_server", h.accelerators_per_server,
-                          "accelerators per server");
+    detail::require_positive_whole_holding_value(
+        index, h, "accelerators_per_server", h.accelerators_per_server, "accelerators per server");
     return quoted / accelerators(h.accelerators_per_server);
   }
   return quoted * h.server_overhead.value / accelerators(1);
 }
 
+/// How far the server price of a holding can be trusted: the weakest of the
+/// quoted price, the exchange rate (yuan prices) and the server overhead
+/// (per-GPU prices).
+inline Evidence server_price_evidence(const Holding& h,
+                                      const std::optional<Sourced<ExchangeRate>>& rate) {
+  Evidence e = h.price.provenance.evidence;
+  if (std::holds_alternative<CnyAmount>(h.price.amount) && rate)
+    e = weakest({e, rate->provenance.evidence});
+  if (h.price.basis == PriceBasis::per_accelerator)
+    e = weakest({e, h.server_overhead.provenance.evidence});
+  return e;
+}
+
 /// The wall power of one accelerator's share of its server: a measured
 /// server power / accelerators per server, else TDP x server-to-chip ratio.
+/// Throws when the power that results is not a positive, finite number (a
+/// missing or NaN TDP), naming the input it came from.
 inline PowerPerAccelerator server_power_per_accelerator(const Holding& h) {
+  PowerPerAccelerator p = watts_per_accelerator(0);
   if (h.server_power)
-    return h.server_power->value / accelerators(h.accelerators_per_server);
-  const PowerPerAccelerator tdp =
-      h.tdp ? h.tdp->value : h.accelerator.tdp.value_or(watts_per_accelerator(0));
-  return tdp * h.server_to_chip_power.value;
+    p = h.server_power->value / accelerators(h.accelerators_per_server);
+  else
+    p = (h.tdp ? h.tdp->value : h.accelerator.tdp.value_or(watts_per_accelerator(0))) *
+        h.server_to_chip_power.value;
+  if (!detail::is_positive(in_watts_per_accelerator(p)))
+    detail::fail_value((h.label.empty() ? std::string("holding.") : "holding (" + h.label + ").") +=
+                       detail::power_field(h),
+                       in_watts_per_accelerator(p),
+                       "a positive, finite server power per accelerator in W");
+  return p;
+}
+
+/// How far a holding's power can be trusted: a measured server power's own
+/// evidence, else the weakest of the TDP's (the catalog row's `tdp_evidence`,
+/// e.g. [?] for the H800, or the override's) and the server-to-chip ratio's.
+inline Evidence server_power_evidence(const Holding& h) {
+  if (h.server_power)
+    return h.server_power->provenance.evidence;
+  const Evidence tdp = h.tdp ? h.tdp->provenance.evidence : h.accelerator.tdp_evidence;
+  return weakest({tdp, h.server_to_chip_power.provenance.evidence});
 }
 
 /// The peak IT (server) power of a holding: accelerators x per-accelerator server power.
@@ -413,41 +417,43 @@ inline void validate_fleet(const Fleet& fleet) {
     case NetworkCost::Kind::none:
       break;
     case NetworkCost::Kind::share_of_cluster:
-      detail::check_share("fleet.network.share", fleet.network.share);
+      detail::require_share("fleet.network.share", fleet.network.share);
       break;
     case NetworkCost::Kind::per_endpoint:
-      detail::check_positive("fleet.network.per_endpoint_cost",
-                             in_usd(fleet.network.per_endpoint_cost), "cost in USD");
-      detail::check_positive("fleet.network.endpoints_per_accelerator",
-                             fleet.network.endpoints_per_accelerator, "number of endpoints");
+      detail::require_positive("fleet.network.per_endpoint_cost",
+                               in_usd(fleet.network.per_endpoint_cost), "cost in USD");
+      detail::require_positive("fleet.network.endpoints_per_accelerator",
+                               fleet.network.endpoints_per_accelerator, "number of endpoints");
       break;
     case NetworkCost::Kind::fixed:
-      detail::check_non_negative("fleet.network.fixed_amount", in_usd(fleet.network.fixed_amount),
-                                 "cost in USD");
+      detail::require_non_negative("fleet.network.fixed_amount", in_usd(fleet.network.fixed_amount),
+                                   "cost in USD");
       break;
   }
   switch (fleet.storage.kind) {
     case StorageCost::Kind::none:
       break;
     case StorageCost::Kind::share_of_servers:
-      detail::check_non_negative("fleet.storage.share", fleet.storage.share, "share");
+      // Storage is a part of the hardware, not a multiple of it: a share in
+      // [0, 1) keeps a typo such as 1e308 from becoming an infinite capex.
+      detail::require_share("fleet.storage.share", fleet.storage.share);
       break;
     case StorageCost::Kind::fixed:
-      detail::check_non_negative("fleet.storage.fixed_amount", in_usd(fleet.storage.fixed_amount),
-                                 "cost in USD");
+      detail::require_non_negative("fleet.storage.fixed_amount", in_usd(fleet.storage.fixed_amount),
+                                   "cost in USD");
       break;
   }
   switch (fleet.facility.kind) {
     case Facility::Kind::none:
       break;
     case Facility::Kind::built:
-      detail::check_positive("fleet.facility.build_cost",
-                             in_usd_per_megawatt(fleet.facility.build_cost), "USD per MW");
+      detail::require_positive("fleet.facility.build_cost",
+                               in_usd_per_megawatt(fleet.facility.build_cost), "USD per MW");
       break;
     case Facility::Kind::colocated:
-      detail::check_positive("fleet.facility.colocation_price",
-                             in_usd_per_kilowatt_month(fleet.facility.colocation_price),
-                             "USD per kW-month");
+      detail::require_positive("fleet.facility.colocation_price",
+                               in_usd_per_kilowatt_month(fleet.facility.colocation_price),
+                               "USD per kW-month");
       break;
   }
 }

@@ -71,6 +71,11 @@ struct HoldingOperatingCost {
   Money facility = usd(0);     ///< colocation rent for the holding's IT power
   Money maintenance = usd(0);  ///< share of the holding's capex x years
   Money total = usd(0);
+  /// How far the holding's power can be trusted (its TDP's `tdp_evidence`, a
+  /// measured server power's ...): see `server_power_evidence`.
+  Evidence power_evidence = Evidence::assumed;
+  /// How far the holding's capex (what maintenance is a share of) can be trusted.
+  Evidence capex_evidence = Evidence::assumed;
 };
 
 /// The operating cost of a fleet over a period.
@@ -89,6 +94,20 @@ struct FleetOperatingCost {
   Provenance facility_provenance;
   Provenance maintenance_provenance;
   Provenance staff_provenance;
+  Provenance average_draw_provenance;
+  Provenance pue_provenance;
+  /// How far the shared network and storage (maintained too) can be trusted.
+  Evidence shared_hardware_evidence = Evidence::published;
+
+  /// How far the energy line can be trusted: the weakest of every holding's
+  /// power, the average draw, the PUE and the electricity price.
+  Evidence energy_evidence() const {
+    Evidence e = weakest({average_draw_provenance.evidence, pue_provenance.evidence,
+                          electricity_provenance.evidence});
+    for (const auto& h : holdings)
+      e = weakest({e, h.power_evidence});
+    return e;
+  }
 
   /// The holding with this label, or nullptr.
   const HoldingOperatingCost* find(std::string_view label) const {
@@ -99,64 +118,125 @@ struct FleetOperatingCost {
   }
 
   /// The operating cost as a tree by item: energy, facility, maintenance,
-  /// staff; energy, facility and maintenance split by holding.
+  /// staff; energy, facility and maintenance split by holding. Each line is
+  /// as trustworthy as its weakest input: energy from an H800, whose TDP is an
+  /// assumption [?], is an assumption too.
   LineItem breakdown() const {
-    const auto by_holding = [&](std::string label, Money amount, Provenance p,
-                                Money HoldingOperatingCost::*field) {
-      LineItem item{std::move(label), amount, Scope::fleet_operating, std::move(p), {}};
-      for (const auto& h : holdings)
-        item.children.push_back(
-            LineItem{h.label, h.*field, Scope::fleet_operating, derived("holding's share"), {}});
-      return item;
+    LineItem root{name + " operating cost", total, Scope::fleet_operating, {}, {}};
+    Evidence weakest_line = Evidence::published;
+    const auto add = [&](LineItem item) {
+      weakest_line = weakest({weakest_line, item.provenance.evidence});
+      root.children.push_back(std::move(item));
     };
-    LineItem root{name + " operating cost",
-                  total,
-                  Scope::fleet_operating,
-                  derived("energy + facility + maintenance + staff over the period"),
-                  {}};
-    root.children.push_back(
-        by_holding("energy", energy_cost,
-                   derived("IT power x average draw x PUE x hours x price; price " +
-                           std::string(tag(electricity_provenance.evidence)) + " (" +
-                           electricity_provenance.source + ")"),
-                   &HoldingOperatingCost::energy_cost));
-    if (facility > usd(0))
-      root.children.push_back(by_holding("facility (colocation)", facility, facility_provenance,
-                                         &HoldingOperatingCost::facility));
+    const Evidence running = weakest({average_draw_provenance.evidence, pue_provenance.evidence,
+                                      electricity_provenance.evidence});
+    LineItem energy_line{
+        "energy",
+        energy_cost,
+        Scope::fleet_operating,
+        derived_from({energy_evidence()}, "IT power x average draw x PUE x hours x price; price " +
+                                              std::string(tag(electricity_provenance.evidence)) +
+                                              " (" + electricity_provenance.source + ")"),
+        {}};
+    for (const auto& h : holdings)
+      energy_line.children.push_back(
+          LineItem{h.label,
+                   h.energy_cost,
+                   Scope::fleet_operating,
+                   derived_from({h.power_evidence, running},
+                                "holding's share; power " + std::string(tag(h.power_evidence))),
+                   {}});
+    add(std::move(energy_line));
+    if (facility > usd(0)) {
+      // Rent is billed on peak IT power, so it is as weak as the power too.
+      LineItem f{"facility (colocation)", facility, Scope::fleet_operating, {}, {}};
+      Evidence e = facility_provenance.evidence;
+      for (const auto& h : holdings) {
+        e = weakest({e, h.power_evidence});
+        f.children.push_back(
+            LineItem{h.label,
+                     h.facility,
+                     Scope::fleet_operating,
+                     derived_from({facility_provenance.evidence, h.power_evidence},
+                                  "holding's share: its peak IT power x price x months"),
+                     {}});
+      }
+      f.provenance =
+          derived_from({e}, "peak IT power x price x months; " + facility_provenance.source);
+      add(std::move(f));
+    }
     if (maintenance > usd(0)) {
-      LineItem m = by_holding("maintenance", maintenance, maintenance_provenance,
-                              &HoldingOperatingCost::maintenance);
-      if (shared_maintenance > usd(0))
-        m.children.push_back(LineItem{"shared network and storage",
-                                      shared_maintenance,
-                                      Scope::fleet_operating,
-                                      maintenance_provenance,
-                                      {}});
-      root.children.push_back(std::move(m));
+      LineItem m{"maintenance", maintenance, Scope::fleet_operating, {}, {}};
+      Evidence e = maintenance_provenance.evidence;
+      for (const auto& h : holdings) {
+        e = weakest({e, h.capex_evidence});
+        m.children.push_back(
+            LineItem{h.label,
+                     h.maintenance,
+                     Scope::fleet_operating,
+                     derived_from({maintenance_provenance.evidence, h.capex_evidence},
+                                  "holding's share: its capex x share per year x years"),
+                     {}});
+      }
+      if (shared_maintenance > usd(0)) {
+        e = weakest({e, shared_hardware_evidence});
+        m.children.push_back(
+            LineItem{"shared network and storage",
+                     shared_maintenance,
+                     Scope::fleet_operating,
+                     derived_from({maintenance_provenance.evidence, shared_hardware_evidence},
+                                  "their capex x share per year x years"),
+                     {}});
+      }
+      m.provenance =
+          derived_from({e}, "capex x share per year x years; " + maintenance_provenance.source);
+      add(std::move(m));
     }
     if (staff > usd(0))
-      root.children.push_back(
-          LineItem{"staff", staff, Scope::fleet_operating, staff_provenance, {}});
+      add(LineItem{"staff", staff, Scope::fleet_operating, staff_provenance, {}});
+    root.provenance =
+        derived_from({weakest_line}, "energy + facility + maintenance + staff over the period");
     return root;
   }
 };
 
+namespace detail {
+
+/// The names, in errors, of the running assumptions shared by the fleet
+/// operating-cost and the ownership models.
+struct RunningFields {
+  std::string_view average_draw, pue, electricity, maintenance_share_per_year;
+};
+
+/// Checks the assumptions every running-cost model shares — average draw in
+/// (0, 1], PUE >= 1, a non-negative electricity price, a maintenance share in
+/// [0, 1) — naming them with `fields`.
+inline void validate_running(const RunningFields& fields, const Sourced<double>& average_draw,
+                             const Sourced<double>& pue, const Sourced<EnergyPrice>& electricity,
+                             const Sourced<double>& maintenance_share_per_year) {
+  require_unit_fraction(fields.average_draw, average_draw.value);
+  if (!std::isfinite(pue.value) || pue.value < 1.0)
+    fail_value(fields.pue, pue.value, "a PUE >= 1 (facility power / IT power can not be below 1)");
+  require_non_negative(fields.electricity, in_usd_per_kwh(electricity.value),
+                       "price in USD per kWh");
+  require_share(fields.maintenance_share_per_year, maintenance_share_per_year.value);
+}
+
+}  // namespace detail
+
 /// Checks operating assumptions; throws `traincost::Error` naming the bad field.
 inline void validate_operating(const OperatingAssumptions& a) {
-  detail::check_positive("operating.period_years", in_years(a.period), "number of years");
-  detail::check_unit_fraction("operating.average_draw", a.average_draw.value);
-  if (!std::isfinite(a.pue.value) || a.pue.value < 1.0)
-    detail::fail_value("operating.pue", a.pue.value,
-                       "a PUE >= 1 (facility power / IT power can not be below 1)");
-  detail::check_non_negative("operating.electricity_usd_per_kwh",
-                             in_usd_per_kwh(a.electricity.value), "price in USD per kWh");
-  detail::check_share("operating.maintenance_share_per_year", a.maintenance_share_per_year.value);
+  detail::require_positive("operating.period_years", in_years(a.period), "number of years");
+  detail::validate_running(
+      {"operating.average_draw", "operating.pue", "operating.electricity_usd_per_kwh",
+       "operating.maintenance_share_per_year"},
+      a.average_draw, a.pue, a.electricity, a.maintenance_share_per_year);
   if (a.staff) {
-    detail::check_non_negative("operating.staff.headcount", in_people(a.staff->headcount),
-                               "number of people");
-    detail::check_non_negative("operating.staff.loaded_cost",
-                               in_usd_per_person_year(a.staff->loaded_cost.value),
-                               "cost in USD per person-year");
+    detail::require_non_negative("operating.staff.headcount", in_people(a.staff->headcount),
+                                 "number of people");
+    detail::require_non_negative("operating.staff.loaded_cost",
+                                 in_usd_per_person_year(a.staff->loaded_cost.value),
+                                 "cost in USD per person-year");
   }
 }
 
@@ -175,6 +255,18 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
                 "the capex has " + std::to_string(capex.holdings.size()) +
                     " holdings and the fleet " + std::to_string(fleet.holdings.size()) +
                     "; expected the capex of this fleet");
+  // Same size is not enough: maintenance is charged on capex.holdings[i], so
+  // holding i must be the same holding in both.
+  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
+    const HoldingCapex& c = capex.holdings[i];
+    const Holding& h = fleet.holdings[i];
+    if (c.label != h.label || c.count != h.count)
+      throw Error(ErrorCode::invalid_input, detail::indexed_field("capex.holdings", i, c.label, ""),
+                  "got " + detail::format_value(in_accelerators(c.count)) + " x \"" + c.label +
+                      "\", expected " + detail::format_value(in_accelerators(h.count)) + " x \"" +
+                      h.label + "\" as in fleet.holdings[" + std::to_string(i) +
+                      "]: the capex of this fleet");
+  }
   const double period_years = in_years(a.period);
   const double maintenance = a.maintenance_share_per_year.value;
 
@@ -184,6 +276,8 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
   out.electricity_provenance = a.electricity.provenance;
   out.facility_provenance = fleet.facility.provenance;
   out.maintenance_provenance = a.maintenance_share_per_year.provenance;
+  out.average_draw_provenance = a.average_draw.provenance;
+  out.pue_provenance = a.pue.provenance;
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
@@ -196,6 +290,10 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
       oc.facility = fleet.facility.colocation_price * oc.it_power * a.period;
     oc.maintenance = capex.holdings[i].total * (maintenance * period_years);
     oc.total = oc.energy_cost + oc.facility + oc.maintenance;
+    oc.power_evidence = server_power_evidence(h);
+    oc.capex_evidence = capex.holdings[i].server_price_evidence;
+    if (capex.holdings[i].network > usd(0))
+      oc.capex_evidence = weakest({oc.capex_evidence, capex.network_provenance.evidence});
     out.energy += oc.energy;
     out.energy_cost += oc.energy_cost;
     out.facility += oc.facility;
@@ -205,12 +303,21 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
   // Shared hardware (a fixed network, storage) is maintained too; the
   // facility build is a building, not hardware, and is left out.
   out.shared_maintenance = (capex.shared_network + capex.storage) * (maintenance * period_years);
+  if (capex.shared_network > usd(0))
+    out.shared_hardware_evidence = capex.network_provenance.evidence;
+  if (capex.storage > usd(0))
+    out.shared_hardware_evidence =
+        weakest({out.shared_hardware_evidence, capex.storage_provenance.evidence});
   out.maintenance += out.shared_maintenance;
   if (a.staff) {
     out.staff = a.staff->loaded_cost.value * a.staff->headcount * a.period;
     out.staff_provenance = a.staff->loaded_cost.provenance;
   }
   out.total = out.energy_cost + out.facility + out.maintenance + out.staff;
+  // Each input is finite, but their products can still overflow.
+  if (!std::isfinite(in_usd(out.total)))
+    detail::fail_value("operating.total", in_usd(out.total),
+                       "a finite operating cost in USD (power x time x price overflows)");
   return out;
 }
 
@@ -231,10 +338,13 @@ struct FleetTco {
         capex.name + " TCO over " + detail::format_value(in_years(operating.period)) + " years",
         total,
         Scope::fleet_tco,
-        derived("capex + operating cost over the period"),
+        {},
         {}};
     root.children.push_back(capex.breakdown());
     root.children.push_back(operating.breakdown());
+    root.provenance =
+        derived_from({root.children[0].provenance.evidence, root.children[1].provenance.evidence},
+                     "capex + operating cost over the period");
     return root;
   }
 };
@@ -245,6 +355,8 @@ inline FleetTco fleet_tco(const Fleet& fleet, const OperatingAssumptions& a) {
   t.capex = fleet_capex(fleet);
   t.operating = fleet_operating_cost(fleet, t.capex, a);
   t.total = t.capex.total + t.operating.total;
+  if (!std::isfinite(in_usd(t.total)))
+    detail::fail_value("tco.total", in_usd(t.total), "a finite total cost of ownership in USD");
   return t;
 }
 

@@ -80,9 +80,9 @@ struct Depreciation {
 /// Checks a schedule; throws naming "depreciation.life_years" or "depreciation.rate_per_year".
 inline void validate_depreciation(const Depreciation& d) {
   if (d.method == DepreciationMethod::straight_line)
-    detail::check_positive("depreciation.life_years", in_years(d.life), "number of years");
+    detail::require_positive("depreciation.life_years", in_years(d.life), "number of years");
   else
-    detail::check_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
+    detail::require_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
 }
 
 namespace detail {
@@ -98,7 +98,7 @@ inline GpuTimePrice depreciation_per_hour_unchecked(AcceleratorPrice price, cons
 /// (Epoch) price x rate / 8,766 h.
 inline GpuTimePrice depreciation_per_gpu_hour(AcceleratorPrice price, const Depreciation& d) {
   validate_depreciation(d);
-  detail::check_non_negative("depreciation.price", in_usd_per_accelerator(price), "USD price");
+  detail::require_non_negative("depreciation.price", in_usd_per_accelerator(price), "USD price");
   return detail::depreciation_per_hour_unchecked(price, d);
 }
 
@@ -106,7 +106,8 @@ inline GpuTimePrice depreciation_per_gpu_hour(AcceleratorPrice price, const Depr
 /// reaches 0 at the end of its life; exponential is price x exp(-r x age).
 inline Money book_value(Money price, Duration age, const Depreciation& d) {
   validate_depreciation(d);
-  detail::check_non_negative("book_value.age_years", in_years(age), "number of years");
+  detail::require_non_negative("book_value.price", in_usd(price), "USD price");
+  detail::require_non_negative("book_value.age_years", in_years(age), "number of years");
   if (d.method == DepreciationMethod::straight_line) {
     const double left = 1.0 - ratio(age, d.life);
     return price * (left > 0.0 ? left : 0.0);
@@ -122,11 +123,11 @@ inline Money fleet_book_value(const Fleet& fleet, int as_of_year, const Deprecia
   Money total = usd(0);
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
-    const std::string field = detail::holding_field(i, h, "year_bought");
     if (h.year_bought <= 0)
-      detail::fail_value(field, h.year_bought, "the calendar year of purchase");
+      detail::fail_value(detail::holding_field(i, h, "year_bought"), h.year_bought,
+                         "the calendar year of purchase");
     if (h.year_bought > as_of_year)
-      detail::fail_value(field, h.year_bought,
+      detail::fail_value(detail::holding_field(i, h, "year_bought"), h.year_bought,
                          "a year no later than the valuation year " + std::to_string(as_of_year));
     total += book_value(capex.holdings[i].total, years(as_of_year - h.year_bought), d);
   }
@@ -142,6 +143,9 @@ struct OwnershipInputs {
   Depreciation depreciation = Depreciation::epoch();
   /// Peak wall power of one accelerator's share of its server (TDP x ratio).
   PowerPerAccelerator server_power = watts_per_accelerator(0);
+  /// Where `server_power` comes from; `ownership_inputs` carries the TDP's
+  /// evidence here (an H800's TDP is an assumption [?]).
+  Provenance server_power_provenance = assumed("server power as given");
   Sourced<double> average_draw = epoch_average_draw();
   Sourced<double> pue = OperatingAssumptions{}.pue;
   Sourced<EnergyPrice> electricity = OperatingAssumptions{}.electricity;
@@ -170,23 +174,20 @@ struct OwnershipCost {
 
 /// Checks ownership inputs; throws naming the bad field.
 inline void validate_ownership(const OwnershipInputs& in) {
-  detail::check_positive("ownership.capex_per_accelerator",
-                         in_usd_per_accelerator(in.capex_per_accelerator.value), "USD price");
+  detail::require_positive("ownership.capex_per_accelerator",
+                           in_usd_per_accelerator(in.capex_per_accelerator.value), "USD price");
   validate_depreciation(in.depreciation);
-  detail::check_positive("ownership.server_power", in_watts_per_accelerator(in.server_power),
-                         "power in W per accelerator");
-  detail::check_unit_fraction("ownership.average_draw", in.average_draw.value);
-  if (!std::isfinite(in.pue.value) || in.pue.value < 1.0)
-    detail::fail_value("ownership.pue", in.pue.value,
-                       "a PUE >= 1 (facility power / IT power can not be below 1)");
-  detail::check_non_negative("ownership.electricity_usd_per_kwh",
-                             in_usd_per_kwh(in.electricity.value), "price in USD per kWh");
-  detail::check_share("ownership.maintenance_share_per_year", in.maintenance_share_per_year.value);
+  detail::require_positive("ownership.server_power", in_watts_per_accelerator(in.server_power),
+                           "power in W per accelerator");
+  detail::validate_running(
+      {"ownership.average_draw", "ownership.pue", "ownership.electricity_usd_per_kwh",
+       "ownership.maintenance_share_per_year"},
+      in.average_draw, in.pue, in.electricity, in.maintenance_share_per_year);
   if (in.colocation)
-    detail::check_non_negative("ownership.colocation_usd_per_kw_month",
-                               in_usd_per_kilowatt_month(in.colocation->value),
-                               "price in USD per kW-month");
-  detail::check_unit_fraction("ownership.utilization", in.utilization.value);
+    detail::require_non_negative("ownership.colocation_usd_per_kw_month",
+                                 in_usd_per_kilowatt_month(in.colocation->value),
+                                 "price in USD per kW-month");
+  detail::require_unit_fraction("ownership.utilization", in.utilization.value);
 }
 
 namespace detail {
@@ -227,11 +228,25 @@ inline OwnershipCost ownership_cost_per_gpu_hour(const OwnershipInputs& in) {
   c.facility = f.facility / u;
   c.energy = detail::energy_hourly(in);
   c.total = c.depreciation + c.maintenance + c.facility + c.energy;
-  c.provenance =
-      derived("ownership cost: " + std::string(tag(in.capex_per_accelerator.provenance.evidence)) +
-              " capex (" + in.capex_per_accelerator.provenance.source + "), " +
-              std::string(to_string(in.depreciation.method)) + " depreciation, " + "utilization " +
-              detail::format_value(u) + " (" + in.utilization.provenance.source + ")");
+  // Each input is finite, but price / life / utilization can still overflow.
+  if (!std::isfinite(in_usd_per_gpu_hour(c.total)))
+    detail::fail_value("ownership.cost_per_gpu_hour", in_usd_per_gpu_hour(c.total),
+                       "a finite cost in USD per GPU-hour (the inputs overflow)");
+  // As trustworthy as the weakest input: a cost from an assumed price or an
+  // assumed utilization is an assumption, not a derived figure.
+  Evidence e = weakest({in.capex_per_accelerator.provenance.evidence,
+                        in.depreciation.provenance.evidence, in.utilization.provenance.evidence,
+                        in.server_power_provenance.evidence, in.average_draw.provenance.evidence,
+                        in.pue.provenance.evidence, in.electricity.provenance.evidence});
+  if (in.maintenance_share_per_year.value > 0.0)
+    e = weakest({e, in.maintenance_share_per_year.provenance.evidence});
+  if (in.colocation)
+    e = weakest({e, in.colocation->provenance.evidence});
+  c.provenance = derived_from(
+      {e}, "ownership cost: " + std::string(tag(in.capex_per_accelerator.provenance.evidence)) +
+               " capex (" + in.capex_per_accelerator.provenance.source + "), " +
+               std::string(to_string(in.depreciation.method)) + " depreciation, " + "utilization " +
+               detail::format_value(u) + " (" + in.utilization.provenance.source + ")");
   return c;
 }
 
@@ -241,7 +256,7 @@ inline OwnershipCost ownership_cost_per_gpu_hour(const OwnershipInputs& in) {
 inline std::optional<double> break_even_utilization(const OwnershipInputs& in,
                                                     GpuTimePrice rental) {
   validate_ownership(in);
-  detail::check_positive("rental_price", in_usd_per_gpu_hour(rental), "USD per GPU-hour");
+  detail::require_positive("rental_price", in_usd_per_gpu_hour(rental), "USD per GPU-hour");
   const GpuTimePrice margin = rental - detail::energy_hourly(in);
   if (!(margin > usd_per_gpu_hour(0)))
     return std::nullopt;
@@ -268,13 +283,23 @@ inline OwnershipInputs ownership_inputs(const Fleet& fleet, std::string_view lab
         "no holding labelled \"" + std::string(label) + "\" in fleet \"" + fleet.name + "\"");
   OwnershipInputs in;
   in.accelerator = h->accelerator.name;
+  Evidence capex_e = hc->server_price_evidence;
+  if (hc->network > usd(0))
+    capex_e = weakest({capex_e, capex.network_provenance.evidence});
   in.capex_per_accelerator = {
       hc->per_accelerator(),
-      derived("capex of holding " + h->label + " in " + fleet.name + " / count; price " +
-              std::string(tag(h->price.provenance.evidence)) + " (" + h->price.provenance.source +
-              ")")};
+      derived_from({capex_e}, "capex of holding " + h->label + " in " + fleet.name +
+                                  " / count; price " +
+                                  std::string(tag(h->price.provenance.evidence)) + " (" +
+                                  h->price.provenance.source + ")")};
   in.depreciation = std::move(depreciation);
   in.server_power = server_power_per_accelerator(*h);
+  const Evidence power_e = server_power_evidence(*h);
+  in.server_power_provenance = derived_from(
+      {power_e}, "server power of holding " + h->label + " (" + h->accelerator.name + "), " +
+                     std::string(tag(power_e)) +
+                     (h->server_power ? ": measured server power / accelerators per server"
+                                      : ": TDP x server-to-chip power ratio"));
   in.average_draw = operating.average_draw;
   in.pue = operating.pue;
   in.electricity = operating.electricity;
@@ -295,12 +320,14 @@ inline TrainingRun at_ownership_cost(TrainingRun run, const OwnershipCost& cost)
                 "got " + run.cluster.accelerator().name + ", expected " + cost.accelerator +
                     " (the accelerator the ownership cost is for)");
   run.price = cost.as_price();
-  for (auto& s : run.stages) {
+  for (std::size_t i = 0; i < run.stages.size(); ++i) {
+    const Stage& s = run.stages[i];
     if (s.cluster && !cost.accelerator.empty() && s.cluster->accelerator().name != cost.accelerator)
-      throw Error(ErrorCode::invalid_input, "run.stages." + s.name + ".cluster.accelerator",
+      throw Error(ErrorCode::invalid_input,
+                  detail::indexed_field("run.stages", i, s.name, "cluster.accelerator"),
                   "got " + s.cluster->accelerator().name + ", expected " + cost.accelerator +
                       " (the accelerator the ownership cost is for)");
-    s.price.reset();
+    run.stages[i].price.reset();
   }
   run.scope = Scope::final_run_ownership;
   return run;

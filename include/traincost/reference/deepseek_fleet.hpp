@@ -32,15 +32,22 @@
 /// - energy: Epoch's method (sources.md §7): TDP x server-to-chip ratio
 ///   (A100 2.03, H100/H800 1.82, H20 default 1.8) x draw 0.75 x PUE 1.5
 ///   (colocation, low end of 1.5-1.6) x 35,064 h x $0.0806/kWh (US industrial
-///   2023, a stand-in: no Chinese tariff is in the sources) -> $175.5M;
-/// - colocation $150 per kW of peak IT power per month -> $397.4M;
+///   2023, a stand-in: no Chinese tariff is in the sources) -> $165.8M. The
+///   A100s are Fire-Flyer 2's PCIe A100-40GB cards (sources.md §4 [P]) at the
+///   PCIe board's 250 W (§5 [P]); peak IT power 52.155 MW. Fire-Flyer 2's
+///   own 2,500 W per 8-GPU node (§4 [P]) would give 312.5 W per GPU instead
+///   of 250 W x 2.03 = 507.5 W and a total of $907.7M; it is not used so that
+///   every line follows the same method (TDP x Epoch's ratio x draw). The
+///   H800's 700 W and every H20 figure are [?] in the catalog, so the energy
+///   line is [?].
+/// - colocation $150 per kW of peak IT power per month -> $375.5M;
 /// - maintenance 6% of capex per year -> $386.6M.
 /// The colocation price and the maintenance share are NOT in the sources:
 /// they are round assumptions [?] chosen so the total lands near the
-/// published $944M — a calibration, not evidence. Total $959.5M (+1.6%).
+/// published $944M — a calibration, not evidence. Total $927.9M (-1.7%).
 ///
 /// First published version ($1.3B / $715M): the same model without the H100
-/// line gives $1,273.3M capex (-2.1%) and $746.3M operating cost (+4.4%).
+/// line gives $1,273.3M capex (-2.1%) and $714.7M operating cost (-0.04%).
 
 #include <string>
 
@@ -102,7 +109,9 @@ inline Fleet deepseek_fleet() {
 
   Holding a100;
   a100.label = "A100";
-  a100.accelerator = accelerator("A100 SXM4 40GB");
+  // The same 10,000 A100s are Fire-Flyer 2's PCIe A100-40GB cards (sources.md
+  // §4 [P]; reference/fire_flyer.hpp): 250 W, not the SXM4 board's 400 W.
+  a100.accelerator = accelerator("A100 PCIe 40GB");
   a100.count = accelerators(10'000);
   a100.year_bought = 2021;
   a100.price = UnitPrice::per_gpu(

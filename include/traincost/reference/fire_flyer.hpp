@@ -13,10 +13,15 @@
 ///
 /// To carry the printed cost units as dollars, one unit is anchored so that
 /// the DGX side's servers are 1,250 DGX-A100 at the $199K launch price
-/// (sources.md §6, [P]): 1 unit = 1,250 x $199K / 19,000 = $13,092 [D].
-/// Only the ratios are the paper's; the dollar amounts follow from the anchor.
+/// (sources.md §6, [P]): 1 unit = 1,250 x $199K / 19,000 = $13,092. That the
+/// paper's unit is worth this much is OUR assumption [?] — the paper does not
+/// say what its unit is — so every dollar amount built from it is labelled
+/// `assumed(...)`, naming the anchor. Only the ratios are the paper's.
 /// (Cross-check: Fire-Flyer 2's 11,600 units are then $151.9M, against the
 /// press figure of about CNY 1 billion for the cluster, sources.md §4 [A].)
+
+#include <cmath>
+#include <string>
 
 #include "traincost/capex.hpp"
 #include "traincost/catalog.hpp"
@@ -33,9 +38,20 @@ inline constexpr const char* fire_flyer_paper =
 /// Nodes in each cluster: 10,000 GPUs / 8 [sources.md §4, P].
 inline constexpr double fire_flyer_nodes = 1'250;
 
-/// One of the paper's cost units in dollars: 1,250 x $199K / 19,000 [D].
+/// One of the paper's cost units in dollars: 1,250 x $199K / 19,000 — an
+/// assumed anchor [?] (see `fire_flyer_cost_unit_anchor`).
 inline Money fire_flyer_cost_unit() {
   return usd(fire_flyer_nodes * 199'000.0 / 19'000.0);
+}
+
+/// The provenance of an amount converted from the paper's cost units:
+/// assumed, naming the DGX-A100 $199K anchor and what was converted.
+inline Provenance fire_flyer_cost_unit_anchor(const std::string& what) {
+  return assumed(std::string(fire_flyer_paper) + ": " + what + " at an assumed $" +
+                 std::to_string(std::lround(in_usd(fire_flyer_cost_unit()))) +
+                 " per cost unit (the paper's unit is unstated; anchored so "
+                 "the DGX side's 19,000 server units are 1,250 DGX-A100 at the $199K launch "
+                 "price, sources.md §6)");
 }
 
 /// Fire-Flyer 2: 1,250 nodes of 8 PCIe A100, servers 11,250 units, network 350
@@ -48,15 +64,15 @@ inline Fleet fire_flyer_2() {
   h.accelerator = accelerator("A100 PCIe 40GB");
   h.count = accelerators(10'000);
   h.year_bought = 2021;
-  h.price = UnitPrice::per_server(
-      fire_flyer_cost_unit() * (11'250.0 / fire_flyer_nodes),
-      derived(std::string(fire_flyer_paper) + ": servers 11,250 cost units / 1,250 nodes"));
+  h.price =
+      UnitPrice::per_server(fire_flyer_cost_unit() * (11'250.0 / fire_flyer_nodes),
+                            fire_flyer_cost_unit_anchor("servers 11,250 cost units / 1,250 nodes"));
   h.server_power =
       Sourced<Power>{watts(2'500), published(std::string(fire_flyer_paper) + ": 2,500 W per node")};
   f.holdings.push_back(h);
   f.network = NetworkCost::fixed(
       fire_flyer_cost_unit() * 350.0,
-      derived(std::string(fire_flyer_paper) + ": network 350 cost units (two-layer fat-tree)"));
+      fire_flyer_cost_unit_anchor("network 350 cost units (two-layer fat-tree)"));
   return f;
 }
 
@@ -75,9 +91,8 @@ inline Fleet dgx_a100_cluster() {
   h.server_power = Sourced<Power>{
       watts(4'200), published(std::string(fire_flyer_paper) + ": DGX-A100 4,200 W per node")};
   f.holdings.push_back(h);
-  f.network =
-      NetworkCost::fixed(fire_flyer_cost_unit() * 4'000.0,
-                         derived(std::string(fire_flyer_paper) + ": network 4,000 cost units"));
+  f.network = NetworkCost::fixed(fire_flyer_cost_unit() * 4'000.0,
+                                 fire_flyer_cost_unit_anchor("network 4,000 cost units"));
   return f;
 }
 

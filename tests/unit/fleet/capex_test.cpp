@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
@@ -96,7 +97,9 @@ TEST(Capex, BreakdownByTypeSumsAndCarriesScope) {
   EXPECT_NEAR(in_usd(sum), in_usd(tree.amount), 1e-6);
   EXPECT_EQ(tree.children[0].label, "A (H800 SXM)");
   ASSERT_EQ(tree.children[0].children.size(), 2u);  // servers, network
-  EXPECT_EQ(tree.children[0].children[0].provenance.evidence, Evidence::derived);
+  // Servers priced at an assumed price are an assumption (weakest input wins).
+  EXPECT_EQ(tree.children[0].children[0].provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(tree.provenance.evidence, Evidence::assumed);
   EXPECT_NE(tree.children[0].children[0].provenance.source.find("test"), std::string::npos);
   EXPECT_EQ(tree.children[2].provenance.source, "test storage");
 }
@@ -124,16 +127,34 @@ TEST(Capex, FindByLabel) {
 TEST(Capex, BadInputThrows) {
   Fleet f = two_type_fleet();
   f.holdings[1].count = accelerators(-3);
-  try {
-    fleet_capex(f);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("fleet.holdings[1] (B).count: got -3"), std::string::npos)
-        << e.what();
-  }
+  testing::expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value,
+                        "fleet.holdings[1] (B).count", "got -3");
   f = two_type_fleet();
   f.holdings[0].price = UnitPrice::per_server(cny(1.2e6), assumed("test"));
-  EXPECT_THROW(fleet_capex(f), Error);
+  testing::expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_input,
+                        "fleet.holdings[0] (A).price", "got CNY 1200000 with no exchange rate");
+}
+
+TEST(Capex, ServerLinesAreAsWeakAsTheirWeakestInput) {
+  Fleet f = two_type_fleet();
+  // A published server price is derived; a published per-GPU price times
+  // Epoch's server overhead [A] is an analyst estimate; a published yuan
+  // price at an assumed exchange rate is an assumption.
+  f.holdings[0].price.provenance = published("test");
+  f.holdings[1].price.provenance = published("test");
+  f.holdings[1].server_overhead = epoch_server_overhead();
+  FleetCapex c = fleet_capex(f);
+  EXPECT_EQ(c.holdings[0].server_price_evidence, Evidence::published);
+  EXPECT_EQ(c.holdings[1].server_price_evidence, Evidence::analyst_estimate);
+  LineItem tree = c.breakdown();
+  EXPECT_EQ(tree.children[0].provenance.evidence, Evidence::derived);
+  EXPECT_EQ(tree.children[1].provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(tree.provenance.evidence, Evidence::analyst_estimate);
+  f.holdings[0].price = UnitPrice::per_server(cny(1.44e6), published("test"));
+  f.exchange_rate = Sourced<ExchangeRate>{cny_per_usd(7.2), assumed("test rate")};
+  c = fleet_capex(f);
+  EXPECT_EQ(c.holdings[0].server_price_evidence, Evidence::assumed);
+  EXPECT_EQ(c.breakdown_by_item().children[0].provenance.evidence, Evidence::assumed);
 }
 
 }  // namespace

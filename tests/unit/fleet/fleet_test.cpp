@@ -5,7 +5,10 @@
 #include <limits>
 #include <string>
 
+#include "traincost/capex.hpp"
 #include "traincost/catalog.hpp"
+#include "traincost/operating_cost.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
@@ -27,18 +30,8 @@ Fleet one_holding_fleet(Holding h) {
   return f;
 }
 
-// Expects `fn` to throw traincost::Error whose message contains every part.
-template <class Fn>
-void expect_error(Fn fn, std::initializer_list<std::string> parts) {
-  try {
-    fn();
-    FAIL() << "expected traincost::Error";
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    for (const auto& p : parts)
-      EXPECT_NE(what.find(p), std::string::npos) << "missing \"" << p << "\" in: " << what;
-  }
-}
+using traincost::testing::expect_error;
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 TEST(Fleet, PerServerPriceIsSplitOverItsAccelerators) {
   const Holding h = h800_holding();
@@ -78,16 +71,14 @@ TEST(Fleet, YuanPriceWithoutExchangeRateThrowsNamingFieldAndValue) {
   Holding h = h800_holding();
   h.price = UnitPrice::per_server(cny(2.3e6), assumed("test"));
   const Fleet f = one_holding_fleet(h);
-  expect_error([&] { validate_fleet(f); },
-               {"[traincost.invalid_input]", "fleet.holdings[0] (H800).price", "CNY 2300000",
-                "exchange rate"});
+  expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_input,
+               "fleet.holdings[0] (H800).price", "got CNY 2300000 with no exchange rate");
 }
 
 TEST(Fleet, NegativeCountThrowsNamingFieldAndValue) {
   const Fleet f = one_holding_fleet(h800_holding(-5));
-  expect_error([&] { validate_fleet(f); },
-               {"[traincost.invalid_value]", "fleet.holdings[0] (H800).count", "got -5",
-                "positive whole number"});
+  expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).count", "got -5, expected a positive whole number");
 }
 
 TEST(Fleet, FractionalAndZeroCountsThrow) {
@@ -98,36 +89,96 @@ TEST(Fleet, FractionalAndZeroCountsThrow) {
 TEST(Fleet, BadPricesAndRatiosThrow) {
   Holding h = h800_holding();
   h.price = UnitPrice::per_server(usd(-1), assumed("test"));
-  expect_error([&] { validate_fleet(one_holding_fleet(h)); },
-               {"fleet.holdings[0] (H800).price", "got -1"});
+  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).price", "got -1");
   h = h800_holding();
-  h.price = UnitPrice::per_gpu(usd(std::numeric_limits<double>::quiet_NaN()), assumed("test"));
-  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, {"price", "nan"});
+  h.price = UnitPrice::per_gpu(usd(nan), assumed("test"));
+  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).price", "got nan");
   h = h800_holding();
   h.server_overhead = {0.5, assumed("test")};
-  expect_error([&] { validate_fleet(one_holding_fleet(h)); },
-               {"server_overhead", "got 0.5", ">= 1"});
+  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).server_overhead",
+               "got 0.5, expected a server-to-GPU price ratio >= 1");
   h = h800_holding();
   h.server_to_chip_power = {0.0, assumed("test")};
-  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, {"server_to_chip_power", "got 0"});
+  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).server_to_chip_power", "got 0");
 }
 
 TEST(Fleet, BadExchangeRateThrows) {
   Fleet f = one_holding_fleet(h800_holding());
   f.exchange_rate = Sourced<ExchangeRate>{cny_per_usd(-7.2), assumed("test")};
-  expect_error([&] { validate_fleet(f); }, {"fleet.exchange_rate", "got -7.2"});
+  expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_value, "fleet.exchange_rate",
+               "got -7.2");
 }
 
 TEST(Fleet, EmptyFleetThrows) {
   Fleet f;
   f.name = "empty";
-  expect_error([&] { validate_fleet(f); }, {"fleet.holdings", "no holdings"});
+  expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_input, "fleet.holdings",
+               "no holdings");
 }
 
 TEST(Fleet, BadNetworkShareThrows) {
   Fleet f = one_holding_fleet(h800_holding());
   f.network = NetworkCost::share_of_cluster(1.0, assumed("test"));
-  expect_error([&] { validate_fleet(f); }, {"fleet.network.share", "got 1"});
+  expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_value, "fleet.network.share",
+               "got 1, expected a fraction in [0, 1)");
+}
+
+TEST(Fleet, StorageShareIsBoundedToAFraction) {
+  // A share of server capex above the whole (1e308) would make the capex infinite.
+  Fleet f = one_holding_fleet(h800_holding());
+  f.storage = StorageCost::share_of_servers(1e308, assumed("test"));
+  expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share",
+               "got 1e+308, expected a fraction in [0, 1)");
+  f.storage = StorageCost::share_of_servers(nan, assumed("test"));
+  expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share", "got nan");
+  f.storage = StorageCost::share_of_servers(0.1, assumed("test"));
+  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).storage), 0.1 * 400'000);
+}
+
+// A custom accelerator whose own TDP is `tdp` W (no override on the holding).
+Holding custom_tdp_holding(double tdp) {
+  Holding h = h800_holding();
+  h.accelerator.name = "custom";
+  h.accelerator.tdp = watts_per_accelerator(tdp);
+  return h;
+}
+
+TEST(Fleet, AcceleratorTdpMustBePositiveAndFinite) {
+  // Without this a NaN TDP became a NaN operating cost.
+  for (const double bad : {nan, std::numeric_limits<double>::infinity(), 0.0, -700.0}) {
+    const Fleet f = one_holding_fleet(custom_tdp_holding(bad));
+    expect_error([&] { fleet_operating_cost(f, OperatingAssumptions{}); }, ErrorCode::invalid_value,
+                 "fleet.holdings[0] (H800).accelerator.tdp",
+                 "got " + detail::format_value(bad) + ", expected a positive TDP in W");
+    expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value,
+                 "fleet.holdings[0] (H800).accelerator.tdp", "got " + detail::format_value(bad));
+    // Used directly, the power functions refuse it too.
+    expect_error([&] { it_power(f.holdings[0]); }, ErrorCode::invalid_value,
+                 "holding (H800).accelerator.tdp", "positive, finite server power");
+  }
+  // A valid override replaces the bad catalog figure; a bad override is named.
+  Holding h = custom_tdp_holding(nan);
+  h.tdp = Sourced<PowerPerAccelerator>{watts_per_accelerator(500), assumed("test")};
+  EXPECT_DOUBLE_EQ(in_watts(it_power(h)), 16 * 500 * 1.8);
+  h.tdp->value = watts_per_accelerator(nan);
+  expect_error([&] { validate_fleet(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).tdp", "got nan");
+}
+
+TEST(Fleet, OverflowingTotalsThrowInsteadOfPrintingInfinity) {
+  // Each input is finite; their product is not.
+  Holding h = h800_holding(8e300);
+  h.price = UnitPrice::per_server(usd(1e300), assumed("test"));
+  expect_error([&] { fleet_capex(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (H800).capex", "got inf, expected a finite capex");
+  h = h800_holding();
+  h.server_to_chip_power = {1e300, assumed("test")};
+  expect_error([&] { fleet_operating_cost(one_holding_fleet(h), OperatingAssumptions{}); },
+               ErrorCode::invalid_value, "operating.total", "got inf");
 }
 
 TEST(Fleet, ServerPowerIsTdpTimesServerToChipRatio) {
@@ -162,7 +213,8 @@ TEST(Fleet, FindAndWithoutHolding) {
   const Fleet g = without_holding(f, "H800");
   ASSERT_EQ(g.holdings.size(), 1u);
   EXPECT_EQ(g.holdings[0].label, "H800 b");
-  expect_error([&] { without_holding(f, "H100"); }, {"[traincost.unknown_name]", "H100"});
+  expect_error([&] { without_holding(f, "H100"); }, ErrorCode::unknown_name, "fleet.holdings",
+               "no holding labelled \"H100\"");
 }
 
 }  // namespace

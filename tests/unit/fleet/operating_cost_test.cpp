@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
@@ -28,17 +31,7 @@ OperatingAssumptions one_year() {
   return a;
 }
 
-template <class Fn>
-void expect_error(Fn fn, std::initializer_list<std::string> parts) {
-  try {
-    fn();
-    FAIL() << "expected traincost::Error";
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    for (const auto& p : parts)
-      EXPECT_NE(what.find(p), std::string::npos) << "missing \"" << p << "\" in: " << what;
-  }
-}
+using traincost::testing::expect_error;
 
 TEST(OperatingCost, EnergyIsTdpRatioDrawPueHoursPrice) {
   // Epoch's method (sources.md §7): 800 x 0.7 kW x 1.8 x 0.75 x 1.25 x 8,766 h x $0.10.
@@ -130,28 +123,66 @@ TEST(OperatingCost, TcoIsCapexPlusOperating) {
 TEST(OperatingCost, PueBelowOneThrowsNamingFieldAndValue) {
   OperatingAssumptions a = one_year();
   a.pue = {0.9, assumed("test")};
-  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
-               {"[traincost.invalid_value]", "operating.pue", "got 0.9", ">= 1"});
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, ErrorCode::invalid_value,
+               "operating.pue", "got 0.9, expected a PUE >= 1");
 }
 
 TEST(OperatingCost, BadPeriodDrawAndMaintenanceThrow) {
   OperatingAssumptions a = one_year();
   a.period = years(0);
-  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, {"operating.period_years", "got 0"});
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, ErrorCode::invalid_value,
+               "operating.period_years", "got 0");
   a = one_year();
   a.average_draw = {1.5, assumed("test")};
-  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
-               {"operating.average_draw", "got 1.5"});
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, ErrorCode::invalid_value,
+               "operating.average_draw", "got 1.5, expected a fraction in (0, 1]");
   a = one_year();
   a.maintenance_share_per_year = {-0.1, assumed("test")};
-  expect_error([&] { fleet_operating_cost(h800_fleet(), a); },
-               {"operating.maintenance_share_per_year", "got -0.1"});
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, ErrorCode::invalid_value,
+               "operating.maintenance_share_per_year", "got -0.1");
+  a = one_year();
+  a.electricity = {usd_per_kwh(std::numeric_limits<double>::quiet_NaN()), assumed("test")};
+  expect_error([&] { fleet_operating_cost(h800_fleet(), a); }, ErrorCode::invalid_value,
+               "operating.electricity_usd_per_kwh", "got nan");
 }
 
 TEST(OperatingCost, CapexOfAnotherFleetIsRejected) {
   Fleet other = h800_fleet();
   other.holdings.push_back(other.holdings[0]);
-  EXPECT_THROW(fleet_operating_cost(h800_fleet(), fleet_capex(other), one_year()), Error);
+  expect_error([&] { fleet_operating_cost(h800_fleet(), fleet_capex(other), one_year()); },
+               ErrorCode::invalid_input, "capex", "the capex has 2 holdings and the fleet 1");
+  // Same number of holdings, another label: maintenance would be charged on
+  // the wrong holding's capex.
+  Fleet renamed = h800_fleet();
+  renamed.holdings[0].label = "H20";
+  expect_error([&] { fleet_operating_cost(h800_fleet(), fleet_capex(renamed), one_year()); },
+               ErrorCode::invalid_input, "capex.holdings[0] (H20)",
+               "got 800 x \"H20\", expected 800 x \"H800\"");
+  // Same label, another count.
+  Fleet smaller = h800_fleet();
+  smaller.holdings[0].count = accelerators(80);
+  expect_error([&] { fleet_operating_cost(h800_fleet(), fleet_capex(smaller), one_year()); },
+               ErrorCode::invalid_input, "capex.holdings[0] (H800)", "got 80 x \"H800\"");
+}
+
+TEST(OperatingCost, EnergyCarriesTheTdpEvidence) {
+  // Epoch's published draw, PUE and electricity (sources.md §7, P) and
+  // Epoch's published default ratio: the H800's TDP is the one assumption
+  // (sources.md §5, [?]), and the energy line is as weak as it.
+  const OperatingAssumptions a;
+  const FleetOperatingCost h800 = fleet_operating_cost(h800_fleet(), a);
+  EXPECT_EQ(h800.holdings[0].power_evidence, Evidence::assumed);
+  EXPECT_EQ(h800.breakdown().children[0].provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(h800.breakdown().children[0].children[0].provenance.evidence, Evidence::assumed);
+  // The H100 SXM's 700 W is published: the same computation is derived.
+  Fleet f = h800_fleet();
+  f.holdings[0].accelerator = accelerator("H100 SXM");
+  const FleetOperatingCost h100 = fleet_operating_cost(f, a);
+  EXPECT_EQ(h100.holdings[0].power_evidence, Evidence::published);
+  EXPECT_EQ(h100.breakdown().children[0].provenance.evidence, Evidence::derived);
+  // An assumed electricity price makes it an assumption again.
+  EXPECT_EQ(fleet_operating_cost(f, one_year()).breakdown().children[0].provenance.evidence,
+            Evidence::assumed);
 }
 
 }  // namespace

@@ -5,21 +5,12 @@
 #include <cmath>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
 
-template <class Fn>
-void expect_error(Fn fn, std::initializer_list<std::string> parts) {
-  try {
-    fn();
-    FAIL() << "expected traincost::Error";
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    for (const auto& p : parts)
-      EXPECT_NE(what.find(p), std::string::npos) << "missing \"" << p << "\" in: " << what;
-  }
-}
+using traincost::testing::expect_error;
 
 // A $35,064 accelerator: 35,064 h is four Julian years, so straight-line
 // depreciation over 4 years is exactly $1 per hour.
@@ -72,11 +63,11 @@ TEST(Depreciation, BookValue) {
 TEST(Depreciation, LifeOfZeroYearsThrowsNamingFieldAndValue) {
   const Depreciation d = Depreciation::straight_line(years(0), assumed("test"));
   expect_error([&] { depreciation_per_gpu_hour(usd_per_accelerator(1'000), d); },
-               {"[traincost.invalid_value]", "depreciation.life_years", "got 0",
-                "positive number of years"});
+               ErrorCode::invalid_value, "depreciation.life_years",
+               "got 0, expected a positive number of years");
   const Depreciation e = Depreciation::exponential(-0.3, assumed("test"));
   expect_error([&] { depreciation_per_gpu_hour(usd_per_accelerator(1'000), e); },
-               {"depreciation.rate_per_year", "got -0.3"});
+               ErrorCode::invalid_value, "depreciation.rate_per_year", "got -0.3");
 }
 
 TEST(Ownership, ComponentsAtFullUtilization) {
@@ -107,14 +98,45 @@ TEST(Ownership, FixedCostsScaleAsOneOverUtilizationEnergyDoesNot) {
 TEST(Ownership, ZeroUtilizationThrowsNamingFieldAndValue) {
   OwnershipInputs in = simple_inputs();
   in.utilization = {0.0, assumed("test")};
-  expect_error([&] { ownership_cost_per_gpu_hour(in); },
-               {"[traincost.invalid_value]", "ownership.utilization", "got 0", "(0, 1]"});
+  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+               "ownership.utilization", "got 0, expected a fraction in (0, 1]");
 }
 
 TEST(Ownership, PueBelowOneThrows) {
   OwnershipInputs in = simple_inputs();
   in.pue = {0.95, assumed("test")};
-  expect_error([&] { ownership_cost_per_gpu_hour(in); }, {"ownership.pue", "got 0.95"});
+  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value, "ownership.pue",
+               "got 0.95, expected a PUE >= 1");
+  // The same shared check names the ownership fields, not the operating ones.
+  in = simple_inputs();
+  in.maintenance_share_per_year = {1.5, assumed("test")};
+  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+               "ownership.maintenance_share_per_year", "got 1.5");
+}
+
+TEST(Ownership, OverflowingCostThrows) {
+  OwnershipInputs in = simple_inputs();
+  in.capex_per_accelerator.value = usd_per_accelerator(1e308);
+  in.depreciation = Depreciation::straight_line(years(1e-300), assumed("test"));
+  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+               "ownership.cost_per_gpu_hour", "got inf");
+}
+
+TEST(Ownership, CostIsAsWeakAsItsWeakestInput) {
+  // Every input published except the assumed ones of simple_inputs(): the
+  // cost is an assumption, not a derived figure.
+  EXPECT_EQ(ownership_cost_per_gpu_hour(simple_inputs()).provenance.evidence, Evidence::assumed);
+  OwnershipInputs in = simple_inputs();
+  in.capex_per_accelerator.provenance = analyst_estimate("test");
+  in.depreciation = Depreciation::epoch();
+  in.server_power_provenance = published("test");
+  in.average_draw.provenance = published("test");
+  in.pue.provenance = published("test");
+  in.electricity.provenance = published("test");
+  in.utilization.provenance = published("test");
+  EXPECT_EQ(ownership_cost_per_gpu_hour(in).provenance.evidence, Evidence::analyst_estimate);
+  in.capex_per_accelerator.provenance = published("test");
+  EXPECT_EQ(ownership_cost_per_gpu_hour(in).provenance.evidence, Evidence::derived);
 }
 
 TEST(Ownership, BreakEvenUtilizationAgainstRental) {
@@ -148,7 +170,8 @@ TEST(Ownership, RunAtOwnershipCostHasOwnershipScopeAndOnePrice) {
   const FinalRunCost r = cost_final_run_at_ownership(small_run(), c);
   EXPECT_EQ(r.scope, Scope::final_run_ownership);
   EXPECT_NEAR(in_usd(r.cost), 1'500 * 1.09, 1e-9);  // the stage's $3 rental is dropped
-  EXPECT_EQ(r.stages[1].price_provenance.evidence, Evidence::derived);
+  // Priced from assumed inputs, the hourly cost is an assumption [?] (weakest input wins).
+  EXPECT_EQ(r.stages[1].price_provenance.evidence, Evidence::assumed);
   EXPECT_EQ(at_ownership_cost(small_run(), c).scope, Scope::final_run_ownership);
 }
 
@@ -156,8 +179,14 @@ TEST(Ownership, RunOnAnotherAcceleratorIsRejected) {
   OwnershipInputs in = simple_inputs();
   in.accelerator = "H20";
   const OwnershipCost c = ownership_cost_per_gpu_hour(in);
-  expect_error([&] { at_ownership_cost(small_run(), c); },
-               {"run.cluster.accelerator", "got H800 SXM", "expected H20"});
+  expect_error([&] { at_ownership_cost(small_run(), c); }, ErrorCode::invalid_input,
+               "run.cluster.accelerator", "got H800 SXM, expected H20");
+  // A stage on its own cluster is named by index and name.
+  TrainingRun run = small_run();
+  run.cluster = Cluster(accelerator("h20"), accelerators(100));
+  run.stages[1].cluster = Cluster(accelerator("h800"), accelerators(8));
+  expect_error([&] { at_ownership_cost(run, c); }, ErrorCode::invalid_input,
+               "run.stages[1] (b).cluster.accelerator", "got H800 SXM, expected H20");
 }
 
 TEST(Ownership, InputsFromAFleetHolding) {
@@ -219,17 +248,13 @@ TEST(Depreciation, FleetBookValueDepreciatesEachHoldingFromItsYear) {
 
 TEST(Depreciation, FleetBookValueNeedsKnownPastYears) {
   const Depreciation line = Depreciation::straight_line(years(4), assumed("test"));
-  try {
-    fleet_book_value(two_vintages(), 2023, line);
-    FAIL();
-  } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("fleet.holdings[1] (new).year_bought: got 2024"),
-              std::string::npos)
-        << e.what();
-  }
+  expect_error([&] { fleet_book_value(two_vintages(), 2023, line); }, ErrorCode::invalid_value,
+               "fleet.holdings[1] (new).year_bought",
+               "got 2024, expected a year no later than the valuation year 2023");
   Fleet f = two_vintages();
   f.holdings[0].year_bought = 0;
-  EXPECT_THROW(fleet_book_value(f, 2025, line), Error);
+  expect_error([&] { fleet_book_value(f, 2025, line); }, ErrorCode::invalid_value,
+               "fleet.holdings[0] (old).year_bought", "got 0, expected the calendar year");
 }
 
 }  // namespace
