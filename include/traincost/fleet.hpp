@@ -254,13 +254,33 @@ inline std::string holding_field(std::size_t index, const Holding& h, std::strin
   return indexed_field("fleet.holdings", index, h.label, what);
 }
 
+// The failure paths below build a field name and a message; they are kept
+// out of line and cold so that the passing path of a check inlined into a
+// per-holding loop is one comparison (bench/fleet.cpp).
+
+/// Throws for a bad value of holding `index` (require_positive names it).
+[[gnu::cold, gnu::noinline]] inline void reject_positive_holding_value(std::size_t index,
+                                                                       const Holding& h,
+                                                                       std::string_view what,
+                                                                       double v,
+                                                                       std::string_view expected) {
+  require_positive(holding_field(index, h, what), v, expected);
+}
+
+/// Throws for a bad count of holding `index` (require_positive_whole names it).
+[[gnu::cold, gnu::noinline]] inline void reject_positive_whole_holding_value(
+    std::size_t index, const Holding& h, std::string_view what, double v,
+    std::string_view expected) {
+  require_positive_whole(holding_field(index, h, what), v, expected);
+}
+
 /// Requires a finite value > 0 of holding `index`; the field name is built
 /// only when the value is bad, so the passing path allocates nothing.
 inline void require_positive_holding_value(std::size_t index, const Holding& h,
                                            std::string_view what, double v,
                                            std::string_view expected) {
-  if (!is_positive(v))
-    require_positive(holding_field(index, h, what), v, expected);
+  if (!is_positive(v)) [[unlikely]]
+    reject_positive_holding_value(index, h, what, v, expected);
 }
 
 /// Requires a positive whole number of holding `index` (a count), naming it only on failure.
@@ -268,12 +288,13 @@ inline void require_positive_whole_holding_value(std::size_t index, const Holdin
                                                  std::string_view what, double v,
                                                  std::string_view expected) {
   // A positive finite number that is its own floor is a whole number >= 1.
-  if (!is_positive(v) || std::floor(v) != v)
-    require_positive_whole(holding_field(index, h, what), v, expected);
+  if (!is_positive(v) || std::floor(v) != v) [[unlikely]]
+    reject_positive_whole_holding_value(index, h, what, v, expected);
 }
 
-[[noreturn]] inline void fail_no_exchange_rate(std::size_t index, const Holding& h,
-                                               CnyAmount yuan) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_no_exchange_rate(std::size_t index,
+                                                                         const Holding& h,
+                                                                         CnyAmount yuan) {
   throw Error(ErrorCode::invalid_input, holding_field(index, h, "price"),
               "got CNY " + format_value(in_cny(yuan)) +
                   " with no exchange rate; expected fleet.exchange_rate to be set, e.g. "
@@ -303,12 +324,15 @@ inline Money quoted_in_usd(const Holding& h, std::size_t index,
   return yuan * rate->value;
 }
 
-/// Which input sets a holding's power: "server_power", "tdp" (the holding's
-/// override) or "accelerator.tdp" (the catalog's figure).
-inline std::string_view power_field(const Holding& h) {
-  if (h.server_power)
-    return "server_power";
-  return h.tdp ? "tdp" : "accelerator.tdp";
+/// Throws for a holding whose power is not a positive, finite number, naming
+/// the input it came from: "server_power", "tdp" (the holding's override) or
+/// "accelerator.tdp" (the catalog's figure).
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_holding_power(const Holding& h,
+                                                                      PowerPerAccelerator p) {
+  std::string field = h.label.empty() ? std::string("holding.") : "holding (" + h.label + ").";
+  field += h.server_power ? "server_power" : h.tdp ? "tdp" : "accelerator.tdp";
+  fail_value(field, in_watts_per_accelerator(p),
+             "a positive, finite server power per accelerator in W");
 }
 
 }  // namespace detail
@@ -380,11 +404,8 @@ inline PowerPerAccelerator server_power_per_accelerator(const Holding& h) {
   else
     p = (h.tdp ? h.tdp->value : h.accelerator.tdp.value_or(watts_per_accelerator(0))) *
         h.server_to_chip_power.value;
-  if (!detail::is_positive(in_watts_per_accelerator(p)))
-    detail::fail_value((h.label.empty() ? std::string("holding.") : "holding (" + h.label + ").") +=
-                       detail::power_field(h),
-                       in_watts_per_accelerator(p),
-                       "a positive, finite server power per accelerator in W");
+  if (!detail::is_positive(in_watts_per_accelerator(p))) [[unlikely]]
+    detail::fail_holding_power(h, p);
   return p;
 }
 
