@@ -84,10 +84,10 @@ inline FleetAllocation allocate(std::string name, Scope fleet_scope, Money fleet
       " " + share.provenance.source + ") of " + std::string(to_string(fleet_scope)) + " " +
       format_value(in_usd(fleet_cost)) + " USD (" + std::string(tag(fleet_provenance.evidence)) +
       " " + fleet_provenance.source + ")";
-  // An assumed share makes an assumed allocation.
-  Provenance p =
-      share.provenance.evidence == Evidence::assumed ? assumed(std::move(how)) : derived(how);
-  out.cost = ScopedCost<Scope::fleet_allocation>(fleet_cost * share.value, std::move(p));
+  // An assumed share makes an assumed allocation; an analyst's fleet cost, an estimate.
+  out.cost = ScopedCost<Scope::fleet_allocation>(
+      fleet_cost * share.value,
+      derived_from({share.provenance.evidence, fleet_provenance.evidence}, std::move(how)));
   if (capacity) {
     out.fleet_capacity = *capacity;
     out.allocated_time = *capacity * share.value;
@@ -151,10 +151,10 @@ FleetAllocation allocate_by_usage(std::string name, const ScopedCost<S>& fleet_c
     detail::fail_value("allocation.used", in_gpu_hours(used),
                        "at most the fleet's capacity of " +
                            detail::format_value(in_gpu_hours(capacity)) + " GPU-hours");
-  const Provenance p = usage_source.evidence == Evidence::assumed
-                           ? assumed("used / capacity: " + usage_source.source)
-                           : derived("used / capacity: " + usage_source.source);
-  return allocate_by_share(std::move(name), fleet_cost, sourced(share, p), capacity);
+  return allocate_by_share(std::move(name), fleet_cost,
+                           sourced(share, derived_from({usage_source.evidence},
+                                                       "used / capacity: " + usage_source.source)),
+                           capacity);
 }
 
 }  // namespace traincost

@@ -102,26 +102,34 @@ struct ProgramCost {
 
 namespace detail {
 
+/// The fleet's cost per GPU-hour and where it comes from: the fleet cost's
+/// evidence is the rate's (capacity is arithmetic on GPUs and a period).
+struct FleetRate {
+  GpuTimePrice price;
+  Evidence evidence;
+  std::string source;
+};
+
+/// The provenance of GPU-hours from `usage` re-priced at the fleet's rate: as
+/// weak as the weaker of the usage and the rate, naming the usage's own
+/// evidence as the final-run breakdown does.
+inline Provenance usage_at(const Provenance& usage, const FleetRate& rate) {
+  return derived_from(
+      {usage.evidence, rate.evidence},
+      std::string(tag(usage.evidence)) + " GPU-hours (" + usage.source + ") x " + rate.source);
+}
+
 /// A final run's usage re-priced at a fleet's cost per GPU-hour: named
 /// conversion from any final-run scope to `final_run_ownership`.
-inline LineItem run_at_fleet_cost(const FinalRunCost& run, GpuTimePrice rate,
-                                  const std::string& rate_source) {
+inline LineItem run_at_fleet_cost(const FinalRunCost& run, const FleetRate& rate) {
   std::vector<LineItem> stages;
   for (const auto& s : run.stages)
     stages.push_back(LineItem{s.name,
-                              s.gpu_time * rate,
+                              s.gpu_time * rate.price,
                               Scope::final_run_ownership,
-                              derived(std::string(tag(s.usage_provenance.evidence)) + " usage (" +
-                                      s.usage_provenance.source + ") x " + rate_source),
+                              usage_at(s.usage_provenance, rate),
                               {}});
   return compose(run.name + " at fleet cost", Scope::final_run_ownership, std::move(stages));
-}
-
-/// The provenance of GPU-hours from `usage` re-priced at the fleet's rate:
-/// derived, naming the usage's own evidence as the final-run breakdown does.
-inline Provenance usage_at(const Provenance& usage, const std::string& rate_source) {
-  return derived(std::string(tag(usage.evidence)) + " GPU-hours (" + usage.source + ") x " +
-                 rate_source);
 }
 
 /// One item stays itself; several are grouped under `label`.
@@ -202,10 +210,12 @@ inline ProgramCost cost_program(const Program& program) {
       throw Error(ErrorCode::invalid_input, "program.fleet.fleet_capacity",
                   "got none, expected the fleet's accelerator time over the period "
                   "(fleet_capacity), to price the program's GPU-hours at the fleet's cost");
-    const GpuTimePrice rate = *fleet.cost_per_gpu_hour;
-    const std::string rate_source = "fleet cost per GPU-hour " +
-                                    detail::format_value(in_usd_per_gpu_hour(rate)) + " USD (" +
-                                    std::string(to_string(fleet.fleet_scope)) + " / capacity)";
+    const detail::FleetRate rate{
+        *fleet.cost_per_gpu_hour, fleet.fleet_provenance.evidence,
+        "fleet cost per GPU-hour " +
+            detail::format_value(in_usd_per_gpu_hour(*fleet.cost_per_gpu_hour)) + " USD (" +
+            std::string(tag(fleet.fleet_provenance.evidence)) + " " +
+            std::string(to_string(fleet.fleet_scope)) + " / capacity)"};
     const double used = ratio(out.compute_time, *fleet.allocated_time);
     if (used > 1.0 + 1e-12)
       throw Error(ErrorCode::invalid_input, "program.fleet.share",
@@ -220,23 +230,26 @@ inline ProgramCost cost_program(const Program& program) {
 
     std::vector<LineItem> uses;
     for (const auto& r : program.final_runs)
-      uses.push_back(detail::run_at_fleet_cost(r, rate, rate_source));
+      uses.push_back(detail::run_at_fleet_cost(r, rate));
     for (const auto& r : program.research)
       uses.push_back(LineItem{r.name + " at fleet cost",
-                              r.gpu_time * rate,
+                              r.gpu_time * rate.price,
                               Scope::research_compute,
-                              detail::usage_at(r.breakdown.provenance, rate_source),
+                              detail::usage_at(r.breakdown.provenance, rate),
                               {}});
     for (const auto& d : program.data)
       if (in_gpu_hours(d.gpu_time) > 0)
         uses.push_back(LineItem{d.name + " generation at fleet cost",
-                                d.gpu_time * rate,
+                                d.gpu_time * rate.price,
                                 Scope::data,
-                                detail::usage_at(d.breakdown.provenance, rate_source),
+                                detail::usage_at(d.breakdown.provenance, rate),
                                 {}});
     Money listed = usd(0);
-    for (const auto& u : uses)
+    Evidence listed_evidence = Evidence::published;
+    for (const auto& u : uses) {
       listed += u.amount;
+      listed_evidence = weakest({listed_evidence, u.provenance.evidence});
+    }
     // Whatever the listed work does not account for is still the program's:
     // reserved, idle or unlisted time within its share.
     Money rest = fleet.cost.amount() - listed;
@@ -245,7 +258,8 @@ inline ProgramCost cost_program(const Program& program) {
     uses.push_back(LineItem{"other allocated fleet time",
                             rest,
                             Scope::fleet_allocation,
-                            derived("allocation minus the listed work"),
+                            derived_from({fleet.cost.provenance().evidence, listed_evidence},
+                                         "allocation minus the listed work"),
                             {}});
     LineItem alloc =
         compose(fleet.name, Scope::fleet_allocation, std::move(uses), fleet.cost.provenance());

@@ -101,6 +101,19 @@ struct ResearchCost {
   LineItem breakdown;
 };
 
+namespace detail {
+
+/// The evidence of a final run's cost: its weakest stage usage or price
+/// (the same rule as `FinalRunCost::breakdown`, without building the tree).
+inline Evidence final_run_evidence(const FinalRunCost& run) {
+  Evidence e = Evidence::derived;
+  for (const auto& s : run.stages)
+    e = weakest({e, s.usage_provenance.evidence, s.price_provenance.evidence});
+  return e;
+}
+
+}  // namespace detail
+
 /// (a) Research compute from a total-to-final multiplier `m`, Epoch AI's
 /// convention: the program's compute is m × the final run's, so the research
 /// on top of the run is (m − 1) × its cost and GPU time.
@@ -115,12 +128,14 @@ inline ResearchCost research_from_multiplier(std::string name, const FinalRunCos
     detail::fail_value("research.multiplier", m,
                        "a total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
   const double extra = m - 1.0;
-  // The research is as trustworthy as the multiplier: an assumed multiplier
-  // makes an assumed cost, whatever arithmetic follows.
-  const std::string how = "(" + detail::format_value(m) + " - 1) x " + final_run.name + " (" +
-                          std::string(tag(multiplier.provenance.evidence)) +
-                          " multiplier: " + multiplier.provenance.source + ")";
-  Provenance p = multiplier.provenance.evidence == Evidence::assumed ? assumed(how) : derived(how);
+  // The research is as trustworthy as the weaker of the multiplier and the
+  // run: an assumed multiplier (or an assumed price on the run) makes an
+  // assumed cost, whatever arithmetic follows.
+  Provenance p =
+      derived_from({multiplier.provenance.evidence, detail::final_run_evidence(final_run)},
+                   "(" + detail::format_value(m) + " - 1) x " + final_run.name + " (" +
+                       std::string(tag(multiplier.provenance.evidence)) +
+                       " multiplier: " + multiplier.provenance.source + ")");
   ResearchCost out;
   out.name = std::move(name);
   out.cost = ScopedCost<Scope::research_compute>(final_run.cost * extra, p);
@@ -144,10 +159,11 @@ inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
 
   ResearchCost out;
   out.name = ledger.name;
-  out.cost = ScopedCost<Scope::research_compute>(c.cost, derived("sum of the experiments"));
   out.gpu_time = c.gpu_time;
   // Same arithmetic as a final run, different scope: re-label every node.
   out.breakdown = c.breakdown();
+  out.cost = ScopedCost<Scope::research_compute>(
+      c.cost, derived_from({out.breakdown.provenance.evidence}, "sum of the experiments"));
   out.breakdown.scope = Scope::research_compute;
   for (std::size_t i = 0; i < out.breakdown.children.size(); ++i) {
     LineItem& child = out.breakdown.children[i];
@@ -164,11 +180,12 @@ inline ResearchCost combine_research(std::string name, const std::vector<Researc
   out.name = name;
   std::vector<LineItem> children;
   for (const auto& p : parts) {
-    out.cost += p.cost;
     out.gpu_time += p.gpu_time;
     children.push_back(p.breakdown);
   }
+  // The total is the tree's root: as weak as the weakest part.
   out.breakdown = compose(std::move(name), Scope::research_compute, std::move(children));
+  out.cost = scoped_cost_of<Scope::research_compute>(out.breakdown);
   return out;
 }
 
@@ -221,23 +238,28 @@ inline DataCost cost_data_work(const DataWork& work) {
                   "got none, expected a price per GPU-hour for the generation stages");
     const FinalRunCost c = cost_final_run(
         TrainingRun{work.name, *work.cluster, *work.price, work.generation, Scope::data});
-    out.compute_cost = ScopedCost<Scope::data>(c.cost, derived("sum of the generation stages"));
+    LineItem stages = c.breakdown();
+    out.compute_cost = ScopedCost<Scope::data>(
+        c.cost, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
     out.gpu_time = c.gpu_time;
-    for (auto& child : c.breakdown().children)
+    for (auto& child : stages.children)
       children.push_back(std::move(child));
+  } else {
+    out.compute_cost = ScopedCost<Scope::data>(usd(0), derived("no generation stages"));
   }
-  out.cost = out.compute_cost;
   for (std::size_t i = 0; i < work.purchases.size(); ++i) {
     const DataPurchase& p = work.purchases[i];
-    const ScopedCost<Scope::data> amount(
-        usd(detail::require_non_negative("data.purchases[" + std::to_string(i) + "].amount",
-                                         in_usd(p.amount.value), "amount in USD")),
-        p.amount.provenance);
-    out.cost += amount;
-    out.purchase_items.push_back(to_line_item(p.name, amount));
+    const double amount = in_usd(p.amount.value);
+    if (!std::isfinite(amount) || amount < 0.0)
+      detail::require_non_negative(detail::indexed_field("data.purchases", i, {}, "amount"), amount,
+                                   "amount in USD");
+    out.purchase_items.push_back(
+        to_line_item(p.name, ScopedCost<Scope::data>(p.amount.value, p.amount.provenance)));
     children.push_back(out.purchase_items.back());
   }
+  // The total is the tree's root: as weak as the weakest stage or purchase.
   out.breakdown = compose(out.name, Scope::data, std::move(children));
+  out.cost = scoped_cost_of<Scope::data>(out.breakdown);
   return out;
 }
 

@@ -23,7 +23,12 @@
 /// Line-item trees (breakdown.hpp) carry their scope at run time, so the same
 /// rules are checked there by `composes_into`, `compose` and
 /// `check_composition`, which throw `traincost::Error` with
-/// `ErrorCode::scope_mismatch`.
+/// `ErrorCode::scope_mismatch` (and `invalid_value` for an amount a
+/// `ScopedCost` would refuse: negative, NaN or infinite).
+///
+/// Evidence follows one rule everywhere (provenance.hpp `derived_from`): a
+/// result computed from other figures is as weak as its weakest input, and at
+/// best derived — a sum of two analyst estimates is an analyst estimate.
 
 #include <algorithm>
 #include <cmath>
@@ -102,6 +107,16 @@ inline std::string describe_scope(Scope s) {
   return out;
 }
 
+/// Whether `amount` is one a `ScopedCost` accepts: finite and >= 0.
+inline bool is_valid_cost(Money amount) {
+  const double v = in_usd(amount);
+  return std::isfinite(v) && v >= 0.0;
+}
+
+[[noreturn]] inline void fail_cost(std::string_view field, Money amount) {
+  fail_value(field, in_usd(amount), "a finite, non-negative amount in USD");
+}
+
 [[noreturn]] inline void fail_scope(std::string_view field, std::string_view label, Scope part,
                                     Scope whole) {
   std::string msg = "got \"";
@@ -148,14 +163,17 @@ class ScopedCost {
   /// Where the figure comes from.
   const Provenance& provenance() const { return provenance_; }
 
-  /// Sum of two amounts of the same scope; the result is derived, and its
-  /// provenance names both sources while that stays short (a long chain of
+  /// Sum of two amounts of the same scope; the result is as weak as the
+  /// weaker input and at best derived, and its provenance names both sources
+  /// while that stays short (a long chain of
   /// sums says only what it is, so repeated `+=` stays linear).
   friend ScopedCost operator+(const ScopedCost& a, const ScopedCost& b) {
     std::string how = a.describe_source() + " + " + b.describe_source();
     if (how.size() > max_source_length)
       how = "sum of " + std::string(id(S)) + " amounts";
-    return ScopedCost(a.amount_ + b.amount_, derived(std::move(how)));
+    return ScopedCost(
+        a.amount_ + b.amount_,
+        derived_from({a.provenance_.evidence, b.provenance_.evidence}, std::move(how)));
   }
   ScopedCost& operator+=(const ScopedCost& other) { return *this = *this + other; }
 
@@ -164,7 +182,8 @@ class ScopedCost {
   /// \param why    what the factor is, recorded in the provenance
   ScopedCost scaled(double factor, std::string_view why) const {
     detail::require_non_negative("scaled.factor", factor, "factor");
-    return ScopedCost(amount_ * factor, derived(describe_source() + " x " + std::string(why)));
+    return ScopedCost(amount_ * factor, derived_from({provenance_.evidence},
+                                                     describe_source() + " x " + std::string(why)));
   }
 
   /// Same-scope comparisons. Comparing across scopes does not compile either:
@@ -218,17 +237,34 @@ Money sum_amounts(const std::vector<ScopedCost<S>>& costs) {
   return total;
 }
 
+/// The weakest evidence among the terms of a sum. Its own loop: tracking it
+/// in the summing loop made that loop 4x slower with GCC 12.
+template <Scope S>
+Evidence weakest_evidence(const std::vector<ScopedCost<S>>& costs) {
+  unsigned seen = 0;  // which kinds occur, as bits; the weakest is picked once
+  for (const auto& c : costs)
+    seen |= 1u << static_cast<unsigned>(c.provenance().evidence);
+  Evidence evidence = Evidence::published;
+  for (Evidence e :
+       {Evidence::published, Evidence::analyst_estimate, Evidence::derived, Evidence::assumed})
+    if ((seen & (1u << static_cast<unsigned>(e))) != 0)
+      evidence = weakest({evidence, e});
+  return evidence;
+}
+
 }  // namespace detail
 
-/// Sum of many amounts of one scope, with one provenance for the whole sum.
+/// Sum of many amounts of one scope, with one provenance for the whole sum:
+/// as weak as the weakest term, at best derived.
 template <Scope S>
 ScopedCost<S> sum(const std::vector<ScopedCost<S>>& costs) {
-  // The loop lives in its own function: a running total that is live across
-  // the string-building calls below is kept in memory by GCC 12 inside the
-  // loop too, which made the sum 4x slower than a loop over doubles.
+  // The loops live in their own functions: a running total that is live
+  // across the string-building calls below is kept in memory by GCC 12
+  // inside the loop too, which made the sum 4x slower than a loop over doubles.
   const Money total = detail::sum_amounts(costs);
-  return ScopedCost<S>(total, derived("sum of " + std::to_string(costs.size()) + " " +
-                                      std::string(id(S)) + " amounts"));
+  return ScopedCost<S>(total, derived_from({detail::weakest_evidence(costs)},
+                                           "sum of " + std::to_string(costs.size()) + " " +
+                                               std::string(id(S)) + " amounts"));
 }
 
 /// A cost of scope `S`, e.g. `scoped<Scope::fleet_capex>(usd(1.6e9), analyst_estimate(...))`.
@@ -253,10 +289,11 @@ inline ScopedCost<Scope::fleet_tco> fleet_tco(const ScopedCost<Scope::fleet_cape
                                               const ScopedCost<Scope::fleet_operating>& operating) {
   return ScopedCost<Scope::fleet_tco>(
       capex.amount() + operating.amount(),
-      derived("capex (" + std::string(tag(capex.provenance().evidence)) + " " +
-              capex.provenance().source + ") + operating cost (" +
-              std::string(tag(operating.provenance().evidence)) + " " +
-              operating.provenance().source + ")"));
+      derived_from({capex.provenance().evidence, operating.provenance().evidence},
+                   "capex (" + std::string(tag(capex.provenance().evidence)) + " " +
+                       capex.provenance().source + ") + operating cost (" +
+                       std::string(tag(operating.provenance().evidence)) + " " +
+                       operating.provenance().source + ")"));
 }
 
 /// Named conversion: a final run, research, data, staff or fleet allocation
@@ -268,17 +305,21 @@ template <Scope S>
 ScopedCost<Scope::program> as_program_part(const ScopedCost<S>& part) {
   // clang-format on
   return ScopedCost<Scope::program>(
-      part.amount(),
-      derived(std::string(to_string(S)) + " counted in a program: " +
-              std::string(tag(part.provenance().evidence)) + " " + part.provenance().source));
+      part.amount(), derived_from({part.provenance().evidence},
+                                  std::string(to_string(S)) + " counted in a program: " +
+                                      std::string(tag(part.provenance().evidence)) + " " +
+                                      part.provenance().source));
 }
 
 /// Named conversion for anything else: re-labels a cost with scope `To`,
-/// recording why in the provenance. Use sparingly; the reason is printed.
+/// recording why in the provenance (the evidence stays as weak as the
+/// cost's). Use sparingly; the reason is printed.
 template <Scope To, Scope From>
 ScopedCost<To> rescope(const ScopedCost<From>& cost, std::string_view why) {
-  return ScopedCost<To>(cost.amount(), derived(std::string(id(From)) + " taken as " +
-                                               std::string(id(To)) + ": " + std::string(why)));
+  return ScopedCost<To>(cost.amount(),
+                        derived_from({cost.provenance().evidence},
+                                     std::string(id(From)) + " taken as " + std::string(id(To)) +
+                                         ": " + std::string(why)));
 }
 
 // ---------------------------------------------------------------------------
@@ -305,23 +346,36 @@ ScopedCost<S> scoped_cost_of(const LineItem& item) {
 
 /// A parent line item of scope `scope` whose amount is the sum of `parts`.
 /// Throws `ErrorCode::scope_mismatch` naming the first part whose scope does
-/// not compose into `scope` (see `composes_into`).
+/// not compose into `scope` (see `composes_into`), and
+/// `ErrorCode::invalid_value` naming the first part whose amount is negative,
+/// NaN or infinite ("label.parts[1] (capex).amount: got -5, ...").
 /// \param label      the parent's label
 /// \param scope      the parent's scope
 /// \param parts      the children, in order
-/// \param provenance the parent's provenance; empty means "derived: sum of the parts"
+/// \param provenance the parent's provenance; empty means "sum of the parts",
+///                   as weak as the weakest part and at best derived
 inline LineItem compose(std::string label, Scope scope, std::vector<LineItem> parts,
                         std::optional<Provenance> provenance = std::nullopt) {
   Money total = usd(0);
+  Evidence evidence = Evidence::published;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (!composes_into(parts[i].scope, scope))
-      detail::fail_scope(label + ".parts[" + std::to_string(i) + "]", parts[i].label,
-                         parts[i].scope, scope);
-    total += parts[i].amount;
+    const LineItem& part = parts[i];
+    if (!composes_into(part.scope, scope))
+      detail::fail_scope(detail::indexed_field(label + ".parts", i, {}, {}), part.label, part.scope,
+                         scope);
+    if (!detail::is_valid_cost(part.amount))
+      detail::fail_cost(detail::indexed_field(label + ".parts", i, part.label, "amount"),
+                        part.amount);
+    total += part.amount;
+    evidence = weakest({evidence, part.provenance.evidence});
   }
-  return LineItem{std::move(label), total, scope,
-                  provenance ? std::move(*provenance) : derived("sum of the parts"),
-                  std::move(parts)};
+  // Finite parts can still overflow to infinity together.
+  if (!detail::is_valid_cost(total))
+    detail::fail_cost(label + ".amount", total);
+  return LineItem{
+      std::move(label), total, scope,
+      provenance ? std::move(*provenance) : derived_from({evidence}, "sum of the parts"),
+      std::move(parts)};
 }
 
 /// Sum of items that must all have scope `scope` (no conversion at all), e.g.
@@ -366,8 +420,8 @@ inline std::string path_string(const TreePath* p) {
 inline void check_composition_at(const LineItem& item, const TreePath* parent) {
   const TreePath here{&item.label, parent};
   const double got = in_usd(item.amount);
-  if (!std::isfinite(got))
-    fail_value(path_string(&here) + ".amount", got, "a finite amount in USD");
+  if (!is_valid_cost(item.amount))
+    fail_cost(path_string(&here) + ".amount", item.amount);
   if (item.children.empty())
     return;
   Money total = usd(0);
@@ -388,10 +442,12 @@ inline void check_composition_at(const LineItem& item, const TreePath* parent) {
 
 }  // namespace detail
 
-/// Checks a whole tree: every child's scope composes into its parent's, and
+/// Checks a whole tree: every amount is finite and non-negative (what a
+/// `ScopedCost` accepts), every child's scope composes into its parent's, and
 /// every parent's amount is the sum of its children (relative tolerance
-/// 1e-9). Throws `ErrorCode::scope_mismatch` or `ErrorCode::invalid_input`,
-/// naming the path of the offending node ("root / child.children[2]").
+/// 1e-9). Throws `ErrorCode::invalid_value`, `ErrorCode::scope_mismatch` or
+/// `ErrorCode::invalid_input`, naming the path of the offending node
+/// ("root / child.amount", "root / child.children[2]").
 inline void check_composition(const LineItem& tree) {
   detail::check_composition_at(tree, nullptr);
 }

@@ -8,7 +8,6 @@
 /// headcount or pay, so any DeepSeek staff figure is an assumption.
 
 #include <cmath>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,22 +52,13 @@ struct StaffCost {
 
 namespace detail {
 
-inline std::string staff_field(std::size_t i, const StaffGroup& g, std::string_view what) {
-  std::string f = "staff[" + std::to_string(i) + "]";
-  if (!g.name.empty())
-    f += " (" + g.name + ")";
-  f += ".";
-  f += what;
-  return f;
-}
-
-/// The weakest evidence among the inputs: an assumed salary makes an assumed cost.
-inline Evidence weakest(std::initializer_list<Evidence> es) {
-  Evidence worst = Evidence::published;
-  for (Evidence e : es)
-    if (static_cast<int>(e) > static_cast<int>(worst))
-      worst = e;
-  return worst;
+/// Checks a group's figure; the field name ("staff[1] (engineers).salary") is
+/// built only when the figure is bad, so the passing path allocates nothing.
+inline void require_positive_staff_value(std::size_t index, const StaffGroup& g,
+                                         std::string_view what, double value,
+                                         std::string_view expected) {
+  if (!is_positive(value))
+    require_positive(indexed_field("staff", index, g.name, what), value, expected);
 }
 
 }  // namespace detail
@@ -85,36 +75,37 @@ inline StaffCost cost_staff(std::string name, const std::vector<StaffGroup>& gro
   std::vector<LineItem> children;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const StaffGroup& g = groups[i];
-    detail::require_positive(detail::staff_field(i, g, "headcount"), in_people(g.headcount.value),
-                             "number of people");
-    detail::require_positive(detail::staff_field(i, g, "salary"),
-                             in_usd_per_person_year(g.salary.value), "USD per person-year");
-    detail::require_positive(detail::staff_field(i, g, "period"), in_years(g.period.value),
-                             "number of years");
+    detail::require_positive_staff_value(i, g, "headcount", in_people(g.headcount.value),
+                                         "number of people");
+    detail::require_positive_staff_value(i, g, "salary", in_usd_per_person_year(g.salary.value),
+                                         "USD per person-year");
+    detail::require_positive_staff_value(i, g, "period", in_years(g.period.value),
+                                         "number of years");
     const double overhead = g.overhead.value;
     if (!std::isfinite(overhead) || overhead < 1.0)
-      detail::fail_value(detail::staff_field(i, g, "overhead"), overhead,
+      detail::fail_value(detail::indexed_field("staff", i, g.name, "overhead"), overhead,
                          "a loaded-cost / salary ratio >= 1 (Epoch AI: 1.25 to 1.4)");
 
     const PersonTime pt = g.headcount.value * g.period.value;
     const Money amount = pt * g.salary.value * overhead;
-    const Evidence e =
-        detail::weakest({g.headcount.provenance.evidence, g.salary.provenance.evidence,
-                         g.overhead.provenance.evidence, g.period.provenance.evidence});
-    std::string how =
+    const std::string how =
         detail::format_value(in_people(g.headcount.value)) + " people x $" +
         detail::format_value(in_usd_per_person_year(g.salary.value)) + "/person-year x overhead " +
         detail::format_value(overhead) + " x " + detail::format_value(in_years(g.period.value)) +
         " years (headcount: " + g.headcount.provenance.source +
         "; salary: " + g.salary.provenance.source + "; overhead: " + g.overhead.provenance.source +
         "; period: " + g.period.provenance.source + ")";
-    Provenance p = e == Evidence::assumed ? assumed(std::move(how)) : derived(std::move(how));
-    const ScopedCost<Scope::staff> c(amount, p);
-    out.cost += c;
+    // An assumed salary makes an assumed cost; an analyst's headcount, an estimate.
+    const ScopedCost<Scope::staff> c(
+        amount, derived_from({g.headcount.provenance.evidence, g.salary.provenance.evidence,
+                              g.overhead.provenance.evidence, g.period.provenance.evidence},
+                             how));
     out.person_time += pt;
     children.push_back(to_line_item(g.name, c));
   }
+  // The total is the tree's root, so the two cannot disagree on amount or evidence.
   out.breakdown = compose(std::move(name), Scope::staff, std::move(children));
+  out.cost = scoped_cost_of<Scope::staff>(out.breakdown);
   return out;
 }
 

@@ -13,6 +13,11 @@
 ///  - capex + operating = $2.544B [D] — fleet TCO over four years, the
 ///    chart's "TCO (4y ownership)" (§3).
 ///
+/// The fleet figures, their citation and the fleet's size are not repeated
+/// here: they come from reference/deepseek_fleet.hpp
+/// (`semianalysis_fleet_estimate()`, `deepseek_fleet()`), so there is one
+/// place to correct them.
+///
 /// The program estimate (`deepseek_program`) puts the V3 and R1 runs, the
 /// research they left out, data work, staff and a share of the fleet into one
 /// tree. Everything the sources do not give — research multiplier, the A100
@@ -22,12 +27,16 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "traincost/allocation.hpp"
 #include "traincost/catalog.hpp"
 #include "traincost/final_run.hpp"
+#include "traincost/fleet.hpp"
 #include "traincost/program.hpp"
+#include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_r1.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/research.hpp"
@@ -35,10 +44,6 @@
 #include "traincost/staff.hpp"
 
 namespace traincost::reference {
-
-/// Citation of the SemiAnalysis fleet estimate.
-inline constexpr const char* semianalysis_debates =
-    "SemiAnalysis, \"DeepSeek Debates\" (2025-01-31)";
 
 // ---------------------------------------------------------------------------
 // The published figures, typed by scope.
@@ -64,39 +69,47 @@ inline ScopedCost<Scope::final_run_rental> deepseek_v3_plus_r1_cost() {
 /// lower bound on fleet capex (sources.md §3 [A]).
 inline ScopedCost<Scope::fleet_capex> deepseek_gpu_investment_floor() {
   return scoped<Scope::fleet_capex>(usd(500e6),
-                                    analyst_estimate(std::string(semianalysis_debates) +
+                                    analyst_estimate(std::string(semianalysis_deepseek_debates) +
                                                      ": GPU investments \"well higher than\""));
 }
 
-/// Total server capex ~$1.6B (sources.md §3 [A]; revised from ~$1.3B).
+/// Total server capex ~$1.6B (sources.md §3 [A]; revised from ~$1.3B), as
+/// published in `semianalysis_fleet_estimate()` (reference/deepseek_fleet.hpp).
 inline ScopedCost<Scope::fleet_capex> deepseek_fleet_capex() {
-  return scoped<Scope::fleet_capex>(usd(1.6e9), analyst_estimate(semianalysis_debates));
+  const PublishedFleetEstimate e = semianalysis_fleet_estimate();
+  return scoped<Scope::fleet_capex>(e.capex.value, e.capex.provenance);
 }
 
 /// Operating cost ~$944M over four years of ownership (sources.md §3 [A];
-/// revised from ~$715M).
+/// revised from ~$715M), from `semianalysis_fleet_estimate()`.
 inline ScopedCost<Scope::fleet_operating> deepseek_fleet_operating_4y() {
-  return scoped<Scope::fleet_operating>(usd(944e6), analyst_estimate(semianalysis_debates));
+  const PublishedFleetEstimate e = semianalysis_fleet_estimate();
+  return scoped<Scope::fleet_operating>(e.operating.value, e.operating.provenance);
 }
 
 /// Capex + four-year operating cost = $2.544B, the fleet's four-year TCO
-/// (sources.md §3 [D]).
+/// (sources.md §3 [D]). Computed from two analyst estimates, so its evidence
+/// is an analyst estimate too (provenance.hpp `derived_from`).
 inline ScopedCost<Scope::fleet_tco> deepseek_fleet_tco_4y() {
   return fleet_tco(deepseek_fleet_capex(), deepseek_fleet_operating_4y());
 }
 
-/// The fleet's size: ~50,000 Hopper GPUs plus 10,000 A100s, chart total
-/// 60,000 (sources.md §3 [A]/[D]).
+/// The fleet's size: the accelerators of the fleet reconstruction's holdings
+/// (`deepseek_fleet()`: 10K A100 + 10K H800 + 10K H100 + 30K H20, chart
+/// total 60,000; sources.md §3 [A]).
 inline Sourced<AcceleratorCount> deepseek_fleet_gpus() {
-  return {accelerators(60'000),
-          derived(std::string(semianalysis_debates) + ": 10K A100 + 10K H800 + 10K H100 + "
-                                                      "30K H20, chart total (sources.md §3)")};
+  return {accelerator_count(deepseek_fleet()),
+          derived_from({Evidence::analyst_estimate},
+                       std::string(semianalysis_deepseek_debates) +
+                           ": holdings of the fleet reconstruction (deepseek_fleet())")};
 }
 
-/// The ownership period of the operating-cost figure: four years (sources.md §3 [A]).
+/// The ownership period of the operating-cost figure: four years
+/// (`semianalysis_fleet_estimate().period`; sources.md §3 [A]).
 inline Sourced<Duration> deepseek_fleet_period() {
-  return {years(4), analyst_estimate(std::string(semianalysis_debates) +
-                                     ": chart labelled \"TCO (4y ownership)\"")};
+  return {semianalysis_fleet_estimate().period,
+          analyst_estimate(std::string(semianalysis_deepseek_debates) +
+                           ": chart labelled \"TCO (4y ownership)\"")};
 }
 
 /// One published figure as a table row: its amount, its scope, its source.

@@ -4,8 +4,12 @@
 
 #include <string>
 
+#include "traincost_test/expect_error.hpp"
+
 namespace traincost {
 namespace {
+
+using testing::expect_error;
 
 ScopedCost<Scope::fleet_tco> tco() {
   return scoped<Scope::fleet_tco>(usd(2.544e9), derived("capex + operating"));
@@ -51,15 +55,25 @@ TEST(Allocation, WithoutCapacityThereIsNoRate) {
   EXPECT_FALSE(a.allocated_time.has_value());
 }
 
+// The allocation is as weak as the weaker of the share and the fleet cost.
+TEST(Allocation, EvidenceIsTheWeakerOfShareAndFleetCost) {
+  const auto evidence = [](Evidence fleet, Evidence share) {
+    return allocate_by_share("x", scoped<Scope::fleet_capex>(usd(1e6), Provenance{fleet, "f"}),
+                             sourced(0.5, Provenance{share, "s"}))
+        .cost.provenance()
+        .evidence;
+  };
+  EXPECT_EQ(evidence(Evidence::published, Evidence::published), Evidence::derived);
+  EXPECT_EQ(evidence(Evidence::analyst_estimate, Evidence::published), Evidence::analyst_estimate);
+  EXPECT_EQ(evidence(Evidence::analyst_estimate, Evidence::derived), Evidence::analyst_estimate);
+  EXPECT_EQ(evidence(Evidence::published, Evidence::assumed), Evidence::assumed);
+}
+
 TEST(Allocation, RejectsAShareOutsideZeroToOne) {
-  try {
-    allocate_by_share("x", tco(), sourced(1.5, assumed("x")));
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_value] allocation.share: got 1.5, expected a fraction in "
-                 "(0, 1]");
-  }
+  expect_error([] { allocate_by_share("x", tco(), sourced(1.5, assumed("x"))); },
+               ErrorCode::invalid_value, "allocation.share",
+               "[traincost.invalid_value] allocation.share: got 1.5, expected a fraction in "
+               "(0, 1]");
   EXPECT_THROW(allocate_by_share("x", tco(), sourced(0.0, assumed("x"))), Error);
 }
 
@@ -69,17 +83,12 @@ TEST(Allocation, LineItemInputMustBeAFleetScope) {
                    2.544e8);
 
   const LineItem run{"V3 final run", usd(5.576e6), Scope::final_run_rental, published("x"), {}};
-  try {
-    allocate_by_share("a", run, sourced(0.1, assumed("x")));
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.scope_mismatch] allocation.fleet_cost: got \"V3 final run\" of "
-                 "scope final run (rental-equivalent) [final_run_rental], expected a fleet's "
-                 "cost: fleet capex [fleet_capex], fleet operating cost [fleet_operating] or "
-                 "fleet TCO [fleet_tco]");
-  }
+  expect_error([&run] { allocate_by_share("a", run, sourced(0.1, assumed("x"))); },
+               ErrorCode::scope_mismatch, "allocation.fleet_cost",
+               "[traincost.scope_mismatch] allocation.fleet_cost: got \"V3 final run\" of "
+               "scope final run (rental-equivalent) [final_run_rental], expected a fleet's "
+               "cost: fleet capex [fleet_capex], fleet operating cost [fleet_operating] or "
+               "fleet TCO [fleet_tco]");
 }
 
 TEST(Allocation, ByUsageChargesExactlyTheTimeUsed) {
@@ -88,7 +97,12 @@ TEST(Allocation, ByUsageChargesExactlyTheTimeUsed) {
       allocate_by_usage("used", tco(), capacity, capacity * 0.25, published("logs"));
   EXPECT_DOUBLE_EQ(a.share, 0.25);
   EXPECT_DOUBLE_EQ(in_usd(a.cost.amount()), 0.25 * 2.544e9);
-  EXPECT_EQ(a.share_provenance.evidence, Evidence::derived);
+  EXPECT_EQ(a.share_provenance.evidence, Evidence::derived);   // published logs / capacity
+  EXPECT_EQ(a.cost.provenance().evidence, Evidence::derived);  // of a derived TCO
+  EXPECT_EQ(allocate_by_usage("x", tco(), capacity, capacity * 0.25, assumed("guess"))
+                .cost.provenance()
+                .evidence,
+            Evidence::assumed);
   EXPECT_THROW(allocate_by_usage("x", tco(), capacity, capacity * 2.0, published("logs")), Error);
 }
 

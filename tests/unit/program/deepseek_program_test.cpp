@@ -20,7 +20,8 @@ TEST(DeepSeekFigures, FinalRunsArePublishedRentalEquivalents) {
   EXPECT_EQ(deepseek_r1_published_cost().provenance().evidence, Evidence::published);
 }
 
-// V3 + R1 ≈ $5.87M, sources.md §2 [D]: same scope, so it is a plain sum.
+// V3 + R1 ≈ $5.87M, sources.md §2 [D]: same scope, so it is a plain sum; two
+// published figures add up to a derived one.
 TEST(DeepSeekFigures, V3PlusR1IsASameScopeSum) {
   const auto both = deepseek_v3_plus_r1_cost();
   EXPECT_DOUBLE_EQ(in_usd(both.amount()), 5.87e6);
@@ -47,11 +48,32 @@ TEST(DeepSeekFigures, FleetFiguresAreAnalystEstimatesOfFleetScopes) {
   EXPECT_EQ(deepseek_fleet_capex().provenance().evidence, Evidence::analyst_estimate);
   EXPECT_EQ(decltype(deepseek_fleet_capex())::scope, Scope::fleet_capex);
   EXPECT_EQ(decltype(deepseek_fleet_operating_4y())::scope, Scope::fleet_operating);
-  // Capex + operating = $2.544B four-year TCO [D].
+  // Capex + operating = $2.544B four-year TCO [D]: arithmetic on two analyst
+  // estimates, so its evidence is an analyst estimate (derived_from).
   EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_tco_4y().amount()), 2.544e9);
-  EXPECT_EQ(deepseek_fleet_tco_4y().provenance().evidence, Evidence::derived);
+  EXPECT_EQ(deepseek_fleet_tco_4y().provenance().evidence, Evidence::analyst_estimate);
   EXPECT_DOUBLE_EQ(in_accelerators(deepseek_fleet_gpus().value), 60'000.0);
+  EXPECT_EQ(deepseek_fleet_gpus().provenance.evidence, Evidence::analyst_estimate);
   EXPECT_DOUBLE_EQ(in_years(deepseek_fleet_period().value), 4.0);
+}
+
+// One definition of the fleet figures: the program reference reads them from
+// the fleet reference (reference/deepseek_fleet.hpp), citation included.
+TEST(DeepSeekFigures, FleetFiguresComeFromTheFleetReference) {
+  const PublishedFleetEstimate e = semianalysis_fleet_estimate();
+  EXPECT_EQ(in_usd(deepseek_fleet_capex().amount()), in_usd(e.capex.value));
+  EXPECT_EQ(deepseek_fleet_capex().provenance(), e.capex.provenance);
+  EXPECT_EQ(in_usd(deepseek_fleet_operating_4y().amount()), in_usd(e.operating.value));
+  EXPECT_EQ(deepseek_fleet_operating_4y().provenance(), e.operating.provenance);
+  EXPECT_EQ(in_years(deepseek_fleet_period().value), in_years(e.period));
+  EXPECT_EQ(in_accelerators(deepseek_fleet_gpus().value),
+            in_accelerators(accelerator_count(deepseek_fleet())));
+  for (const auto& f : deepseek_published_figures()) {
+    if (is_fleet_scope(f.scope)) {
+      EXPECT_NE(f.provenance.source.find(semianalysis_deepseek_debates), std::string::npos)
+          << f.what;
+    }
+  }
 }
 
 TEST(DeepSeekFigures, TableListsEveryFigureWithItsScope) {
@@ -149,7 +171,7 @@ TEST(DeepSeekDebate, CapexIs287TimesTheFinalRun) {
   EXPECT_NEAR(relative_size(deepseek_fleet_capex(), deepseek_v3_published_cost()), 286.944, 1e-3);
 }
 
-// $2.544B [D] / (60,000 x 4 x 8,766 h) = $1.2092 per GPU-hour at full use, so
+// $2.544B [D] / (60,000 x 4 x 8,766.0 h) = $1.2092 per GPU-hour at full use, so
 // V3's 2,788K H800-hours [P] cost $3.371M at the fleet's own rate, 0.1325% of
 // its four-year time.
 TEST(DeepSeekDebate, FleetRateAndV3AtOwnershipCost) {

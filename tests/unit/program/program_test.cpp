@@ -5,21 +5,24 @@
 #include <string>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
+
+using testing::expect_error;
 
 Cluster h800s(double n) {
   return Cluster(accelerator("h800"), accelerators(n));
 }
 
-FinalRunCost run(std::string name, double gpu_hours_used) {
+FinalRunCost run(std::string name, double gpu_hours_used, Provenance usage = assumed("test")) {
   return cost_final_run(
       TrainingRun{std::move(name),
                   h800s(100),
                   sourced(usd_per_gpu_hour(2.0), assumed("test price")),
                   {Stage::with_gpu_time("train", StageKind::pre_training, gpu_hours(gpu_hours_used),
-                                        assumed("test"))}});
+                                        std::move(usage))}});
 }
 
 StaffCost staff() {
@@ -48,9 +51,10 @@ Program rental_program() {
 }
 
 // Fleet: $1M over 1,000,000 GPU-hours = $1 per GPU-hour; 1% share = 10,000 GPU-hours, $10,000.
-FleetAllocation fleet(double share) {
-  return allocate_by_share("fleet share", scoped<Scope::fleet_tco>(usd(1e6), assumed("x")),
-                           sourced(share, assumed("x")), gpu_hours(1e6));
+FleetAllocation fleet(double share, Provenance fleet_cost = assumed("x"),
+                      Provenance share_source = assumed("x")) {
+  return allocate_by_share("fleet share", scoped<Scope::fleet_tco>(usd(1e6), std::move(fleet_cost)),
+                           sourced(share, std::move(share_source)), gpu_hours(1e6));
 }
 
 TEST(Program, RentalBasisSumsRunsResearchDataStaff) {
@@ -79,15 +83,8 @@ TEST(Program, FindLooksUpANodeByLabel) {
 TEST(Program, RentalBasisRefusesAFleetAllocation) {
   Program p = rental_program();
   p.fleet = fleet(0.01);
-  try {
-    cost_program(p);
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_EQ(e.field(), "program.fleet");
-    EXPECT_NE(std::string(e.what()).find("would count the same GPU-hours twice"),
-              std::string::npos);
-  }
+  expect_error([&p] { cost_program(p); }, ErrorCode::scope_mismatch, "program.fleet",
+               "would count the same GPU-hours twice");
 }
 
 TEST(Program, FleetBasisRepricesTheWorkInsideTheAllocation) {
@@ -119,34 +116,52 @@ TEST(Program, FleetBasisRepricesTheWorkInsideTheAllocation) {
   EXPECT_NO_THROW(check_composition(c.tree));
 }
 
+// A run re-priced at the fleet's rate is as weak as the weaker of its usage
+// and the fleet's cost; the program is as weak as its weakest part.
+TEST(Program, FleetBasisEvidenceIsTheWeakerOfUsageAndFleetCost) {
+  Program p;
+  p.name = "evidence";
+  p.basis = ComputeBasis::fleet_allocation;
+  p.final_runs = {run("A", 1000, published("paper"))};
+  p.fleet = fleet(0.01, analyst_estimate("analyst"), published("logs"));
+  ProgramCost c = cost_program(p);
+  EXPECT_EQ(c.find("fleet share")->provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.find("A at fleet cost")->provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.find("other allocated fleet time")->provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.total.provenance().evidence, Evidence::analyst_estimate);
+
+  p.fleet = fleet(0.01, published("audited"), published("logs"));
+  c = cost_program(p);
+  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::derived);
+  EXPECT_EQ(c.total.provenance().evidence, Evidence::derived);
+
+  p.final_runs = {run("A", 1000, assumed("guess"))};
+  c = cost_program(p);
+  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(c.find("other allocated fleet time")->provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(c.total.provenance().evidence, Evidence::derived);  // the allocation is given
+}
+
 TEST(Program, FleetBasisNeedsEnoughAllocatedTime) {
   Program p = rental_program();
   p.basis = ComputeBasis::fleet_allocation;
   p.fleet = fleet(0.001);  // 1,000 GPU-hours for 2,600 GPU-hours of work
-  try {
-    cost_program(p);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_input);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_input] program.fleet.share: got 0.001, expected at least "
-                 "0.0026: the runs, research and data generation use 2600 GPU-hours but the "
-                 "allocation covers 1000");
-  }
+  expect_error([&p] { cost_program(p); }, ErrorCode::invalid_input, "program.fleet.share",
+               "[traincost.invalid_input] program.fleet.share: got 0.001, expected at least "
+               "0.0026: the runs, research and data generation use 2600 GPU-hours but the "
+               "allocation covers 1000");
 }
 
 TEST(Program, FleetBasisNeedsAFleetWithCapacity) {
   Program p = rental_program();
   p.basis = ComputeBasis::fleet_allocation;
-  EXPECT_THROW(cost_program(p), Error);
+  expect_error([&p] { cost_program(p); }, ErrorCode::invalid_input, "program.fleet",
+               "expected a fleet allocation");
   p.fleet = allocate_by_share("no capacity", scoped<Scope::fleet_capex>(usd(1e6)),
                               sourced(0.1, assumed("x")));
-  try {
-    cost_program(p);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field(), "program.fleet.fleet_capacity");
-  }
+  expect_error([&p] { cost_program(p); }, ErrorCode::invalid_input, "program.fleet.fleet_capacity",
+               "got none");
 }
 
 TEST(Program, MixedRentalAndOwnershipRunsGroupUnderProgramScope) {
@@ -166,19 +181,14 @@ TEST(Program, RefusesAFinalRunLabelledWithAnotherScope) {
   FinalRunCost r = run("capex?", 100);
   r.scope = Scope::fleet_capex;
   p.final_runs = {r};
-  try {
-    cost_program(p);
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_EQ(e.field(), "program.final_runs[0]");
-  }
+  expect_error([&p] { cost_program(p); }, ErrorCode::scope_mismatch, "program.final_runs[0]",
+               "got \"capex?\" of scope fleet capex [fleet_capex]");
 }
 
 TEST(Program, RefusesAnEmptyProgram) {
   Program p;
   p.name = "empty";
-  EXPECT_THROW(cost_program(p), Error);
+  expect_error([&p] { cost_program(p); }, ErrorCode::invalid_input, "program", "has no parts");
 }
 
 }  // namespace

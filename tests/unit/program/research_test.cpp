@@ -6,21 +6,25 @@
 #include <string>
 
 #include "traincost/catalog.hpp"
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
+
+using testing::expect_error;
 
 Cluster h800s(double n) {
   return Cluster(accelerator("h800"), accelerators(n));
 }
 
-FinalRunCost final_run_of(double gpu_hours_used) {
+FinalRunCost final_run_of(double gpu_hours_used, Provenance usage = assumed("test"),
+                          Provenance price = assumed("test price")) {
   return cost_final_run(
       TrainingRun{"final",
                   h800s(100),
-                  sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+                  sourced(usd_per_gpu_hour(2.0), std::move(price)),
                   {Stage::with_gpu_time("pre-training", StageKind::pre_training,
-                                        gpu_hours(gpu_hours_used), assumed("test"))}});
+                                        gpu_hours(gpu_hours_used), std::move(usage))}});
 }
 
 TEST(ResearchMultiplier, ResearchIsMultiplierMinusOneTimesTheFinalRun) {
@@ -47,14 +51,24 @@ TEST(ResearchMultiplier, EpochRangeEnds) {
               6000.0, 1e-9);
 }
 
-TEST(ResearchMultiplier, AnAssumedMultiplierMakesAnAssumedCost) {
-  const FinalRunCost f = final_run_of(1000);
-  EXPECT_EQ(
-      research_from_multiplier("r", f, sourced(2.0, assumed("guess"))).cost.provenance().evidence,
-      Evidence::assumed);
-  EXPECT_EQ(
-      research_from_multiplier("r", f, sourced(2.0, published("paper"))).cost.provenance().evidence,
-      Evidence::derived);
+// The research is as weak as the weaker of the multiplier and the run's
+// usage and price (derived_from: published < derived < analyst < assumed).
+TEST(ResearchMultiplier, EvidenceIsTheWeakerOfMultiplierAndRun) {
+  const FinalRunCost published_run = final_run_of(1000, published("table"), published("price"));
+  const auto evidence = [](const FinalRunCost& f, Provenance m) {
+    const ResearchCost r = research_from_multiplier("r", f, sourced(2.0, std::move(m)));
+    EXPECT_EQ(r.breakdown.provenance.evidence, r.cost.provenance().evidence);
+    return r.cost.provenance().evidence;
+  };
+  EXPECT_EQ(evidence(published_run, published("paper")), Evidence::derived);
+  EXPECT_EQ(evidence(published_run, assumed("guess")), Evidence::assumed);
+  EXPECT_EQ(evidence(published_run, analyst_estimate("Epoch")), Evidence::analyst_estimate);
+  // A published multiplier on a run priced by an analyst is an estimate.
+  EXPECT_EQ(evidence(final_run_of(1000, published("table"), analyst_estimate("quote")),
+                     published("paper")),
+            Evidence::analyst_estimate);
+  // ... and on a run priced at an assumed rate, an assumption.
+  EXPECT_EQ(evidence(final_run_of(1000), published("paper")), Evidence::assumed);
 }
 
 TEST(ResearchMultiplier, OneMeansNoResearch) {
@@ -65,15 +79,10 @@ TEST(ResearchMultiplier, OneMeansNoResearch) {
 }
 
 TEST(ResearchMultiplier, RejectsAMultiplierBelowOneOrNaN) {
-  try {
-    research_from_multiplier("r", final_run_of(10), sourced(0.5, assumed("x")));
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_value] research.multiplier: got 0.5, expected a "
-                 "total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
-  }
+  expect_error([] { research_from_multiplier("r", final_run_of(10), sourced(0.5, assumed("x"))); },
+               ErrorCode::invalid_value, "research.multiplier",
+               "[traincost.invalid_value] research.multiplier: got 0.5, expected a "
+               "total-to-final-run compute ratio >= 1 (Epoch AI's range: 1.2 to 4)");
   EXPECT_THROW(
       research_from_multiplier("r", final_run_of(10),
                                sourced(std::numeric_limits<double>::quiet_NaN(), assumed("x"))),
@@ -110,28 +119,33 @@ TEST(ResearchLedger, EachExperimentIsCostedLikeAStage) {
   EXPECT_NO_THROW(check_composition(r.breakdown));
 }
 
+// The ledger is as weak as its weakest experiment: one assumed usage makes
+// the whole ledger an assumption.
+TEST(ResearchLedger, EvidenceIsTheWeakestExperiment) {
+  ExperimentLedger l = ledger();
+  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::assumed);
+  l.price = sourced(usd_per_gpu_hour(2.0), published("list price"));
+  for (auto& e : l.experiments)
+    e.stage.usage_provenance = published("logs");
+  // The A100 run is priced by an analyst (AWS p4d): the ledger is an estimate.
+  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::analyst_estimate);
+  l.experiments[1].stage.price = sourced(usd_per_gpu_hour(1.45), published("invoice"));
+  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(cost_experiments(l).breakdown.provenance.evidence, Evidence::derived);
+}
+
 TEST(ResearchLedger, RejectsAnEmptyLedger) {
   ExperimentLedger l = ledger();
   l.experiments.clear();
-  try {
-    cost_experiments(l);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_input);
-    EXPECT_EQ(e.field(), "ledger.experiments");
-  }
+  expect_error([&l] { cost_experiments(l); }, ErrorCode::invalid_input, "ledger.experiments",
+               "has no experiments");
 }
 
 TEST(ResearchLedger, BadUsageNamesTheExperiment) {
   ExperimentLedger l = ledger();
   l.experiments[0].stage.usage = gpu_hours(-5);
-  try {
-    cost_experiments(l);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-    EXPECT_EQ(e.field(), "run.stages[0] (MoE routing).gpu_hours");
-  }
+  expect_error([&l] { cost_experiments(l); }, ErrorCode::invalid_value,
+               "run.stages[0] (MoE routing).gpu_hours", "got -5");
 }
 
 TEST(ResearchCombine, SumsCostsAndTimes) {
@@ -143,6 +157,18 @@ TEST(ResearchCombine, SumsCostsAndTimes) {
   EXPECT_DOUBLE_EQ(in_gpu_hours(both.gpu_time), 1000.0 + 4060.0);
   EXPECT_EQ(both.breakdown.children.size(), 2u);
   EXPECT_NO_THROW(check_composition(both.breakdown));
+  EXPECT_EQ(both.cost.provenance().evidence, Evidence::assumed);
+}
+
+TEST(ResearchCombine, EvidenceIsTheWeakestPart) {
+  const ResearchCost published_part = research_from_multiplier(
+      "m", final_run_of(1000, published("t"), published("p")), sourced(2.0, published("paper")));
+  const ResearchCost estimated_part =
+      research_from_multiplier("e", final_run_of(1000, published("t"), published("p")),
+                               sourced(2.0, analyst_estimate("Epoch")));
+  EXPECT_EQ(combine_research("r", {published_part}).cost.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(combine_research("r", {published_part, estimated_part}).cost.provenance().evidence,
+            Evidence::analyst_estimate);
 }
 
 TEST(DataWork, GenerationAndPurchasesAreData) {
@@ -173,33 +199,49 @@ TEST(DataWork, PurchasesOnlyNeedNoCluster) {
                               {DataPurchase{"corpus licence", sourced(usd(1e6), assumed("x"))}}});
   EXPECT_DOUBLE_EQ(in_usd(d.cost.amount()), 1e6);
   EXPECT_DOUBLE_EQ(in_gpu_hours(d.gpu_time), 0.0);
+  // An assumed purchase price makes an assumed data cost.
+  EXPECT_EQ(d.cost.provenance().evidence, Evidence::assumed);
+}
+
+TEST(DataWork, EvidenceIsTheWeakestStageOrPurchase) {
+  DataWork w{
+      "data",
+      h800s(8),
+      sourced(usd_per_gpu_hour(2.0), published("price")),
+      {Stage::with_gpu_time("gen", StageKind::data_generation, gpu_hours(10), published("logs"))},
+      {DataPurchase{"licence", sourced(usd(100), published("invoice"))}}};
+  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(cost_data_work(w).compute_cost.provenance().evidence, Evidence::derived);
+  w.purchases[0].amount.provenance = analyst_estimate("press");
+  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_data_work(w).compute_cost.provenance().evidence, Evidence::derived);
+  w.generation[0].usage_provenance = assumed("guess");
+  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::assumed);
 }
 
 TEST(DataWork, RejectsNothingGenerationWithoutClusterAndNegativePurchases) {
   EXPECT_THROW(cost_data_work(DataWork{"empty", std::nullopt, std::nullopt, {}, {}}), Error);
-  try {
-    cost_data_work(DataWork{
-        "gen",
-        std::nullopt,
-        sourced(usd_per_gpu_hour(2.0), assumed("x")),
-        {Stage::with_gpu_time("g", StageKind::data_generation, gpu_hours(10), assumed("x"))},
-        {}});
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.field(), "data.cluster");
-  }
-  try {
-    cost_data_work(DataWork{"buy",
-                            std::nullopt,
-                            std::nullopt,
-                            {},
-                            {DataPurchase{"x", sourced(usd(-1), assumed("x"))}}});
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_value] data.purchases[0].amount: got -1, expected a "
-                 "non-negative amount in USD");
-  }
+  expect_error(
+      [] {
+        cost_data_work(DataWork{
+            "gen",
+            std::nullopt,
+            sourced(usd_per_gpu_hour(2.0), assumed("x")),
+            {Stage::with_gpu_time("g", StageKind::data_generation, gpu_hours(10), assumed("x"))},
+            {}});
+      },
+      ErrorCode::invalid_input, "data.cluster", "got none");
+  expect_error(
+      [] {
+        cost_data_work(DataWork{"buy",
+                                std::nullopt,
+                                std::nullopt,
+                                {},
+                                {DataPurchase{"x", sourced(usd(-1), assumed("x"))}}});
+      },
+      ErrorCode::invalid_value, "data.purchases[0].amount",
+      "[traincost.invalid_value] data.purchases[0].amount: got -1, expected a "
+      "non-negative amount in USD");
 }
 
 }  // namespace

@@ -4,10 +4,17 @@
 
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
+
+#include "traincost_test/expect_error.hpp"
 
 namespace traincost {
 namespace {
+
+using testing::expect_error;
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // Detection of what must not compile. (The compile-fail snippet
 // tests/compile_fail/scoped_cost_mixing.cpp checks the compiler's message.)
@@ -68,7 +75,8 @@ TEST(ScopedCost, LongChainsOfSumsKeepAShortProvenance) {
     total += scoped<Scope::staff>(usd(1), assumed("one person-year of a long-named group"));
   EXPECT_DOUBLE_EQ(in_usd(total.amount()), 1000.0);
   EXPECT_LE(total.provenance().source.size(), 300u);
-  EXPECT_EQ(total.provenance().evidence, Evidence::derived);
+  // Every term is assumed, so the sum is too (derived_from: weakest input wins).
+  EXPECT_EQ(total.provenance().evidence, Evidence::assumed);
 }
 
 TEST(ScopedCost, SumOfAVectorOfOneScope) {
@@ -77,6 +85,7 @@ TEST(ScopedCost, SumOfAVectorOfOneScope) {
   const auto total = sum(xs);
   EXPECT_DOUBLE_EQ(in_usd(total.amount()), 25.0);
   EXPECT_EQ(total.provenance().source, "sum of 10 research_compute amounts");
+  EXPECT_EQ(total.provenance().evidence, Evidence::assumed);  // unsourced terms are assumed
 }
 
 TEST(ScopedCost, ScaledKeepsScopeAndSaysWhy) {
@@ -93,16 +102,11 @@ TEST(ScopedCost, SameScopeCompares) {
 
 TEST(ScopedCost, RejectsNegativeAndNonFiniteAmounts) {
   EXPECT_THROW(scoped<Scope::program>(usd(-1)), Error);
-  EXPECT_THROW(scoped<Scope::program>(usd(std::numeric_limits<double>::quiet_NaN())), Error);
-  try {
-    scoped<Scope::fleet_capex>(usd(-5));
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_value] cost of scope fleet_capex: got -5, expected a "
-                 "non-negative amount in USD");
-  }
+  EXPECT_THROW(scoped<Scope::program>(usd(nan)), Error);
+  expect_error([] { scoped<Scope::fleet_capex>(usd(-5)); }, ErrorCode::invalid_value,
+               "cost of scope fleet_capex",
+               "[traincost.invalid_value] cost of scope fleet_capex: got -5, expected a "
+               "non-negative amount in USD");
 }
 
 // SemiAnalysis: capex ~$1.6B + $944M operating over four years (sources.md §3 [A]).
@@ -111,7 +115,63 @@ TEST(ScopedCost, FleetTcoIsTheNamedSumOfCapexAndOperating) {
                              scoped<Scope::fleet_operating>(usd(944e6), analyst_estimate("SA")));
   EXPECT_DOUBLE_EQ(in_usd(tco.amount()), 2.544e9);
   EXPECT_EQ(decltype(tco)::scope, Scope::fleet_tco);
-  EXPECT_EQ(tco.provenance().evidence, Evidence::derived);
+  // Two analyst estimates add up to an analyst estimate, not a derived figure.
+  EXPECT_EQ(tco.provenance().evidence, Evidence::analyst_estimate);
+}
+
+// ---- Evidence: a result is as weak as its weakest input, at best derived -----
+
+template <Scope S>
+ScopedCost<S> cost(double amount, Evidence e) {
+  return scoped<S>(usd(amount), Provenance{e, "x"});
+}
+
+TEST(ScopedCostEvidence, SumIsAsWeakAsTheWeakestTerm) {
+  using E = Evidence;
+  const auto sum_of = [](E a, E b) {
+    return (cost<Scope::staff>(1, a) + cost<Scope::staff>(1, b)).provenance().evidence;
+  };
+  EXPECT_EQ(sum_of(E::published, E::published), E::derived);  // at best derived
+  EXPECT_EQ(sum_of(E::published, E::derived), E::derived);
+  EXPECT_EQ(sum_of(E::published, E::analyst_estimate), E::analyst_estimate);
+  // Not the enum order (which puts derived after analyst_estimate): an
+  // analyst's figure plus arithmetic is still an analyst's figure.
+  EXPECT_EQ(sum_of(E::derived, E::analyst_estimate), E::analyst_estimate);
+  EXPECT_EQ(sum_of(E::analyst_estimate, E::derived), E::analyst_estimate);
+  EXPECT_EQ(sum_of(E::analyst_estimate, E::assumed), E::assumed);
+  EXPECT_EQ(sum_of(E::assumed, E::published), E::assumed);
+}
+
+TEST(ScopedCostEvidence, EveryConversionKeepsTheWeakestInput) {
+  using E = Evidence;
+  EXPECT_EQ(cost<Scope::staff>(1, E::analyst_estimate).scaled(2, "x").provenance().evidence,
+            E::analyst_estimate);
+  EXPECT_EQ(cost<Scope::staff>(1, E::published).scaled(2, "x").provenance().evidence, E::derived);
+  EXPECT_EQ(as_program_part(cost<Scope::staff>(1, E::assumed)).provenance().evidence, E::assumed);
+  EXPECT_EQ(as_program_part(cost<Scope::staff>(1, E::published)).provenance().evidence, E::derived);
+  EXPECT_EQ(
+      rescope<Scope::research_compute>(cost<Scope::final_run_rental>(1, E::analyst_estimate), "why")
+          .provenance()
+          .evidence,
+      E::analyst_estimate);
+  EXPECT_EQ(fleet_tco(cost<Scope::fleet_capex>(1, E::published),
+                      cost<Scope::fleet_operating>(1, E::derived))
+                .provenance()
+                .evidence,
+            E::derived);
+  EXPECT_EQ(fleet_tco(cost<Scope::fleet_capex>(1, E::derived),
+                      cost<Scope::fleet_operating>(1, E::assumed))
+                .provenance()
+                .evidence,
+            E::assumed);
+  const std::vector<ScopedCost<Scope::staff>> xs = {cost<Scope::staff>(1, E::published),
+                                                    cost<Scope::staff>(1, E::analyst_estimate),
+                                                    cost<Scope::staff>(1, E::derived)};
+  EXPECT_EQ(sum(xs).provenance().evidence, E::analyst_estimate);
+  EXPECT_EQ(sum(std::vector<ScopedCost<Scope::staff>>(3, cost<Scope::staff>(1, E::published)))
+                .provenance()
+                .evidence,
+            E::derived);
 }
 
 TEST(ScopedCost, AsProgramPartKeepsTheAmount) {
@@ -163,8 +223,69 @@ TEST(Composition, RulesTable) {
   EXPECT_FALSE(composes_into(Scope::fleet_tco, Scope::fleet_capex));
 }
 
-LineItem item(std::string label, double amount, Scope s) {
-  return LineItem{std::move(label), usd(amount), s, assumed("test"), {}};
+LineItem item(std::string label, double amount, Scope s, Provenance p = assumed("test")) {
+  return LineItem{std::move(label), usd(amount), s, std::move(p), {}};
+}
+
+TEST(Composition, ComposeEvidenceIsTheWeakestPart) {
+  const auto evidence_of = [](Provenance a, Provenance b) {
+    return compose(
+               "p", Scope::program,
+               {item("a", 1, Scope::staff, std::move(a)), item("b", 1, Scope::data, std::move(b))})
+        .provenance.evidence;
+  };
+  EXPECT_EQ(evidence_of(published("x"), published("y")), Evidence::derived);
+  EXPECT_EQ(evidence_of(derived("x"), analyst_estimate("y")), Evidence::analyst_estimate);
+  EXPECT_EQ(evidence_of(published("x"), assumed("y")), Evidence::assumed);
+  // An explicit provenance is kept as given.
+  EXPECT_EQ(compose("p", Scope::program, {item("a", 1, Scope::staff)}, published("audit"))
+                .provenance.evidence,
+            Evidence::published);
+}
+
+// compose and check_composition refuse what a ScopedCost refuses.
+TEST(Composition, ComposeRefusesNegativeAndNonFiniteAmounts) {
+  expect_error(
+      [] {
+        compose("program", Scope::program,
+                {item("staff", 1e6, Scope::staff), item("rebate", -5, Scope::data)});
+      },
+      ErrorCode::invalid_value, "program.parts[1] (rebate).amount",
+      "[traincost.invalid_value] program.parts[1] (rebate).amount: got -5, expected a finite, "
+      "non-negative amount in USD");
+  expect_error([] { compose("program", Scope::program, {item("staff", nan, Scope::staff)}); },
+               ErrorCode::invalid_value, "program.parts[0] (staff).amount", "got nan");
+  expect_error(
+      [] {
+        compose("program", Scope::program,
+                {item("staff", std::numeric_limits<double>::infinity(), Scope::staff)});
+      },
+      ErrorCode::invalid_value, "program.parts[0] (staff).amount", "got inf");
+  // Finite parts whose sum overflows.
+  const double big = std::numeric_limits<double>::max();
+  expect_error(
+      [big] {
+        compose("program", Scope::program,
+                {item("a", big, Scope::staff), item("b", big, Scope::staff)});
+      },
+      ErrorCode::invalid_value, "program.amount", "got inf");
+  EXPECT_NO_THROW(compose("program", Scope::program, {item("free", 0, Scope::staff)}));
+}
+
+TEST(Composition, CheckRefusesNegativeAndNonFiniteAmountsAnywhere) {
+  LineItem p = compose("program", Scope::program,
+                       {item("staff", 10, Scope::staff), item("data", 5, Scope::data)});
+  p.children[1].amount = usd(-5);
+  p.amount = usd(5);  // still the sum of the children: only the sign is wrong
+  expect_error([&p] { check_composition(p); }, ErrorCode::invalid_value, "program / data.amount",
+               "[traincost.invalid_value] program / data.amount: got -5, expected a finite, "
+               "non-negative amount in USD");
+  p.children[1].amount = usd(nan);
+  expect_error([&p] { check_composition(p); }, ErrorCode::invalid_value, "program / data.amount",
+               "got nan");
+  LineItem root = item("root", -1, Scope::staff);
+  expect_error([&root] { check_composition(root); }, ErrorCode::invalid_value, "root.amount",
+               "got -1");
 }
 
 TEST(Composition, ComposeSumsCompatibleParts) {
@@ -178,30 +299,23 @@ TEST(Composition, ComposeSumsCompatibleParts) {
 }
 
 TEST(Composition, ComposeRefusesAFleetCapexInAProgram) {
-  try {
-    compose("debate", Scope::program,
-            {item("V3 final run", 5.576e6, Scope::final_run_rental),
-             item("server capex", 1.6e9, Scope::fleet_capex)});
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_EQ(e.field(), "debate.parts[1]");
-    EXPECT_STREQ(e.what(),
-                 "[traincost.scope_mismatch] debate.parts[1]: got \"server capex\" of scope "
-                 "fleet capex [fleet_capex], expected an amount that composes into program "
-                 "[program]; a fleet's cost enters a program only through an allocation "
-                 "(allocate_by_share)");
-  }
+  expect_error(
+      [] {
+        compose("debate", Scope::program,
+                {item("V3 final run", 5.576e6, Scope::final_run_rental),
+                 item("server capex", 1.6e9, Scope::fleet_capex)});
+      },
+      ErrorCode::scope_mismatch, "debate.parts[1]",
+      "[traincost.scope_mismatch] debate.parts[1]: got \"server capex\" of scope "
+      "fleet capex [fleet_capex], expected an amount that composes into program "
+      "[program]; a fleet's cost enters a program only through an allocation "
+      "(allocate_by_share)");
 }
 
 TEST(Composition, ComposeRefusesARunInAFleetCapex) {
-  try {
-    compose("capex", Scope::fleet_capex, {item("V3", 5.576e6, Scope::final_run_rental)});
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_NE(std::string(e.what()).find("convert it explicitly first"), std::string::npos);
-  }
+  expect_error(
+      [] { compose("capex", Scope::fleet_capex, {item("V3", 5.576e6, Scope::final_run_rental)}); },
+      ErrorCode::scope_mismatch, "capex.parts[0]", "convert it explicitly first");
 }
 
 TEST(Composition, SumSameScopeRefusesAnyOtherScope) {
@@ -209,18 +323,17 @@ TEST(Composition, SumSameScopeRefusesAnyOtherScope) {
       in_usd(sum_same_scope(Scope::final_run_rental, {item("V3", 5.576e6, Scope::final_run_rental),
                                                       item("R1", 294e3, Scope::final_run_rental)})),
       5.87e6);
-  try {
-    sum_same_scope(Scope::final_run_rental, {item("V3", 5.576e6, Scope::final_run_rental),
-                                             item("V3 owned", 3.4e6, Scope::final_run_ownership)});
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.scope_mismatch] items[1]: got \"V3 owned\" of scope final run "
-                 "(ownership cost) [final_run_ownership], expected scope final run "
-                 "(rental-equivalent) [final_run_rental]; amounts of different scopes are not "
-                 "summed without a conversion");
-  }
+  expect_error(
+      [] {
+        sum_same_scope(Scope::final_run_rental,
+                       {item("V3", 5.576e6, Scope::final_run_rental),
+                        item("V3 owned", 3.4e6, Scope::final_run_ownership)});
+      },
+      ErrorCode::scope_mismatch, "items[1]",
+      "[traincost.scope_mismatch] items[1]: got \"V3 owned\" of scope final run "
+      "(ownership cost) [final_run_ownership], expected scope final run "
+      "(rental-equivalent) [final_run_rental]; amounts of different scopes are not "
+      "summed without a conversion");
 }
 
 TEST(Composition, CheckFindsAMislabelledChildDeepInTheTree) {
@@ -228,42 +341,26 @@ TEST(Composition, CheckFindsAMislabelledChildDeepInTheTree) {
       "fleet", Scope::fleet_tco,
       {item("capex", 1.6e9, Scope::fleet_capex), item("operating", 944e6, Scope::fleet_operating)});
   tco.children[0].children.push_back(item("capex", 1.6e9, Scope::final_run_rental));
-  try {
-    check_composition(tco);
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_EQ(e.field(), "fleet / capex.children[0]");
-  }
+  expect_error([&tco] { check_composition(tco); }, ErrorCode::scope_mismatch,
+               "fleet / capex.children[0]", "got \"capex\" of scope final run");
 }
 
 TEST(Composition, CheckFindsAParentThatIsNotTheSumOfItsChildren) {
   LineItem p = compose("program", Scope::program, {item("a", 1, Scope::staff)});
   p.amount = usd(2);
-  try {
-    check_composition(p);
-    FAIL() << "expected an error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::invalid_input);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.invalid_input] program.amount: got 2 USD, expected the sum of the "
-                 "children, 1 USD");
-  }
+  expect_error([&p] { check_composition(p); }, ErrorCode::invalid_input, "program.amount",
+               "[traincost.invalid_input] program.amount: got 2 USD, expected the sum of the "
+               "children, 1 USD");
 }
 
 TEST(Composition, ScopedCostOfALineItemChecksTheScope) {
   const LineItem capex = item("capex", 1.6e9, Scope::fleet_capex);
   EXPECT_DOUBLE_EQ(in_usd(scoped_cost_of<Scope::fleet_capex>(capex).amount()), 1.6e9);
-  try {
-    (void)scoped_cost_of<Scope::final_run_rental>(capex);
-    FAIL() << "expected a scope mismatch";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::scope_mismatch);
-    EXPECT_STREQ(e.what(),
-                 "[traincost.scope_mismatch] line_item.scope: got \"capex\" of scope fleet capex "
-                 "[fleet_capex], expected scope final run (rental-equivalent) "
-                 "[final_run_rental]");
-  }
+  expect_error([&capex] { (void)scoped_cost_of<Scope::final_run_rental>(capex); },
+               ErrorCode::scope_mismatch, "line_item.scope",
+               "[traincost.scope_mismatch] line_item.scope: got \"capex\" of scope fleet capex "
+               "[fleet_capex], expected scope final run (rental-equivalent) "
+               "[final_run_rental]");
 }
 
 TEST(Composition, ToLineItemKeepsScopeAndProvenance) {
