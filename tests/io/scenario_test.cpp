@@ -156,7 +156,9 @@ TEST(Json, EstimateSchemaCarriesScopesAndProvenance) {
   EXPECT_EQ(doc.at("scenario").at("file"), "v3.toml");
   const auto& r = doc.at("results")[0];
   EXPECT_EQ(r.at("scope"), "final_run_rental");
-  EXPECT_EQ(r.at("breakdown").at("children")[0].at("provenance").at("evidence"), "derived");
+  // A stage's cost is as trustworthy as its weakest input: this file gives
+  // no sources, so its figures are the author's assumptions.
+  EXPECT_EQ(r.at("breakdown").at("children")[0].at("provenance").at("evidence"), "assumed");
   EXPECT_DOUBLE_EQ(r.at("final_run").at("total").at("gpu_hours").get<double>(), 2'788'000.0);
 }
 
