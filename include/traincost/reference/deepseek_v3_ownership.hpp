@@ -16,6 +16,8 @@
 ///   depreciation $1.139 + maintenance $0.273 + colocation $0.262 + energy
 ///   $0.116 = $1.789 per GPU-hour -> V3 at $4.99M vs $5.576M at $2.
 /// With Epoch's exponential method (0.3224/yr): $2.119 per GPU-hour -> $5.91M.
+/// The hourly cost is tagged [?]: it is as weak as its weakest input (the
+/// life, utilization, colocation, maintenance and the H800's TDP are assumed).
 /// Break-even utilization against $2: 88.8% (straight line); never at up to
 /// 100% with Epoch's method.
 

@@ -37,7 +37,8 @@ TEST(DeepSeekFleet, HoldingsAreTheSemiAnalysisCounts) {
 TEST(DeepSeekFleet, TheA100sAreFireFlyer2sPcieCards) {
   // sources.md §4 [P]: Fire-Flyer 2 is 10,000 PCIe A100-40GB — the same
   // 10,000 A100s bought in 2021 (§3). 250 W each (§5 [P]), not the SXM4's 400 W.
-  const Holding* a100 = deepseek_fleet().find("A100");
+  const Fleet fleet = deepseek_fleet();
+  const Holding* a100 = fleet.find("A100");
   ASSERT_NE(a100, nullptr);
   EXPECT_EQ(a100->accelerator.name, fire_flyer_2().holdings[0].accelerator.name);
   EXPECT_EQ(a100->accelerator.name, "A100 PCIe 40GB");

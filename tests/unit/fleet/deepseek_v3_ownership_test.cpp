@@ -18,6 +18,10 @@ TEST(DeepSeekV3Ownership, HourlyCostOfAnOwnedH800) {
   // 1.274 kW x 0.75 x 1.5 x $0.0806.
   EXPECT_NEAR(in_usd_per_gpu_hour(c.energy), 1.274 * 0.75 * 1.5 * 0.0806, 1e-12);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.total), 1.789, 5e-4);
+  // Built on assumptions (4-year life, 100% utilization, colocation, the
+  // H800's 700 W TDP [?], sources.md §5): the cost is an assumption too.
+  EXPECT_EQ(c.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(deepseek_h800_ownership_inputs().server_power_provenance.evidence, Evidence::assumed);
 }
 
 TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
