@@ -31,6 +31,7 @@ TOML_POP_WARNINGS;
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -265,13 +266,28 @@ class ScenarioBuilder {
 
   /// A positive number, or a range of positive numbers (recorded as an
   /// uncertain input; its median is returned).
+  /// `minimum` (> 0: values must be at least it) and `below` (values must be
+  /// under it) bound fields such as a PUE (>= 1) or a share (< 1); a range on
+  /// such a field must be bounded and every parameter within the bounds.
   double value_or_range(const toml::node& n, const std::string& field, const std::string& what,
-                        const std::string& unit, std::function<void(Scenario&, double)> apply) {
+                        const std::string& unit, std::function<void(Scenario&, double)> apply,
+                        double minimum = 0.0,
+                        double below = std::numeric_limits<double>::infinity()) {
+    const bool bounded = minimum > 0.0 || below < std::numeric_limits<double>::infinity();
+    const std::string bounds = minimum > 0.0
+                                   ? "at least " + traincost::detail::format_value(minimum)
+                                   : "below " + traincost::detail::format_value(below);
+    auto check = [&](const toml::node& v, const std::string& f) {
+      const double x = r_.positive(v, f, what);
+      if (bounded && (x < minimum || !(x < below)))
+        r_.fail(ErrorCode::invalid_value, v.source(), f, "got " + Reader::describe(v),
+                "a " + what + " " + bounds);
+      return x;
+    };
     if (const toml::table* t = n.as_table()) {
-      auto check = [&](const toml::node& v, const std::string& f) {
-        return r_.positive(v, f, what);
-      };
       UncertainInput in = r_.range(*t, field, unit, check);
+      if (bounded)
+        r_.require_bounded(*t, in, bounds);
       in.apply = std::move(apply);
       const double median = in.distribution.median();
       s_.uncertain.push_back(std::move(in));
@@ -279,7 +295,7 @@ class ScenarioBuilder {
     }
     if (!n.is_number())
       r_.fail_type(n, field, "a number (" + what + ") or a range such as { low = 1, high = 2 }");
-    return r_.positive(n, field, what);
+    return check(n, field);
   }
 
   using PriceSlot = std::function<Sourced<GpuTimePrice>&(Scenario&)>;
@@ -434,6 +450,7 @@ class ScenarioBuilder {
                                    std::function<void(Scenario&, double)> apply) {
         if (const toml::table* rt = v.as_table()) {
           UncertainInput in = r_.range(*rt, f, "fraction", fraction);
+          r_.require_bounded(*rt, in, "in (0, 1]");
           in.apply = std::move(apply);
           const double median = in.distribution.median();
           s_.uncertain.push_back(std::move(in));
@@ -717,9 +734,9 @@ class ScenarioBuilder {
     if (const toml::node* d = t->get("average_draw"))
       a.average_draw = {r_.unit_fraction(*d, path + ".average_draw"), pv};
     if (const toml::node* p = t->get("pue")) {
-      const double v =
-          value_or_range(*p, path + ".pue", "PUE (facility / IT power)", "PUE",
-                         [slot](Scenario& s, double x) { slot(s).operating->pue.value = x; });
+      const double v = value_or_range(
+          *p, path + ".pue", "PUE (facility / IT power)", "PUE",
+          [slot](Scenario& s, double x) { slot(s).operating->pue.value = x; }, 1.0);
       if (v < 1.0)
         r_.fail(ErrorCode::invalid_value, p->source(), path + ".pue",
                 "got " + traincost::detail::format_value(v),
@@ -734,11 +751,13 @@ class ScenarioBuilder {
                            })),
                        pv};
     if (const toml::node* m = t->get("maintenance_share_per_year")) {
-      const double v =
-          value_or_range(*m, path + ".maintenance_share_per_year", "share of capex per year",
-                         "share of capex per year", [slot](Scenario& s, double x) {
-                           slot(s).operating->maintenance_share_per_year.value = x;
-                         });
+      const double v = value_or_range(
+          *m, path + ".maintenance_share_per_year", "share of capex per year",
+          "share of capex per year",
+          [slot](Scenario& s, double x) {
+            slot(s).operating->maintenance_share_per_year.value = x;
+          },
+          0.0, 1.0);
       a.maintenance_share_per_year = {r_.checked(*m, path + ".maintenance_share_per_year",
                                                  [&] {
                                                    return traincost::detail::require_share(
@@ -842,7 +861,7 @@ class ScenarioBuilder {
           const toml::node* m = rt.get("multiplier");
           const double v = value_or_range(
               *m, rp + ".multiplier", "total-to-final-run compute ratio", "ratio",
-              [slot, k](Scenario& s, double x) { slot(s).research[k].multiplier.value = x; });
+              [slot, k](Scenario& s, double x) { slot(s).research[k].multiplier.value = x; }, 1.0);
           if (v < 1.0)
             r_.fail(ErrorCode::invalid_value, m->source(), rp + ".multiplier",
                     "got " + traincost::detail::format_value(v),
@@ -949,7 +968,7 @@ class ScenarioBuilder {
         if (const toml::node* o = gt.get("overhead")) {
           overhead = value_or_range(
               *o, gp + ".overhead", "loaded cost / salary ratio", "ratio",
-              [slot, k](Scenario& s, double x) { slot(s).staff[k].overhead.value = x; });
+              [slot, k](Scenario& s, double x) { slot(s).staff[k].overhead.value = x; }, 1.0);
           if (overhead < 1.0)
             r_.fail(ErrorCode::invalid_value, o->source(), gp + ".overhead",
                     "got " + traincost::detail::format_value(overhead),

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -31,8 +32,19 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
   return out;
 }
 
+/// The first reason a model rejected a draw, for the error message.
+struct FirstRejection {
+  std::mutex mutex;
+  std::string reason;
+  void note(const std::string& why) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (reason.empty())
+      reason = why;
+  }
+};
+
 /// The total cost of result `index` in USD, NaN when a model rejects the draw.
-double result_total(Scenario& s, std::size_t index) {
+double result_total(Scenario& s, std::size_t index, FirstRejection* why) {
   try {
     if (!s.workload_stages.empty())
       refresh_workload_stages(s);
@@ -41,7 +53,9 @@ double result_total(Scenario& s, std::size_t index) {
     if (index < s.runs.size())
       return in_usd(cost_final_run(s.runs[index]).cost);
     return in_usd(estimate(s).results.at(index).breakdown.amount);
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    if (why)
+      why->note(e.what());
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -62,8 +76,12 @@ void require_ranges(const Scenario& s, const char* command) {
                             "usd_per_gpu_hour = { low = 1.5, high = 3.5 }");
 }
 
-[[noreturn]] void rethrow_located(const Scenario& s, const Error& e) {
+[[noreturn]] void rethrow_located(const Scenario& s, const Error& e, const FirstRejection& why) {
   Location where = s.uncertain.empty() ? Location{1, 1} : s.uncertain.front().where;
+  if (!why.reason.empty())
+    throw ScenarioError(ErrorCode::invalid_value, s.file, where, "(ranges)",
+                        "a draw of the ranges is rejected by the model: " + why.reason +
+                            "; expected ranges whose every value the model accepts");
   throw ScenarioError(
       e.code(), s.file, where, "(ranges)",
       std::string(e.what()) + " (some draw of the ranges gives a cost that is not finite)");
@@ -72,14 +90,15 @@ void require_ranges(const Scenario& s, const char* command) {
 /// The vectorized model of result `index`: each row of draws is put into a
 /// copy of the scenario, which the typed models then cost.
 uncertainty::Model model_for(const Scenario& base, std::size_t index,
-                             const std::function<void(std::int64_t)>& rows_done) {
-  return [&base, index, rows_done](const Eigen::Ref<const Eigen::ArrayXXd>& x,
-                                   Eigen::Ref<Eigen::ArrayXd> out) {
+                             const std::function<void(std::int64_t)>& rows_done,
+                             FirstRejection* why) {
+  return [&base, index, rows_done, why](const Eigen::Ref<const Eigen::ArrayXXd>& x,
+                                        Eigen::Ref<Eigen::ArrayXd> out) {
     Scenario local = base;
     for (Eigen::Index row = 0; row < x.rows(); ++row) {
       for (std::size_t k = 0; k < base.uncertain.size(); ++k)
         base.uncertain[k].apply(local, x(row, static_cast<Eigen::Index>(k)));
-      out[row] = result_total(local, index);
+      out[row] = result_total(local, index, why);
     }
     if (rows_done)
       rows_done(x.rows());
@@ -168,15 +187,16 @@ Simulation simulate(const Scenario& scenario, const SimulationOptions& options) 
     run.samples = options.samples;
     run.seed = options.seed;
     run.histogram_bins = options.histogram_bins;
+    FirstRejection rejected;
     SimulatedResult r;
     r.name = labels[i].name;
     r.scope = labels[i].scope;
     try {
-      auto mc = uncertainty::monte_carlo(inputs, model_for(scenario, i, rows_done), run);
+      auto mc = uncertainty::monte_carlo(inputs, model_for(scenario, i, rows_done, &rejected), run);
       r.summary = mc.summary;
       r.outputs = std::move(mc.outputs);
     } catch (const Error& e) {
-      rethrow_located(scenario, e);
+      rethrow_located(scenario, e, rejected);
     }
     sim.results.push_back(std::move(r));
   }
@@ -191,13 +211,14 @@ Sensitivity sensitivity(const Scenario& scenario) {
   const auto labels = result_labels(scenario);
   const uncertainty::InputSet inputs = input_set(scenario);
   for (std::size_t i = 0; i < labels.size(); ++i) {
+    FirstRejection rejected;
     SensitivityResult r;
     r.name = labels[i].name;
     r.scope = labels[i].scope;
     try {
-      r.tornado = uncertainty::tornado(inputs, model_for(scenario, i, {}));
+      r.tornado = uncertainty::tornado(inputs, model_for(scenario, i, {}, &rejected));
     } catch (const Error& e) {
-      rethrow_located(scenario, e);
+      rethrow_located(scenario, e, rejected);
     }
     out.results.push_back(std::move(r));
   }

@@ -368,6 +368,19 @@ class Reader {
     return in;
   }
 
+  /// Refuses a range that can draw values a model rejects: a lognormal has no
+  /// upper bound and reaches towards zero, so a field with a bound (an MFU
+  /// <= 1, a PUE >= 1) needs a bounded range.
+  void require_bounded(const toml::table& t, const UncertainInput& in,
+                       const std::string& bounds) const {
+    if (in.distribution.kind() == uncertainty::Distribution::Kind::lognormal)
+      fail(ErrorCode::invalid_value, t.source(), in.field,
+           "got a lognormal range { p5, p95 }, which has no bounds",
+           "a bounded range ({ low, high }, { low, mode, high }, { mean, sd, low, high } or "
+           "{ values = [...] }) with every value " +
+               bounds);
+  }
+
  private:
   const std::string& file_;
   std::map<std::string, Location>& locations_;
