@@ -1,5 +1,5 @@
 // The `traincost` command: scenario files in; tables, Markdown, CSV, JSON
-// and SVG charts out. See docs/cli.md.
+// and SVG charts out. See README.md ("The traincost command") and docs/scenarios.md.
 //
 // Exit codes: 0 success, 1 bad input (a scenario that does not read or does
 // not cost, an unknown accelerator, a chart that cannot be written),

@@ -216,9 +216,9 @@ TEST(ExampleScenarios, TheDebatePagePrintsEveryFigureInItsOwnScope) {
 }
 
 TEST(ExampleScenarios, TheReadmeSectionShowsRealOutput) {
-  // docs/cli.md (merged into README.md) shows a scenario file, the command
+  // README.md ("The traincost command") shows a scenario file, the command
   // and its output: running that file must print exactly that output.
-  const std::string doc = slurp(source_dir / "docs" / "cli.md");
+  const std::string doc = slurp(source_dir / "README.md");
   const auto toml_at = doc.find("```toml\n");
   ASSERT_NE(toml_at, std::string::npos);
   const auto toml_end = doc.find("```\n", toml_at + 8);
