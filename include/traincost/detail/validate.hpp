@@ -34,8 +34,8 @@ inline std::string indexed_field(std::string_view list, std::size_t index, std::
   return f;
 }
 
-[[noreturn]] inline void fail_value(std::string_view field, double value,
-                                    std::string_view expected) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_value(std::string_view field, double value,
+                                                              std::string_view expected) {
   std::string msg = "got ";
   msg += format_value(value);
   msg += ", expected ";
