@@ -18,9 +18,14 @@
 #include "traincost/breakdown.hpp"
 #include "traincost/cluster.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/specs.hpp"
 #include "traincost/provenance.hpp"
+#include "traincost/run_price.hpp"
 #include "traincost/scope.hpp"
+#include "traincost/throughput.hpp"
 #include "traincost/units.hpp"
+#include "traincost/workload.hpp"
 
 namespace traincost {
 
@@ -56,18 +61,27 @@ constexpr std::string_view to_string(StageKind k) {
   return "other";
 }
 
+/// A stage's accelerator time computed from what was trained: the
+/// workload's FLOP at a throughput (MFU against a named precision, goodput)
+/// on the stage's cluster.
+struct WorkloadUsage {
+  Workload workload;
+  Throughput throughput;
+};
+
 /// One stage of a training run.
 struct Stage {
   std::string name;
   StageKind kind = StageKind::other;
-  /// Accelerator time used: GPU-hours given directly, or wall-clock time
-  /// during which every accelerator of the stage's cluster was busy.
-  std::variant<GpuTime, Duration> usage = gpu_hours(0);
+  /// Accelerator time used: GPU-hours given directly, wall-clock time during
+  /// which every accelerator of the stage's cluster was busy, or a workload
+  /// at a throughput.
+  std::variant<GpuTime, Duration, WorkloadUsage> usage = gpu_hours(0);
   /// Where the usage figure comes from.
   Provenance usage_provenance;
   /// The cluster the stage ran on; empty means the run's cluster.
   std::optional<Cluster> cluster;
-  /// The rental price for this stage; empty means the run's price.
+  /// The price for this stage, of the run's kind; empty means the run's price.
   std::optional<Sourced<GpuTimePrice>> price;
 
   /// A stage whose accelerator time is reported directly (e.g. "2,664K GPU-hours").
@@ -78,6 +92,17 @@ struct Stage {
   static Stage with_wall_clock(std::string name, StageKind kind, Duration wall_clock,
                                Provenance source) {
     return Stage{std::move(name), kind, wall_clock, std::move(source), std::nullopt, std::nullopt};
+  }
+  /// A stage whose accelerator time follows from a workload at a throughput;
+  /// its provenance is the compute chain's, as weak as its weakest input.
+  /// Checked when costed (the cluster is the stage's or the run's).
+  static Stage with_workload(std::string name, StageKind kind, Workload workload,
+                             Throughput throughput) {
+    Provenance p = derived_from({workload.provenance.evidence, throughput.source().evidence},
+                                "workload " + workload.name + " at a throughput");
+    return Stage{
+        std::move(name), kind,         WorkloadUsage{std::move(workload), std::move(throughput)},
+        std::move(p),    std::nullopt, std::nullopt};
   }
   /// Runs this stage on its own cluster instead of the run's.
   Stage& on(Cluster c) & {
@@ -93,16 +118,18 @@ struct Stage {
   Stage&& priced_at(Sourced<GpuTimePrice> p) && { return std::move(priced_at(std::move(p))); }
 };
 
-/// A final training run: stages in order on a default cluster at a default price.
+/// A final training run: stages in order on a default cluster at a default
+/// price. Its scope follows from the kind of price (run_price.hpp).
 struct TrainingRun {
   std::string name;
   Cluster cluster;
-  /// The default rental price, e.g. DeepSeek's assumed $2 per H800 GPU-hour.
-  Sourced<GpuTimePrice> price;
+  /// The default price, e.g. DeepSeek's assumed $2 per H800 GPU-hour (a
+  /// rental price); `RunPrice::ownership_cost` for owned hardware.
+  RunPrice price;
   std::vector<Stage> stages;
-  /// What the result counts. A rental price gives a rental-equivalent; a run
-  /// priced at owned-hardware cost per GPU-hour is `final_run_ownership`.
-  Scope scope = Scope::final_run_rental;
+
+  /// `final_run_rental` or `final_run_ownership`, from the price's kind.
+  Scope scope() const { return price.scope(); }
 };
 
 /// The cost of one stage.
@@ -123,11 +150,13 @@ struct StageCost {
 /// The cost of a final run, labelled with its scope.
 struct FinalRunCost {
   std::string name;
-  Scope scope = Scope::final_run_rental;
   std::vector<StageCost> stages;
   GpuTime gpu_time = gpu_hours(0);  ///< total over stages
   Duration wall_clock = hours(0);   ///< stages run one after another
   Money cost = usd(0);              ///< total over stages
+
+  /// What the cost counts: fixed by the run's price (run_price.hpp).
+  Scope scope() const { return scope_; }
 
   /// The stage with this name, or nullptr.
   const StageCost* find_stage(std::string_view stage_name) const {
@@ -139,7 +168,7 @@ struct FinalRunCost {
 
   /// The run as a breakdown tree: one child per stage.
   LineItem breakdown() const {
-    LineItem root{name, cost, scope, derived("sum of the stages"), {}};
+    LineItem root{name, cost, scope_, derived("sum of the stages"), {}};
     root.children.reserve(stages.size());
     Evidence weakest_stage = Evidence::published;
     for (const auto& s : stages) {
@@ -150,11 +179,15 @@ struct FinalRunCost {
                                       std::string(tag(s.price_provenance.evidence)) + " price (" +
                                       s.price_provenance.source + ")");
       weakest_stage = weakest({weakest_stage, p.evidence});
-      root.children.push_back(LineItem{s.name, s.cost, scope, std::move(p), {}});
+      root.children.push_back(LineItem{s.name, s.cost, scope_, std::move(p), {}});
     }
     root.provenance = derived_from({weakest_stage}, "sum of the stages");
     return root;
   }
+
+ private:
+  friend FinalRunCost cost_final_run(const TrainingRun& run);
+  Scope scope_ = Scope::final_run_rental;
 };
 
 namespace detail {
@@ -179,61 +212,212 @@ inline void require_positive_stage_value(std::size_t index, const Stage& s, std:
 
 }  // namespace detail
 
-/// The rental-equivalent cost of a run: per stage GPU-hours, wall-clock on
-/// the stage's cluster, cost and share of the total. Throws `traincost::Error`
-/// for an empty run, a non-positive or non-finite usage or price.
-inline FinalRunCost cost_final_run(const TrainingRun& run) {
+/// A stage's figures over a value type `V` (one point, or a block of samples).
+template <class V>
+struct StageValues {
+  model::Val<V, GpuTime> gpu_time;
+  model::Val<V, Duration> wall_clock;
+  model::Val<V, GpuTimePrice> price;
+  model::Val<V, Money> cost;
+};
+
+/// A run's figures over a value type `V`.
+template <class V>
+struct RunValues {
+  std::vector<StageValues<V>> stages;
+  model::Val<V, GpuTime> gpu_time;
+  model::Val<V, Duration> wall_clock;
+  model::Val<V, Money> cost;
+};
+
+/// The accelerator time of a workload stage: training FLOP / (reference peak
+/// x MFU x goodput), one accelerator per unit of peak. Reads tokens, the
+/// FLOP-per-token figure (stated) or the active parameters (formula), MFU
+/// and goodput under `at`.
+template <class E>
+model::Val<typename E::value_type, GpuTime> workload_gpu_time(const WorkloadUsage& u,
+                                                              const AcceleratorSpec& spec, E& e,
+                                                              const model::Path& at) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const Workload& w = u.workload;
+  model::Val<V, FlopPerToken> per_token = model::constant<V>(flop_per_token(0));
+  if (w.flop_rule.is_stated()) {
+    per_token = e.read(model::Path(at, "flop_per_token"), w.flop_rule.stated_value(),
+                       specs::flop_per_token);
+  } else {
+    const model::Val<V, ParameterCount> active =
+        e.read(model::Path(at, "active_parameters"), w.active_parameters, specs::parameters);
+    // 6 x N (+ the attention term, a constant of the shape), in the order
+    // FlopPerTokenRule::evaluate adds them, so both give the same bits.
+    per_token = active * model::constant<V>(flop_per_token(6.0) / parameters(1.0)) +
+                model::constant<V>(w.flop_rule.attention_term());
+  }
+  const model::Val<V, TokenCount> tokens_trained =
+      e.read(model::Path(at, "training_tokens"), w.training_tokens, specs::tokens);
+  const V mfu = e.read(model::Path(at, "mfu"), u.throughput.mfu(), specs::mfu);
+  const V goodput = e.read(model::Path(at, "goodput"), u.throughput.goodput(), specs::goodput);
+  const model::Val<V, FlopRate> peak =
+      model::constant<V>(spec.peak(u.throughput.mfu_precision(), "throughput.mfu_precision"));
+  return per_token * tokens_trained / (peak * (mfu * goodput)) *
+         model::constant<V>(accelerators(1));
+}
+
+/// The one definition of a run's arithmetic, over any evaluator (model/
+/// evaluator.hpp): per stage, accelerator time (GPU-hours as given,
+/// wall-clock x accelerators, or a workload at a throughput) x price; totals
+/// over stages. Inputs are read under `root`: "price", "accelerators", and
+/// "stages[i].gpu_hours", ".wall_clock_hours", ".accelerators", ".price",
+/// ".training_tokens", ".active_parameters", ".flop_per_token", ".mfu",
+/// ".goodput". It checks nothing: `cost_final_run` validates a point, a
+/// simulation checks each drawn value against its input's bound.
+template <class E>
+RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
+                                               const model::Path& root) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  RunValues<V> out{{},
+                   model::constant<V>(gpu_hours(0)),
+                   model::constant<V>(hours(0)),
+                   model::constant<V>(usd(0))};
+  out.stages.reserve(run.stages.size());
+  const model::Val<V, GpuTimePrice> run_price =
+      e.read(model::Path(root, "price"), run.price.value, specs::usd_per_gpu_hour);
+  for (std::size_t i = 0; i < run.stages.size(); ++i) {
+    const Stage& stage = run.stages[i];
+    const model::Path at(root, "stages", i);
+    const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
+    const model::Val<V, AcceleratorCount> count =
+        stage.cluster
+            ? e.read(model::Path(at, "accelerators"), cluster.count(), specs::accelerators)
+            : e.read(model::Path(root, "accelerators"), cluster.count(), specs::accelerators);
+    StageValues<V> sv{model::constant<V>(gpu_hours(0)), model::constant<V>(hours(0)), run_price,
+                      model::constant<V>(usd(0))};
+    if (stage.price)
+      sv.price = e.read(model::Path(at, "price"), stage.price->value, specs::usd_per_gpu_hour);
+    if (const auto* t = std::get_if<GpuTime>(&stage.usage)) {
+      sv.gpu_time = e.read(model::Path(at, "gpu_hours"), *t, specs::gpu_hours);
+      sv.wall_clock = sv.gpu_time / count;
+    } else if (const auto* d = std::get_if<Duration>(&stage.usage)) {
+      sv.wall_clock = e.read(model::Path(at, "wall_clock_hours"), *d, specs::wall_clock_hours);
+      sv.gpu_time = count * sv.wall_clock;
+    } else {
+      sv.gpu_time =
+          workload_gpu_time(std::get<WorkloadUsage>(stage.usage), cluster.accelerator(), e, at);
+      sv.wall_clock = sv.gpu_time / count;
+    }
+    sv.cost = sv.gpu_time * sv.price;
+    out.gpu_time += sv.gpu_time;
+    out.wall_clock += sv.wall_clock;
+    out.cost += sv.cost;
+    out.stages.push_back(std::move(sv));
+  }
+  return out;
+}
+
+namespace detail {
+
+/// Checks the inputs of a run at its own point (the typed path); each bad
+/// figure is named as the run's field, e.g. "run.stages[0] (pre-training).gpu_hours".
+inline void validate_run(const TrainingRun& run) {
   if (run.stages.empty())
     throw Error(ErrorCode::invalid_input, "run.stages",
                 "the run \"" + run.name + "\" has no stages; expected at least one");
-  detail::require_positive("run.price", in_usd_per_gpu_hour(run.price.value),
-                           "price in USD per GPU-hour");
+  require_positive("run.price", in_usd_per_gpu_hour(run.price.value), "price in USD per GPU-hour");
+  for (std::size_t i = 0; i < run.stages.size(); ++i) {
+    const Stage& stage = run.stages[i];
+    if (stage.price)
+      require_positive_stage_value(i, stage, "price", in_usd_per_gpu_hour(stage.price->value),
+                                   "price in USD per GPU-hour");
+    if (const auto* t = std::get_if<GpuTime>(&stage.usage)) {
+      require_positive_stage_value(i, stage, "gpu_hours", in_gpu_hours(*t), "number of GPU-hours");
+    } else if (const auto* d = std::get_if<Duration>(&stage.usage)) {
+      require_positive_stage_value(i, stage, "wall_clock_hours", in_hours(*d), "number of hours");
+    } else {
+      const WorkloadUsage& u = std::get<WorkloadUsage>(stage.usage);
+      const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
+      // The compute chain's own checks: sizes, tokens, rule, both precisions.
+      (void)training_flop(u.workload);
+      (void)cluster.accelerator().peak(u.workload.training_precision,
+                                       "workload.training_precision");
+      (void)u.throughput.achieved(cluster.accelerator());
+    }
+  }
+}
+
+/// The provenance of a workload stage's usage: the compute chain in words.
+inline Provenance workload_usage_provenance(const WorkloadUsage& u, const AcceleratorSpec& spec,
+                                            GpuTime gpu_time) {
+  const Workload& w = u.workload;
+  const Provenance rule = w.flop_rule.provenance();
+  const Evidence peak_evidence = spec.provenance.evidence;
+  return derived_from(
+      {rule.evidence, w.provenance.evidence, peak_evidence, u.throughput.source().evidence},
+      w.flop_rule.describe() + " [" + std::string(tag(rule.evidence)) + "] x " +
+          format_value(in_tokens(w.training_tokens)) + " tokens [" +
+          std::string(tag(w.provenance.evidence)) + "] / (" + spec.name + " " +
+          std::string(to_string(u.throughput.mfu_precision())) + " dense peak [" +
+          std::string(tag(peak_evidence)) + "] x MFU " + format_value(u.throughput.mfu()) +
+          " x goodput " + format_value(u.throughput.goodput()) + " [" +
+          std::string(tag(u.throughput.source().evidence)) +
+          "]) = " + format_value(in_gpu_hours(gpu_time)) + " GPU-hours");
+}
+
+}  // namespace detail
+
+/// The cost of a run at its own figures: per stage GPU-hours, wall-clock on
+/// the stage's cluster, cost and share of the total; scope from the price's
+/// kind. Throws `traincost::Error` for an empty run, a non-positive or
+/// non-finite usage or price, a bad workload, or totals that overflow.
+inline FinalRunCost cost_final_run(const TrainingRun& run) {
+  detail::validate_run(run);
+  model::PointEvaluator e;
+  const RunValues<double> v = evaluate_run(run, e, model::Path(run.name));
 
   FinalRunCost out;
   out.name = run.name;
-  out.scope = run.scope;
+  out.scope_ = run.scope();
   out.stages.reserve(run.stages.size());
   for (std::size_t i = 0; i < run.stages.size(); ++i) {
     const Stage& stage = run.stages[i];
+    const StageValues<double>& sv = v.stages[i];
     const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
-    const Sourced<GpuTimePrice>& price = stage.price ? *stage.price : run.price;
-    if (stage.price)
-      detail::require_positive_stage_value(i, stage, "price", in_usd_per_gpu_hour(price.value),
-                                           "price in USD per GPU-hour");
-
+    // Each factor is finite, but their product can still overflow or vanish.
+    if (!detail::is_positive(in_gpu_hours(sv.gpu_time)) ||
+        !detail::is_positive(in_hours(sv.wall_clock)))
+      detail::fail_stage_value(i, stage, "gpu_hours", in_gpu_hours(sv.gpu_time),
+                               "a positive, finite number of GPU-hours (the stage's figures "
+                               "overflow or vanish)");
+    if (!std::isfinite(in_usd(sv.cost)))
+      detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
+                               "a finite cost in USD (usage x price overflows)");
     StageCost sc;
-    if (const auto* t = std::get_if<GpuTime>(&stage.usage)) {
-      detail::require_positive_stage_value(i, stage, "gpu_hours", in_gpu_hours(*t),
-                                           "number of GPU-hours");
-      sc.gpu_time = *t;
-      sc.wall_clock = cluster.wall_clock(*t);
-    } else {
-      const Duration d = std::get<Duration>(stage.usage);
-      detail::require_positive_stage_value(i, stage, "wall_clock_hours", in_hours(d),
-                                           "number of hours");
-      sc.wall_clock = d;
-      sc.gpu_time = cluster.gpu_time(d);
-    }
     sc.name = stage.name;
     sc.kind = stage.kind;
     sc.accelerator = cluster.accelerator().name;
     sc.accelerators = cluster.count();
-    sc.price = price.value;
-    sc.cost = sc.gpu_time * price.value;
-    // Each factor is finite, but their product can still overflow.
-    if (!std::isfinite(in_usd(sc.cost)))
-      detail::fail_stage_value(i, stage, "cost", in_usd(sc.cost),
-                               "a finite cost in USD (usage x price overflows)");
-    sc.usage_provenance = stage.usage_provenance;
-    sc.price_provenance = price.provenance;
-    out.gpu_time += sc.gpu_time;
-    out.wall_clock += sc.wall_clock;
-    out.cost += sc.cost;
+    sc.gpu_time = sv.gpu_time;
+    sc.wall_clock = sv.wall_clock;
+    sc.price = sv.price;
+    sc.cost = sv.cost;
+    sc.usage_provenance =
+        std::holds_alternative<WorkloadUsage>(stage.usage)
+            ? detail::workload_usage_provenance(std::get<WorkloadUsage>(stage.usage),
+                                                cluster.accelerator(), sv.gpu_time)
+            : stage.usage_provenance;
+    sc.price_provenance = stage.price ? stage.price->provenance : run.price.provenance;
     out.stages.push_back(std::move(sc));
   }
-  if (!std::isfinite(in_usd(out.cost)))
+  out.gpu_time = v.gpu_time;
+  out.wall_clock = v.wall_clock;
+  out.cost = v.cost;
+  if (!std::isfinite(in_usd(out.cost)) || !std::isfinite(in_gpu_hours(out.gpu_time)) ||
+      !std::isfinite(in_hours(out.wall_clock)))
     detail::fail_value("run.cost", in_usd(out.cost),
-                       "a finite total cost in USD (the sum overflows)");
+                       "a finite total cost, GPU time and wall-clock (the sum overflows)");
+  if (!(in_usd(out.cost) > 0.0))
+    detail::fail_value("run.cost", in_usd(out.cost),
+                       "a positive total cost in USD (usage x price vanishes)");
   for (auto& sc : out.stages)
     sc.share = ratio(sc.cost, out.cost);
   return out;

@@ -25,7 +25,7 @@ inline void print_final_run(std::ostream& os, const FinalRunCost& run) {
   t.add_rule();
   t.add_row({"total", "", "", format_number(in_gpu_hours(run.gpu_time)),
              format_number(in_days(run.wall_clock), 1), "", format_usd(run.cost), "100.0%", ""});
-  os << run.name << " — " << to_string(run.scope) << '\n';
+  os << run.name << " — " << to_string(run.scope()) << '\n';
   t.print(os);
   os << "total cost: " << format_usd_compact(run.cost) << " (" << format_usd(run.cost) << ")\n";
 }

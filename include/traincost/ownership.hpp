@@ -319,7 +319,7 @@ inline TrainingRun at_ownership_cost(TrainingRun run, const OwnershipCost& cost)
     throw Error(ErrorCode::invalid_input, "run.cluster.accelerator",
                 "got " + run.cluster.accelerator().name + ", expected " + cost.accelerator +
                     " (the accelerator the ownership cost is for)");
-  run.price = cost.as_price();
+  run.price = RunPrice::ownership_cost(cost.as_price());
   for (std::size_t i = 0; i < run.stages.size(); ++i) {
     const Stage& s = run.stages[i];
     if (s.cluster && !cost.accelerator.empty() && s.cluster->accelerator().name != cost.accelerator)
@@ -329,7 +329,6 @@ inline TrainingRun at_ownership_cost(TrainingRun run, const OwnershipCost& cost)
                       " (the accelerator the ownership cost is for)");
     run.stages[i].price.reset();
   }
-  run.scope = Scope::final_run_ownership;
   return run;
 }
 

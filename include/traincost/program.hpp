@@ -36,11 +36,14 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "traincost/allocation.hpp"
 #include "traincost/breakdown.hpp"
 #include "traincost/final_run.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/specs.hpp"
 #include "traincost/research.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/scoped_cost.hpp"
@@ -60,14 +63,31 @@ constexpr std::string_view to_string(ComputeBasis b) {
   return b == ComputeBasis::rental_equivalent ? "rental-equivalent" : "fleet allocation";
 }
 
-/// The parts of a program, each already costed by its own model.
+/// Research of a program under Epoch AI's multiplier convention: total
+/// compute is `multiplier` x the compute of one of the program's runs.
+struct ResearchMultiplier {
+  std::string name;
+  /// The run the multiplier applies to: an index into `Program::runs`.
+  std::size_t run = 0;
+  /// Total compute / that run's compute; >= 1 (Epoch AI's range: 1.2 to 4).
+  Sourced<double> multiplier{1.0, {}};
+};
+
+/// One research item: a multiplier on a run, or a ledger of experiments.
+using ResearchItem = std::variant<ResearchMultiplier, ExperimentLedger>;
+
+/// A program as inputs: its runs, research, data work, staff and — on the
+/// fleet-allocation basis — the fleet allocation. `cost_program` costs every
+/// part; a simulation draws any of their numbers through the same definition.
 struct Program {
   std::string name;
   ComputeBasis basis = ComputeBasis::rental_equivalent;
-  std::vector<FinalRunCost> final_runs;
-  std::vector<ResearchCost> research;
-  std::vector<DataCost> data;
-  std::vector<StaffCost> staff;
+  /// Final runs, each rooted at its name: a range on "DeepSeek-V3.price"
+  /// reaches the run alone and inside the program alike.
+  std::vector<TrainingRun> runs;
+  std::vector<ResearchItem> research;
+  std::vector<DataWork> data;
+  std::vector<StaffGroup> staff;
   /// Required for `ComputeBasis::fleet_allocation` (with a known fleet
   /// capacity); refused for `rental_equivalent`.
   std::optional<FleetAllocation> fleet;
@@ -148,27 +168,42 @@ inline LineItem group(std::string label, Scope scope, std::vector<LineItem> item
 /// allocation or capacity, or listed work needing more fleet time than was
 /// allocated.
 inline ProgramCost cost_program(const Program& program) {
-  if (program.final_runs.empty() && program.research.empty() && program.data.empty() &&
-      program.staff.empty() && !program.fleet)
+  // Each part is costed by its own model first: the typed evaluations of
+  // the same definitions `evaluate_program` runs over samples.
+  std::vector<FinalRunCost> final_runs;
+  final_runs.reserve(program.runs.size());
+  for (const auto& r : program.runs)
+    final_runs.push_back(cost_final_run(r));
+  std::vector<ResearchCost> research;
+  for (std::size_t i = 0; i < program.research.size(); ++i) {
+    if (const auto* m = std::get_if<ResearchMultiplier>(&program.research[i])) {
+      if (m->run >= final_runs.size())
+        detail::fail_value(
+            "program.research[" + std::to_string(i) + "].run", static_cast<double>(m->run),
+            "the index of one of the program's " + std::to_string(final_runs.size()) + " runs");
+      research.push_back(research_from_multiplier(m->name, final_runs[m->run], m->multiplier));
+    } else {
+      research.push_back(cost_experiments(std::get<ExperimentLedger>(program.research[i])));
+    }
+  }
+  std::vector<DataCost> data;
+  for (const auto& d : program.data)
+    data.push_back(cost_data_work(d));
+  std::vector<StaffCost> staff;
+  for (const auto& g : program.staff)
+    staff.push_back(cost_staff(g));
+
+  if (program.runs.empty() && research.empty() && data.empty() && staff.empty() && !program.fleet)
     throw Error(ErrorCode::invalid_input, "program",
                 "the program \"" + program.name + "\" has no parts; expected at least one");
-  for (std::size_t i = 0; i < program.final_runs.size(); ++i) {
-    const Scope s = program.final_runs[i].scope;
-    if (s != Scope::final_run_rental && s != Scope::final_run_ownership)
-      throw Error(ErrorCode::scope_mismatch, "program.final_runs[" + std::to_string(i) + "]",
-                  "got \"" + program.final_runs[i].name + "\" of scope " +
-                      detail::describe_scope(s) +
-                      ", expected a final run (final_run_rental or final_run_ownership)");
-  }
-
   ProgramCost out;
   out.name = program.name;
   out.basis = program.basis;
-  for (const auto& r : program.final_runs)
+  for (const auto& r : final_runs)
     out.compute_time += r.gpu_time;
-  for (const auto& r : program.research)
+  for (const auto& r : research)
     out.compute_time += r.gpu_time;
-  for (const auto& d : program.data)
+  for (const auto& d : data)
     out.compute_time += d.gpu_time;
 
   std::vector<LineItem> parts;
@@ -179,25 +214,25 @@ inline ProgramCost cost_program(const Program& program) {
                       "\") with ComputeBasis::rental_equivalent, expected none: the final runs "
                       "and research are already priced per GPU-hour, so the fleet's cost would "
                       "count the same GPU-hours twice; use ComputeBasis::fleet_allocation");
-    if (!program.final_runs.empty()) {
+    if (!final_runs.empty()) {
       std::vector<LineItem> runs;
-      Scope runs_scope = program.final_runs.front().scope;
-      for (const auto& r : program.final_runs) {
+      Scope runs_scope = final_runs.front().scope();
+      for (const auto& r : final_runs) {
         runs.push_back(r.breakdown());
-        if (r.scope != runs_scope)
+        if (r.scope() != runs_scope)
           runs_scope = Scope::program;  // rental and ownership runs: only a program holds both
       }
       parts.push_back(compose("final runs", runs_scope, std::move(runs)));
     }
-    if (!program.research.empty()) {
+    if (!research.empty()) {
       std::vector<LineItem> items;
-      for (const auto& r : program.research)
+      for (const auto& r : research)
         items.push_back(r.breakdown);
       parts.push_back(detail::group("research compute", Scope::research_compute, std::move(items)));
     }
-    if (!program.data.empty()) {
+    if (!data.empty()) {
       std::vector<LineItem> items;
-      for (const auto& d : program.data)
+      for (const auto& d : data)
         items.push_back(d.breakdown);
       parts.push_back(detail::group("data", Scope::data, std::move(items)));
     }
@@ -229,15 +264,15 @@ inline ProgramCost cost_program(const Program& program) {
     out.allocation_used = used;
 
     std::vector<LineItem> uses;
-    for (const auto& r : program.final_runs)
+    for (const auto& r : final_runs)
       uses.push_back(detail::run_at_fleet_cost(r, rate));
-    for (const auto& r : program.research)
+    for (const auto& r : research)
       uses.push_back(LineItem{r.name + " at fleet cost",
                               r.gpu_time * rate.price,
                               Scope::research_compute,
                               detail::usage_at(r.breakdown.provenance, rate),
                               {}});
-    for (const auto& d : program.data)
+    for (const auto& d : data)
       if (in_gpu_hours(d.gpu_time) > 0)
         uses.push_back(LineItem{d.name + " generation at fleet cost",
                                 d.gpu_time * rate.price,
@@ -266,15 +301,15 @@ inline ProgramCost cost_program(const Program& program) {
     parts.push_back(std::move(alloc));
     // Purchased data is not compute: it stays a separate line.
     std::vector<LineItem> purchases;
-    for (const auto& d : program.data)
+    for (const auto& d : data)
       for (const auto& p : d.purchase_items)
         purchases.push_back(p);
     if (!purchases.empty())
       parts.push_back(compose("data purchases", Scope::data, std::move(purchases)));
   }
-  if (!program.staff.empty()) {
+  if (!staff.empty()) {
     std::vector<LineItem> items;
-    for (const auto& s : program.staff)
+    for (const auto& s : staff)
       items.push_back(s.breakdown);
     parts.push_back(detail::group("staff", Scope::staff, std::move(items)));
   }
@@ -283,6 +318,57 @@ inline ProgramCost cost_program(const Program& program) {
   check_composition(out.tree);
   out.total = scoped_cost_of<Scope::program>(out.tree);
   return out;
+}
+
+/// The one definition of a program's total over any evaluator: on the
+/// rental-equivalent basis, runs + research + data + staff; on the
+/// fleet-allocation basis, fleet cost x share (the runs, research and data
+/// generation are uses of that time, not extra cost) + data purchases +
+/// staff. Runs are read under their own names, the rest under `root`
+/// ("research[i].multiplier", "data[i]....", "staff[i]....",
+/// "fleet.fleet_cost", "fleet.share").
+template <class E>
+model::Val<typename E::value_type, Money> evaluate_program(const Program& program, E& e,
+                                                           const model::Path& root) {
+  using V = typename E::value_type;
+  model::Val<V, Money> total = model::constant<V>(usd(0));
+  if (program.basis == ComputeBasis::rental_equivalent) {
+    std::vector<model::Val<V, Money>> run_costs;
+    run_costs.reserve(program.runs.size());
+    for (const auto& r : program.runs) {
+      run_costs.push_back(evaluate_run(r, e, model::Path(r.name)).cost);
+      total += run_costs.back();
+    }
+    for (std::size_t i = 0; i < program.research.size(); ++i) {
+      const model::Path at(root, "research", i);
+      if (const auto* m = std::get_if<ResearchMultiplier>(&program.research[i])) {
+        const V mult =
+            e.read(model::Path(at, "multiplier"), m->multiplier.value, model::specs::multiplier);
+        total += research_beyond(mult, run_costs.at(m->run));
+      } else {
+        const auto& ledger = std::get<ExperimentLedger>(program.research[i]);
+        total += evaluate_run(ledger_as_run(ledger), e, at).cost;
+      }
+    }
+    for (std::size_t i = 0; i < program.data.size(); ++i)
+      total += evaluate_data_work(program.data[i], e, model::Path(root, "data", i));
+  } else {
+    const FleetAllocation& fleet = program.fleet.value();
+    const model::Path at(root, "fleet");
+    const auto fleet_cost =
+        e.read(model::Path(at, "fleet_cost"), fleet.fleet_cost, model::specs::usd_amount);
+    const V share = e.read(model::Path(at, "share"), fleet.share, model::specs::unit_share);
+    total += fleet_cost * share;
+    for (std::size_t i = 0; i < program.data.size(); ++i) {
+      const model::Path d(root, "data", i);
+      for (std::size_t j = 0; j < program.data[i].purchases.size(); ++j)
+        total += e.read(model::Path(model::Path(d, "purchases", j), "amount"),
+                        program.data[i].purchases[j].amount.value, model::specs::usd_amount);
+    }
+  }
+  for (std::size_t i = 0; i < program.staff.size(); ++i)
+    total += evaluate_staff_group(program.staff[i], e, model::Path(root, "staff", i));
+  return total;
 }
 
 }  // namespace traincost

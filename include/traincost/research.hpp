@@ -114,6 +114,24 @@ inline Evidence final_run_evidence(const FinalRunCost& run) {
 
 }  // namespace detail
 
+/// The research on top of a final run under Epoch AI's multiplier
+/// convention, over any value type: (m - 1) x the run's cost. The one
+/// definition both `research_from_multiplier` and a program use.
+template <class V>
+model::Val<V, Money> research_beyond(const V& multiplier, const model::Val<V, Money>& run_cost) {
+  return run_cost * (multiplier - 1.0);
+}
+
+/// A ledger of experiments as a run: one stage per experiment, on the
+/// ledger's cluster at its price.
+inline TrainingRun ledger_as_run(const ExperimentLedger& ledger) {
+  TrainingRun as_run{ledger.name, ledger.cluster, ledger.price, {}};
+  as_run.stages.reserve(ledger.experiments.size());
+  for (const auto& e : ledger.experiments)
+    as_run.stages.push_back(e.stage);
+  return as_run;
+}
+
 /// (a) Research compute from a total-to-final multiplier `m`, Epoch AI's
 /// convention: the program's compute is m × the final run's, so the research
 /// on top of the run is (m − 1) × its cost and GPU time.
@@ -138,7 +156,7 @@ inline ResearchCost research_from_multiplier(std::string name, const FinalRunCos
                        " multiplier: " + multiplier.provenance.source + ")");
   ResearchCost out;
   out.name = std::move(name);
-  out.cost = ScopedCost<Scope::research_compute>(final_run.cost * extra, p);
+  out.cost = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.cost), p);
   out.gpu_time = final_run.gpu_time * extra;
   out.breakdown = LineItem{out.name, out.cost.amount(), Scope::research_compute, std::move(p), {}};
   return out;
@@ -151,11 +169,7 @@ inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
   if (ledger.experiments.empty())
     throw Error(ErrorCode::invalid_input, "ledger.experiments",
                 "the ledger \"" + ledger.name + "\" has no experiments; expected at least one");
-  TrainingRun as_run{ledger.name, ledger.cluster, ledger.price, {}, Scope::final_run_rental};
-  as_run.stages.reserve(ledger.experiments.size());
-  for (const auto& e : ledger.experiments)
-    as_run.stages.push_back(e.stage);
-  const FinalRunCost c = cost_final_run(as_run);
+  const FinalRunCost c = cost_final_run(ledger_as_run(ledger));
 
   ResearchCost out;
   out.name = ledger.name;
@@ -206,6 +220,28 @@ struct DataWork {
   std::vector<DataPurchase> purchases;
 };
 
+/// Data generation as a run: the generation stages on the work's cluster at
+/// its price (both required when there are stages).
+inline TrainingRun generation_as_run(const DataWork& work) {
+  return TrainingRun{work.name, *work.cluster, *work.price, work.generation};
+}
+
+/// The one definition of data work's cost over any evaluator: generation
+/// stages as a run (read under `at`, like a run's) plus purchases (read as
+/// "purchases[j].amount").
+template <class E>
+model::Val<typename E::value_type, Money> evaluate_data_work(const DataWork& work, E& e,
+                                                             const model::Path& at) {
+  using V = typename E::value_type;
+  model::Val<V, Money> total = model::constant<V>(usd(0));
+  if (!work.generation.empty())
+    total = evaluate_run(generation_as_run(work), e, at).cost;
+  for (std::size_t j = 0; j < work.purchases.size(); ++j)
+    total += e.read(model::Path(model::Path(at, "purchases", j), "amount"),
+                    work.purchases[j].amount.value, model::specs::usd_amount);
+  return total;
+}
+
 /// The cost of data work, scope `data`.
 struct DataCost {
   std::string name;
@@ -236,14 +272,15 @@ inline DataCost cost_data_work(const DataWork& work) {
     if (!work.price)
       throw Error(ErrorCode::invalid_input, "data.price",
                   "got none, expected a price per GPU-hour for the generation stages");
-    const FinalRunCost c = cost_final_run(
-        TrainingRun{work.name, *work.cluster, *work.price, work.generation, Scope::data});
+    const FinalRunCost c = cost_final_run(generation_as_run(work));
     LineItem stages = c.breakdown();
     out.compute_cost = ScopedCost<Scope::data>(
         c.cost, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
     out.gpu_time = c.gpu_time;
-    for (auto& child : stages.children)
+    for (auto& child : stages.children) {
+      child.scope = Scope::data;  // generation compute is data work, priced like a run
       children.push_back(std::move(child));
+    }
   } else {
     out.compute_cost = ScopedCost<Scope::data>(usd(0), derived("no generation stages"));
   }

@@ -15,6 +15,8 @@
 
 #include "traincost/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/specs.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/scoped_cost.hpp"
@@ -63,6 +65,21 @@ inline void require_positive_staff_value(std::size_t index, const StaffGroup& g,
 
 }  // namespace detail
 
+/// The one definition of a staff group's cost, over any evaluator:
+/// headcount x period x salary x overhead. Reads "headcount", "salary",
+/// "overhead" and "period" under `at`.
+template <class E>
+model::Val<typename E::value_type, Money> evaluate_staff_group(const StaffGroup& g, E& e,
+                                                               const model::Path& at) {
+  namespace specs = model::specs;
+  const auto headcount = e.read(model::Path(at, "headcount"), g.headcount.value, specs::people);
+  const auto salary = e.read(model::Path(at, "salary"), g.salary.value, specs::usd_per_person_year);
+  const auto overhead =
+      e.read(model::Path(at, "overhead"), g.overhead.value, specs::staff_overhead);
+  const auto period = e.read(model::Path(at, "period"), g.period.value, specs::staff_years);
+  return headcount * period * salary * overhead;
+}
+
 /// Cost of staff groups: Σ headcount × salary × overhead × period. Throws
 /// `traincost::Error` for no groups, a non-positive headcount, salary or
 /// period, or an overhead below 1.
@@ -87,7 +104,8 @@ inline StaffCost cost_staff(std::string name, const std::vector<StaffGroup>& gro
                          "a loaded-cost / salary ratio >= 1 (Epoch AI: 1.25 to 1.4)");
 
     const PersonTime pt = g.headcount.value * g.period.value;
-    const Money amount = pt * g.salary.value * overhead;
+    model::PointEvaluator point;
+    const Money amount = evaluate_staff_group(g, point, model::Path(model::Path(name), "staff", i));
     const std::string how =
         detail::format_value(in_people(g.headcount.value)) + " people x $" +
         detail::format_value(in_usd_per_person_year(g.salary.value)) + "/person-year x overhead " +

@@ -116,6 +116,26 @@ class FlopPerTokenRule {
     return flop_per_token(f);
   }
 
+  /// The attention term of the rule per token, zero unless `has_attention()`:
+  /// what the rule adds to 6 x active parameters. Validates the shape.
+  FlopPerToken attention_term() const {
+    const auto* a = std::get_if<WithAttention>(&rule_);
+    if (!a)
+      return flop_per_token(0);
+    const AttentionShape& s = a->shape;
+    const double l =
+        detail::require_positive_whole("workload.attention.layers", s.layers, "layers");
+    const double w = detail::require_positive_whole("workload.attention.attention_width",
+                                                    s.attention_width, "channels");
+    const double t = detail::require_positive("workload.attention.sequence_length",
+                                              in_tokens(s.sequence_length), "number of tokens");
+    return flop_per_token(attention_factor(s.mask) * l * w * t);
+  }
+  /// The stated figure; only meaningful when `is_stated()`.
+  FlopPerToken stated_value() const {
+    const auto* s = std::get_if<Stated>(&rule_);
+    return s ? s->value : flop_per_token(0);
+  }
   /// The rule in words, for provenance strings, e.g. "6 x active parameters".
   std::string describe() const {
     if (const auto* s = std::get_if<Stated>(&rule_))

@@ -31,8 +31,8 @@ nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
   return {
       {"schema", "traincost.final_run/1"},
       {"name", run.name},
-      {"scope", std::string(id(run.scope))},
-      {"scope_label", std::string(to_string(run.scope))},
+      {"scope", std::string(id(run.scope()))},
+      {"scope_label", std::string(to_string(run.scope()))},
       {"total",
        {{"usd", in_usd(run.cost)},
         {"gpu_hours", in_gpu_hours(run.gpu_time)},

@@ -85,14 +85,6 @@ std::optional<FormFactor> parse_form_factor(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<Scope> parse_run_scope(std::string_view s) {
-  if (s == "final_run_rental")
-    return Scope::final_run_rental;
-  if (s == "final_run_ownership")
-    return Scope::final_run_ownership;
-  return std::nullopt;
-}
-
 // ---- Pieces ------------------------------------------------------------------
 
 class ScenarioBuilder {
@@ -1002,24 +994,34 @@ class ScenarioBuilder {
   }
 
   TrainingRun training_run(const toml::table& t, const std::string& path) {
-    r_.check_keys(t, path, {"name", "scope", "cluster", "price", "stages"});
-    TrainingRun run{"", Cluster(accelerator("h800"), accelerators(1)), {}, {}, {}};
+    r_.check_keys(t, path, {"name", "scope", "cluster", "price", "ownership_cost", "stages"});
+    TrainingRun run{"", Cluster(accelerator("h800"), accelerators(1)), {}, {}};
     run.name = r_.optional_string(t, path, "name").value_or(s_.name.empty() ? "run" : s_.name);
-    if (const toml::node* sc = t.get("scope")) {
-      const std::string v = r_.string_value(*sc, path + ".scope");
-      auto scope = parse_run_scope(v);
-      if (!scope)
-        r_.fail(ErrorCode::invalid_value, sc->source(), path + ".scope",
-                "got " + Reader::describe(*sc), "one of: final_run_rental, final_run_ownership");
-      run.scope = *scope;
-    }
+    // A run's scope follows from its price; it is never written.
+    if (const toml::node* sc = t.get("scope"))
+      r_.fail(ErrorCode::invalid_input, sc->source(), path + ".scope",
+              "got " + Reader::describe(*sc) + "; a run's scope follows from its price",
+              "no scope key: [run.price] for a rental price (final_run_rental) or "
+              "[run.ownership_cost] for an owned fleet's cost per GPU-hour (final_run_ownership)");
     run.cluster = cluster(
         *r_.required(t, path, "cluster", "a [run.cluster] table with accelerator and count"),
         path + ".cluster");
     const std::size_t ri = s_.runs.size();  // this run's index once read
-    run.price = price(*r_.required(t, path, "price", "a [run.price] table with usd_per_gpu_hour"),
-                      path + ".price",
-                      [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; });
+    if (const toml::node* own = t.get("ownership_cost")) {
+      if (const toml::node* both = t.get("price"))
+        r_.fail(ErrorCode::invalid_input, both->source(), path + ".price",
+                "got both [run.price] and [run.ownership_cost]",
+                "one of them: a rental price or an ownership cost per GPU-hour");
+      run.price = RunPrice::ownership_cost(
+          price(*own, path + ".ownership_cost",
+                [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; }));
+    } else {
+      run.price =
+          price(*r_.required(t, path, "price",
+                             "a [run.price] table with usd_per_gpu_hour (or [run.ownership_cost])"),
+                path + ".price",
+                [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; });
+    }
     const toml::node* stages =
         r_.required(t, path, "stages", "[[run.stages]] tables, at least one");
     const toml::array* arr = stages->as_array();
@@ -1090,18 +1092,28 @@ Program program_of(const Scenario& scenario, const ProgramScenario& ps) {
   p.name = ps.name;
   p.basis = ComputeBasis::rental_equivalent;
   for (std::size_t i : ps.runs)
-    p.final_runs.push_back(cost_final_run(scenario.runs.at(i)));
+    p.runs.push_back(scenario.runs.at(i));
   for (const ResearchScenario& r : ps.research) {
-    if (r.ledger)
-      p.research.push_back(cost_experiments(*r.ledger));
-    else
-      p.research.push_back(
-          research_from_multiplier(r.name, cost_final_run(scenario.runs.at(*r.run)), r.multiplier));
+    if (r.ledger) {
+      p.research.push_back(*r.ledger);
+      continue;
+    }
+    // The multiplier's run is one of the program's runs, or a run of the
+    // file costed only as the base of the research: then it is a part of
+    // the program's inputs without being one of its final runs.
+    std::size_t at = ps.runs.size();
+    for (std::size_t k = 0; k < ps.runs.size(); ++k)
+      if (ps.runs[k] == *r.run)
+        at = k;
+    if (at == ps.runs.size())
+      throw Error(ErrorCode::invalid_input, ps.path + ".research",
+                  "the multiplier's run \"" + scenario.runs.at(*r.run).name +
+                      "\" is not one of the program's runs; expected a run listed in " + ps.path +
+                      ".runs");
+    p.research.push_back(ResearchMultiplier{r.name, at, r.multiplier});
   }
-  for (const DataWork& d : ps.data)
-    p.data.push_back(cost_data_work(d));
-  for (const StaffGroup& g : ps.staff)
-    p.staff.push_back(cost_staff(g));
+  p.data = ps.data;
+  p.staff = ps.staff;
   return p;
 }
 

@@ -202,12 +202,9 @@ inline std::vector<FinalRunCost> deepseek_final_runs() {
   return {cost_final_run(deepseek_v3_final_run()), cost_final_run(deepseek_r1_run())};
 }
 
-/// The research behind the runs, as two items: (a) the multiplier on V3's
-/// final run (V3's ablations and experiments), and (b) a ledger with R1's
-/// preparatory 30B-model runs on A100s.
-inline std::vector<ResearchCost> deepseek_research(const DeepSeekProgramAssumptions& a = {}) {
-  const FinalRunCost v3 = cost_final_run(deepseek_v3_final_run());
-  ExperimentLedger r1_prep{
+/// R1's preparatory 30B-model runs on A100s, as a ledger.
+inline ExperimentLedger deepseek_r1_preparatory_runs(const DeepSeekProgramAssumptions& a = {}) {
+  return ExperimentLedger{
       "R1 preparatory runs",
       // Fire-Flyer 2's A100s are the PCIe 40GB part (sources.md §4 [P]); the
       // count only sets the wall-clock, not the cost.
@@ -217,25 +214,42 @@ inline std::vector<ResearchCost> deepseek_research(const DeepSeekProgramAssumpti
                   Stage::with_gpu_time("30B-model runs on A100", StageKind::other,
                                        a.r1_preparatory_a100_time.value,
                                        a.r1_preparatory_a100_time.provenance)}}};
+}
+
+/// The research behind the runs, as two items: (a) the multiplier on V3's
+/// final run (V3's ablations and experiments), and (b) a ledger with R1's
+/// preparatory 30B-model runs on A100s.
+inline std::vector<ResearchCost> deepseek_research(const DeepSeekProgramAssumptions& a = {}) {
+  const FinalRunCost v3 = cost_final_run(deepseek_v3_final_run());
   return {research_from_multiplier("V3 research and ablations", v3, a.research_multiplier),
-          cost_experiments(r1_prep)};
+          cost_experiments(deepseek_r1_preparatory_runs(a))};
 }
 
 /// Data work beyond the published runs: synthetic-data generation on H800s at $2.
-inline DataCost deepseek_data(const DeepSeekProgramAssumptions& a = {}) {
-  return cost_data_work(DataWork{
+inline DataWork deepseek_data_work(const DeepSeekProgramAssumptions& a = {}) {
+  return DataWork{
       "synthetic data",
       deepseek_v3_cluster(),
       deepseek_h800_rental_price(),
       {Stage::with_gpu_time("synthetic-data generation", StageKind::data_generation,
                             a.synthetic_data_time.value, a.synthetic_data_time.provenance)},
-      {}});
+      {}};
 }
 
-/// The program's staff.
+/// The data work, costed.
+inline DataCost deepseek_data(const DeepSeekProgramAssumptions& a = {}) {
+  return cost_data_work(deepseek_data_work(a));
+}
+
+/// The program's staff group.
+inline StaffGroup deepseek_staff_group(const DeepSeekProgramAssumptions& a = {}) {
+  return StaffGroup{"research and engineering staff", a.headcount, a.salary, a.staff_overhead,
+                    a.staff_period};
+}
+
+/// The program's staff, costed.
 inline StaffCost deepseek_staff(const DeepSeekProgramAssumptions& a = {}) {
-  return cost_staff(StaffGroup{"research and engineering staff", a.headcount, a.salary,
-                               a.staff_overhead, a.staff_period});
+  return cost_staff(deepseek_staff_group(a));
 }
 
 /// The program's share of the fleet's four-year TCO.
@@ -251,10 +265,11 @@ inline Program deepseek_program(const DeepSeekProgramAssumptions& a = {}) {
   Program p;
   p.name = "DeepSeek V3 + R1 program";
   p.basis = a.basis;
-  p.final_runs = deepseek_final_runs();
-  p.research = deepseek_research(a);
-  p.data = {deepseek_data(a)};
-  p.staff = {deepseek_staff(a)};
+  p.runs = {deepseek_v3_final_run(), deepseek_r1_run()};
+  p.research = {ResearchMultiplier{"V3 research and ablations", 0, a.research_multiplier},
+                deepseek_r1_preparatory_runs(a)};
+  p.data = {deepseek_data_work(a)};
+  p.staff = {deepseek_staff_group(a)};
   if (a.basis == ComputeBasis::fleet_allocation)
     p.fleet = deepseek_fleet_allocation(a);
   return p;

@@ -417,33 +417,44 @@ inline Distribution discrete(std::vector<double> values, std::vector<double> wei
 template <class Q>
 concept Quantity = !std::is_arithmetic_v<Q>;
 
+/// A distribution of a typed quantity `Q`: the numbers are canonical (like
+/// every `Distribution`), and the type remembers what they measure, so a
+/// range reached through a typed handle must be of the input's dimension
+/// (uncertainty/ranges.hpp): a GPU-hour range on a price does not compile.
+template <class Q>
+class TypedDistribution : public Distribution {
+ public:
+  explicit TypedDistribution(Distribution d) : Distribution(std::move(d)) {}
+};
+
 /// A fixed typed input, e.g. `fixed(gpu_hours(119'000))`.
 template <Quantity Q>
-inline Distribution fixed(Q value) {
-  return Distribution::fixed(to_canonical(value));
+inline TypedDistribution<Q> fixed(Q value) {
+  return TypedDistribution<Q>(Distribution::fixed(to_canonical(value)));
 }
 /// A typed uniform range, e.g. `uniform(usd_per_gpu_hour(1.5), usd_per_gpu_hour(3.5))`.
 /// Bounds are compared in canonical units, so for a maker that inverts (an
 /// exchange rate quoted as CNY per USD) the larger quoted number is the low.
 template <Quantity Q>
-inline Distribution uniform(Q low, Q high) {
-  return Distribution::uniform(to_canonical(low), to_canonical(high));
+inline TypedDistribution<Q> uniform(Q low, Q high) {
+  return TypedDistribution<Q>(Distribution::uniform(to_canonical(low), to_canonical(high)));
 }
 /// A typed triangular range.
 template <Quantity Q>
-inline Distribution triangular(Q low, Q mode, Q high) {
-  return Distribution::triangular(to_canonical(low), to_canonical(mode), to_canonical(high));
+inline TypedDistribution<Q> triangular(Q low, Q mode, Q high) {
+  return TypedDistribution<Q>(
+      Distribution::triangular(to_canonical(low), to_canonical(mode), to_canonical(high)));
 }
 /// A typed normal; `sd` is a quantity of the same kind.
 template <Quantity Q>
-inline Distribution normal(Q mean, Q sd) {
-  return Distribution::normal(to_canonical(mean), to_canonical(sd));
+inline TypedDistribution<Q> normal(Q mean, Q sd) {
+  return TypedDistribution<Q>(Distribution::normal(to_canonical(mean), to_canonical(sd)));
 }
 /// A typed lognormal from its 90% interval, e.g.
 /// `lognormal_90(usd_per_gpu_hour(1.5), usd_per_gpu_hour(3.5))`.
 template <Quantity Q>
-inline Distribution lognormal_90(Q p5, Q p95) {
-  return Distribution::lognormal_90(to_canonical(p5), to_canonical(p95));
+inline TypedDistribution<Q> lognormal_90(Q p5, Q p95) {
+  return TypedDistribution<Q>(Distribution::lognormal_90(to_canonical(p5), to_canonical(p95)));
 }
 
 }  // namespace traincost::uncertainty

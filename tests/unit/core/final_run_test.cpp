@@ -32,7 +32,7 @@ TEST(FinalRun, CostsEachStageAtTheRunPrice) {
   EXPECT_DOUBLE_EQ(in_usd(c.stages[1].cost), 2000.0);
   EXPECT_DOUBLE_EQ(in_usd(c.cost), 8000.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.gpu_time), 4000.0);
-  EXPECT_EQ(c.scope, Scope::final_run_rental);
+  EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }
 
 TEST(FinalRun, WallClockOfAGpuTimeStageIsUsageOverClusterSize) {

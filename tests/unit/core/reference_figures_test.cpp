@@ -34,7 +34,7 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 2'788'000, kExact);  // "2,788K" [P]
   EXPECT_NEAR(in_usd(c.cost), 5'576'000, kExact);            // "$5.576M" [P]
-  EXPECT_EQ(c.scope, Scope::final_run_rental);
+  EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }
 
 // 2,664K GPU-hours / 2,048 GPUs / 24 = 54.2 days [D] ("less than two months"

@@ -26,7 +26,7 @@ TEST(DeepSeekV3Ownership, HourlyCostOfAnOwnedH800) {
 
 TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
   const FinalRunCost r = deepseek_v3_at_ownership_cost();
-  EXPECT_EQ(r.scope, Scope::final_run_ownership);
+  EXPECT_EQ(r.scope(), Scope::final_run_ownership);
   EXPECT_NEAR(in_gpu_hours(r.gpu_time), 2'788'000, 1e-6);
   EXPECT_NEAR(in_usd(r.cost), 4.988e6, 1e3);
   // Beside the rental-equivalent $5.576M at $2 (sources.md §1, P).

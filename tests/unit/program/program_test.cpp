@@ -16,35 +16,34 @@ Cluster h800s(double n) {
   return Cluster(accelerator("h800"), accelerators(n));
 }
 
-FinalRunCost run(std::string name, double gpu_hours_used, Provenance usage = assumed("test")) {
-  return cost_final_run(
-      TrainingRun{std::move(name),
-                  h800s(100),
-                  sourced(usd_per_gpu_hour(2.0), assumed("test price")),
-                  {Stage::with_gpu_time("train", StageKind::pre_training, gpu_hours(gpu_hours_used),
-                                        std::move(usage))}});
+TrainingRun run(std::string name, double gpu_hours_used, Provenance usage = assumed("test")) {
+  return TrainingRun{std::move(name),
+                     h800s(100),
+                     sourced(usd_per_gpu_hour(2.0), assumed("test price")),
+                     {Stage::with_gpu_time("train", StageKind::pre_training,
+                                           gpu_hours(gpu_hours_used), std::move(usage))}};
 }
 
-StaffCost staff() {
-  return cost_staff(StaffGroup{"staff", sourced(people(10), assumed("x")),
-                               sourced(usd_per_person_year(100'000), assumed("x")),
-                               sourced(1.0, assumed("x")), sourced(years(1), assumed("x"))});
+StaffGroup staff() {
+  return StaffGroup{"staff", sourced(people(10), assumed("x")),
+                    sourced(usd_per_person_year(100'000), assumed("x")), sourced(1.0, assumed("x")),
+                    sourced(years(1), assumed("x"))};
 }
 
-DataCost data() {
-  return cost_data_work(DataWork{
+DataWork data() {
+  return DataWork{
       "data",
       h800s(10),
       sourced(usd_per_gpu_hour(2.0), assumed("x")),
       {Stage::with_gpu_time("gen", StageKind::data_generation, gpu_hours(100), assumed("x"))},
-      {DataPurchase{"licence", sourced(usd(500), assumed("x"))}}});
+      {DataPurchase{"licence", sourced(usd(500), assumed("x"))}}};
 }
 
 Program rental_program() {
   Program p;
   p.name = "program";
-  p.final_runs = {run("A", 1000), run("B", 500)};
-  p.research = {research_from_multiplier("research", run("A", 1000), sourced(2.0, assumed("x")))};
+  p.runs = {run("A", 1000), run("B", 500)};
+  p.research = {ResearchMultiplier{"research", 0, sourced(2.0, assumed("x"))}};
   p.data = {data()};
   p.staff = {staff()};
   return p;
@@ -122,7 +121,7 @@ TEST(Program, FleetBasisEvidenceIsTheWeakerOfUsageAndFleetCost) {
   Program p;
   p.name = "evidence";
   p.basis = ComputeBasis::fleet_allocation;
-  p.final_runs = {run("A", 1000, published("paper"))};
+  p.runs = {run("A", 1000, published("paper"))};
   p.fleet = fleet(0.01, analyst_estimate("analyst"), published("logs"));
   ProgramCost c = cost_program(p);
   EXPECT_EQ(c.find("fleet share")->provenance.evidence, Evidence::analyst_estimate);
@@ -136,7 +135,7 @@ TEST(Program, FleetBasisEvidenceIsTheWeakerOfUsageAndFleetCost) {
   EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::derived);
   EXPECT_EQ(c.total.provenance().evidence, Evidence::derived);
 
-  p.final_runs = {run("A", 1000, assumed("guess"))};
+  p.runs = {run("A", 1000, assumed("guess"))};
   c = cost_program(p);
   EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::assumed);
   EXPECT_EQ(c.find("other allocated fleet time")->provenance.evidence, Evidence::assumed);
@@ -167,22 +166,20 @@ TEST(Program, FleetBasisNeedsAFleetWithCapacity) {
 TEST(Program, MixedRentalAndOwnershipRunsGroupUnderProgramScope) {
   Program p;
   p.name = "mixed";
-  FinalRunCost owned = run("owned", 100);
-  owned.scope = Scope::final_run_ownership;
-  p.final_runs = {run("rented", 100), owned};
+  TrainingRun owned = run("owned", 100);
+  owned.price = RunPrice::ownership_cost(sourced(usd_per_gpu_hour(2.0), assumed("fleet cost")));
+  p.runs = {run("rented", 100), owned};
   const ProgramCost c = cost_program(p);
+  EXPECT_EQ(c.find("owned")->scope, Scope::final_run_ownership);
   EXPECT_EQ(c.find("final runs")->scope, Scope::program);
   EXPECT_DOUBLE_EQ(in_usd(c.total.amount()), 400.0);
 }
 
-TEST(Program, RefusesAFinalRunLabelledWithAnotherScope) {
-  Program p;
-  p.name = "wrong";
-  FinalRunCost r = run("capex?", 100);
-  r.scope = Scope::fleet_capex;
-  p.final_runs = {r};
-  expect_error([&p] { cost_program(p); }, ErrorCode::scope_mismatch, "program.final_runs[0]",
-               "got \"capex?\" of scope fleet capex [fleet_capex]");
+TEST(Program, RefusesAMultiplierOnARunItDoesNotHave) {
+  Program p = rental_program();
+  p.research = {ResearchMultiplier{"research", 5, sourced(2.0, assumed("x"))}};
+  expect_error([&p] { cost_program(p); }, ErrorCode::invalid_value, "program.research[0].run",
+               "got 5, expected the index of one of the program's 2 runs");
 }
 
 TEST(Program, RefusesAnEmptyProgram) {
