@@ -86,7 +86,19 @@ struct Options {
   std::optional<std::string> accelerator;
   std::int64_t samples = 10'000;
   std::uint64_t seed = 1;
+  std::optional<std::string> result;  ///< which result a chart shows
 };
+
+/// The result a simulate or sensitivity chart shows: `--result NAME`, else
+/// the program (or the first result).
+template <class Results>
+std::size_t chart_result(const Scenario& s, const Results& results,
+                         const std::optional<std::string>& name) {
+  std::vector<std::pair<std::string, Scope>> labels;
+  for (const auto& r : results)
+    labels.emplace_back(r.name, r.scope);
+  return name ? result_index(s, labels, *name) : default_chart_result(labels);
+}
 
 /// Progress on standard error, only when it is a terminal and the run has
 /// taken more than half a second: silent in pipes, logs and tests.
@@ -139,9 +151,10 @@ std::string run_simulate(const Options& o) {
   opts.seed = o.seed;
   opts.progress = [&progress](std::int64_t done, std::int64_t total) { progress(done, total); };
   const Simulation sim = simulate(s, opts);
+  const std::size_t shown = chart_result(s, sim.results, o.result);
   std::string out = render_simulation(sim, s, *parse_format(o.format));
   if (!o.chart.empty())
-    write_file_atomically(o.chart, simulation_chart_svg(sim));
+    write_file_atomically(o.chart, simulation_chart_svg(sim, shown));
   return out;
 }
 
@@ -149,9 +162,10 @@ std::string run_sensitivity(const Options& o) {
   const Scenario s = read_scenario(o.file);
   (void)estimate(s);
   const Sensitivity sens = sensitivity(s);
+  const std::size_t shown = chart_result(s, sens.results, o.result);
   std::string out = render_sensitivity(sens, s, *parse_format(o.format));
   if (!o.chart.empty())
-    write_file_atomically(o.chart, sensitivity_chart_svg(sens, s));
+    write_file_atomically(o.chart, sensitivity_chart_svg(sens, s, shown));
   return out;
 }
 
@@ -232,6 +246,9 @@ int main(int argc, char** argv) {
   add_file(sensitivity_cmd);
   add_format(sensitivity_cmd);
   sensitivity_cmd->add_option("--chart", o.chart, "also write a tornado chart as SVG");
+  for (CLI::App* sub : {simulate_cmd, sensitivity_cmd})
+    sub->add_option("--result", o.result,
+                    "the result the chart shows (default: the program, else the first result)");
 
   CLI::App* check_cmd = app.add_subcommand("check", "validate a scenario file; print nothing else");
   add_file(check_cmd);

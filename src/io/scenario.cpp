@@ -290,26 +290,44 @@ class ScenarioBuilder {
     return check(n, field);
   }
 
+  /// Names the model input that the range just read (if `value_or_range`
+  /// read one since `before`) reaches: its path in the model and the factor
+  /// from the written unit to canonical units (`inverse`: canonical = factor / written).
+  void model_input(std::size_t before, std::string path, double scale, bool inverse = false) {
+    if (s_.uncertain.size() > before) {
+      s_.uncertain.back().model_path = std::move(path);
+      s_.uncertain.back().scale = scale;
+      s_.uncertain.back().inverse = inverse;
+    }
+  }
+
   using PriceSlot = std::function<Sourced<GpuTimePrice>&(Scenario&)>;
   using StageSlot = std::function<Stage&(Scenario&)>;
 
-  Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path, PriceSlot slot) {
+  /// A price table; `model_path` is the price's input in the model
+  /// ("<run>.price", "<run>.stages[1].price" ...).
+  Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path, PriceSlot slot,
+                              const std::string& model_path) {
     const toml::table* t = n.as_table();
     if (!t)
       r_.fail_type(n, path, "a table { usd_per_gpu_hour = 2.0, source = \"...\" }");
     r_.check_keys(*t, path, {"usd_per_gpu_hour", "evidence", "source"});
     const toml::node* v =
         r_.required(*t, path, "usd_per_gpu_hour", "a positive price in USD per GPU-hour");
+    const std::size_t before = s_.uncertain.size();
     const double p = value_or_range(
         *v, path + ".usd_per_gpu_hour", "price in USD per GPU-hour", "USD per GPU-hour",
         [slot](Scenario& s, double x) { slot(s).value = usd_per_gpu_hour(x); });
+    model_input(before, model_path, 1.0 / unit_scale::seconds_per_hour);
     return {usd_per_gpu_hour(p), r_.provenance(*t, path)};
   }
 
-  using WorkloadSlot = std::function<WorkloadStage&(Scenario&)>;
+  using WorkloadSlot = std::function<WorkloadUsage&(Scenario&)>;
 
-  /// [run.stages.workload]: what is trained.
-  Workload workload(const toml::node& n, const std::string& path, WorkloadSlot slot) {
+  /// [run.stages.workload]: what is trained. `model_stage` is the stage's
+  /// path in the model ("<run>.stages[0]").
+  Workload workload(const toml::node& n, const std::string& path, WorkloadSlot slot,
+                    const std::string& model_stage) {
     const toml::table* t = n.as_table();
     if (!t)
       r_.fail_type(n, path, "a table { total_parameters, active_parameters, training_tokens }");
@@ -323,14 +341,19 @@ class ScenarioBuilder {
                     path + ".total_parameters", "number of parameters");
     w.total_parameters = parameters(total);
     w.active_parameters = parameters(total);
-    if (const toml::node* a = t->get("active_parameters"))
+    if (const toml::node* a = t->get("active_parameters")) {
+      const std::size_t before = s_.uncertain.size();
       w.active_parameters = parameters(value_or_range(
           *a, path + ".active_parameters", "number of parameters", "parameters",
           [slot](Scenario& s, double x) { slot(s).workload.active_parameters = parameters(x); }));
+      model_input(before, model_stage + ".active_parameters", 1.0);
+    }
+    const std::size_t before = s_.uncertain.size();
     w.training_tokens = tokens(value_or_range(
         *r_.required(*t, path, "training_tokens", "a positive number of tokens"),
         path + ".training_tokens", "number of tokens", "tokens",
         [slot](Scenario& s, double x) { slot(s).workload.training_tokens = tokens(x); }));
+    model_input(before, model_stage + ".training_tokens", 1.0);
     w.provenance = r_.provenance(*t, path);
     if (const toml::node* f = t->get("flop_per_token")) {
       if (t->contains("attention"))
@@ -383,8 +406,9 @@ class ScenarioBuilder {
     r_.fail_type(n, field, "one of: fp64, fp64-tensor, tf32, bf16 (or fp16), fp8, int8");
   }
 
+  /// A stage; `model_stage` is its path in the model ("<run>.stages[0]").
   Stage stage(const toml::table& t, const std::string& path, StageSlot slot,
-              const Cluster& run_cluster, std::size_t ri, std::size_t si) {
+              const Cluster& run_cluster, const std::string& model_stage) {
     r_.check_keys(t, path,
                   {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days", "workload",
                    "throughput", "evidence", "source", "cluster", "price"});
@@ -401,8 +425,10 @@ class ScenarioBuilder {
     if (const toml::node* c = t.get("cluster"))
       st.cluster = cluster(*c, path + ".cluster");
     if (const toml::node* p = t.get("price"))
-      st.price = price(*p, path + ".price",
-                       [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; });
+      st.price = price(
+          *p, path + ".price",
+          [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; },
+          model_stage + ".price");
     const toml::node* gh = t.get("gpu_hours");
     const toml::node* wh = t.get("wall_clock_hours");
     const toml::node* wd = t.get("wall_clock_days");
@@ -422,12 +448,12 @@ class ScenarioBuilder {
               "got a throughput without a workload",
               "a [workload] table beside it (throughput turns a workload into GPU-hours)");
     if (wl) {
-      const std::size_t wi = s_.workload_stages.size();
-      WorkloadSlot wslot = [wi](Scenario& s) -> WorkloadStage& { return s.workload_stages[wi]; };
-      WorkloadStage ws;
-      ws.run = ri;
-      ws.stage = si;
-      ws.workload = workload(*wl, path + ".workload", wslot);
+      // The stage's usage is the workload at the throughput: ranges on any of
+      // their numbers reach the run's model directly (final_run.hpp).
+      WorkloadSlot wslot = [slot](Scenario& s) -> WorkloadUsage& {
+        return std::get<WorkloadUsage>(slot(s).usage);
+      };
+      Workload w = workload(*wl, path + ".workload", wslot, model_stage);
       const std::string tpath = path + ".throughput";
       const toml::node* tn =
           r_.required(t, path, "throughput", "a [throughput] table with mfu (and mfu_precision)");
@@ -439,47 +465,60 @@ class ScenarioBuilder {
         return r_.unit_fraction(v, f);
       };
       auto fraction_or_range = [&](const toml::node& v, const std::string& f,
+                                   const std::string& model_path,
                                    std::function<void(Scenario&, double)> apply) {
         if (const toml::table* rt = v.as_table()) {
           UncertainInput in = r_.range(*rt, f, "fraction", fraction);
           r_.require_bounded(*rt, in, "in (0, 1]");
           in.apply = std::move(apply);
+          in.model_path = model_path;
           const double median = in.distribution.median();
           s_.uncertain.push_back(std::move(in));
           return median;
         }
         return r_.unit_fraction(v, f);
       };
-      ws.mfu =
-          fraction_or_range(*r_.required(*tt, tpath, "mfu", "a fraction in (0, 1]"), tpath + ".mfu",
-                            [wslot](Scenario& s, double x) { wslot(s).mfu = x; });
+      // Throughput checks its figures: a drawn value is set through it.
+      const double mfu = fraction_or_range(
+          *r_.required(*tt, tpath, "mfu", "a fraction in (0, 1]"), tpath + ".mfu",
+          model_stage + ".mfu", [wslot](Scenario& s, double x) {
+            Throughput& th = wslot(s).throughput;
+            th = Throughput(th.mfu_precision(), x, th.goodput()).with_source(th.source());
+          });
+      double goodput = default_goodput;
       if (const toml::node* g = tt->get("goodput"))
-        ws.goodput = fraction_or_range(*g, tpath + ".goodput",
-                                       [wslot](Scenario& s, double x) { wslot(s).goodput = x; });
+        goodput = fraction_or_range(
+            *g, tpath + ".goodput", model_stage + ".goodput", [wslot](Scenario& s, double x) {
+              Throughput& th = wslot(s).throughput;
+              th = Throughput(th.mfu_precision(), th.mfu(), x).with_source(th.source());
+            });
+      Precision mfu_precision = Precision::bf16;
       if (const toml::node* mp = tt->get("mfu_precision"))
-        ws.mfu_precision = precision(*mp, tpath + ".mfu_precision");
-      ws.throughput_source = r_.provenance(*tt, tpath);
+        mfu_precision = precision(*mp, tpath + ".mfu_precision");
+      const Throughput throughput =
+          Throughput(mfu_precision, mfu, goodput).with_source(r_.provenance(*tt, tpath));
       const Cluster& cluster = st.cluster ? *st.cluster : run_cluster;
-      const ComputeEstimate e = r_.checked_value(*wl, path + ".workload", [&] {
-        return estimate_compute(
-            ws.workload, cluster,
-            Throughput(ws.mfu_precision, ws.mfu, ws.goodput).with_source(ws.throughput_source));
-      });
-      st.usage = e.gpu_time;
+      const ComputeEstimate e = r_.checked_value(
+          *wl, path + ".workload", [&] { return estimate_compute(w, cluster, throughput); });
+      st.usage = WorkloadUsage{std::move(w), throughput};
       st.usage_provenance = e.provenance;
-      s_.workload_stages.push_back(std::move(ws));
       return st;
     }
-    if (gh)
+    const std::size_t before = s_.uncertain.size();
+    if (gh) {
       st.usage = gpu_hours(
           value_or_range(*gh, path + ".gpu_hours", "number of GPU-hours", "GPU-hours",
                          [slot](Scenario& s, double x) { slot(s).usage = gpu_hours(x); }));
-    else if (wh)
+      model_input(before, model_stage + ".gpu_hours", unit_scale::seconds_per_hour);
+    } else if (wh) {
       st.usage = hours(value_or_range(*wh, path + ".wall_clock_hours", "number of hours", "hours",
                                       [slot](Scenario& s, double x) { slot(s).usage = hours(x); }));
-    else
+      model_input(before, model_stage + ".wall_clock_hours", unit_scale::seconds_per_hour);
+    } else {
       st.usage = days(value_or_range(*wd, path + ".wall_clock_days", "number of days", "days",
                                      [slot](Scenario& s, double x) { slot(s).usage = days(x); }));
+      model_input(before, model_stage + ".wall_clock_hours", unit_scale::seconds_per_day);
+    }
     st.usage_provenance = r_.provenance(t, path);
     return st;
   }
@@ -775,7 +814,8 @@ class ScenarioBuilder {
 
   /// Stages of a research ledger or data work: like run stages, without workload.
   std::vector<Stage> plain_stages(const toml::node& n, const std::string& path,
-                                  std::function<Stage&(Scenario&, std::size_t)> slot) {
+                                  std::function<Stage&(Scenario&, std::size_t)> slot,
+                                  const std::string& model_root) {
     const toml::array* arr = n.as_array();
     if (!arr || arr->empty())
       r_.fail_type(n, path, "an array of stage tables, at least one");
@@ -788,7 +828,8 @@ class ScenarioBuilder {
                 "gpu_hours or wall-clock time (workloads are for [run] stages)");
       out.push_back(stage(
           *t, sp, [slot, i](Scenario& s) -> Stage& { return slot(s, i); },
-          Cluster(accelerator("h800"), accelerators(1)), 0, i));
+          Cluster(accelerator("h800"), accelerators(1)),
+          model_root + ".stages[" + std::to_string(i) + "]"));
     }
     return out;
   }
@@ -836,6 +877,7 @@ class ScenarioBuilder {
         r_.fail_type(*rn, path + ".research", "[[program.research]] tables");
       for (std::size_t k = 0; k < ra->size(); ++k) {
         const std::string rp = path + ".research[" + std::to_string(k) + "]";
+        const std::string model_item = ps.name + ".research[" + std::to_string(k) + "]";
         const toml::table& rt = *r_.table_at(*ra, k, rp);
         r_.check_keys(
             rt, rp,
@@ -851,9 +893,11 @@ class ScenarioBuilder {
           rs.run =
               run_index(*r_.required(rt, rp, "run", "the name of a run of this file"), rp + ".run");
           const toml::node* m = rt.get("multiplier");
+          const std::size_t before = s_.uncertain.size();
           const double v = value_or_range(
               *m, rp + ".multiplier", "total-to-final-run compute ratio", "ratio",
               [slot, k](Scenario& s, double x) { slot(s).research[k].multiplier.value = x; }, 1.0);
+          model_input(before, model_item + ".multiplier", 1.0);
           if (v < 1.0)
             r_.fail(ErrorCode::invalid_value, m->source(), rp + ".multiplier",
                     "got " + traincost::detail::format_value(v),
@@ -863,15 +907,19 @@ class ScenarioBuilder {
           ExperimentLedger ledger{
               rs.name,
               cluster(*r_.required(rt, rp, "cluster", "a cluster table"), rp + ".cluster"),
-              price(*r_.required(rt, rp, "price", "a price table"), rp + ".price",
-                    [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& {
-                      return slot(s).research[k].ledger->price;
-                    }),
+              price(
+                  *r_.required(rt, rp, "price", "a price table"), rp + ".price",
+                  [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& {
+                    return slot(s).research[k].ledger->price;
+                  },
+                  model_item + ".price"),
               {}};
-          for (Stage& st : plain_stages(*rt.get("experiments"), rp + ".experiments",
-                                        [slot, k](Scenario&s, std::size_t j) -> Stage& {
-                                          return slot(s).research[k].ledger->experiments[j].stage;
-                                        }))
+          for (Stage& st : plain_stages(
+                   *rt.get("experiments"), rp + ".experiments",
+                   [slot, k](Scenario&s, std::size_t j) -> Stage& {
+                     return slot(s).research[k].ledger->experiments[j].stage;
+                   },
+                   model_item))
             ledger.experiments.push_back(Experiment{ExperimentKind::other, std::move(st)});
           rs.ledger = std::move(ledger);
         }
@@ -884,6 +932,7 @@ class ScenarioBuilder {
         r_.fail_type(*dn, path + ".data", "[[program.data]] tables");
       for (std::size_t k = 0; k < da->size(); ++k) {
         const std::string dp = path + ".data[" + std::to_string(k) + "]";
+        const std::string model_item = ps.name + ".data[" + std::to_string(k) + "]";
         const toml::table& dt = *r_.table_at(*da, k, dp);
         r_.check_keys(dt, dp, {"name", "cluster", "price", "generation", "purchases"});
         DataWork w;
@@ -891,18 +940,21 @@ class ScenarioBuilder {
         if (const toml::node* c = dt.get("cluster"))
           w.cluster = cluster(*c, dp + ".cluster");
         if (const toml::node* p = dt.get("price"))
-          w.price = price(*p, dp + ".price", [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& {
-            return *slot(s).data[k].price;
-          });
+          w.price = price(
+              *p, dp + ".price",
+              [slot, k](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).data[k].price; },
+              model_item + ".price");
         if (const toml::node* g = dt.get("generation")) {
           if (!w.cluster || !w.price)
             r_.fail(ErrorCode::invalid_input, g->source(), dp + ".generation",
                     "got generation stages without a cluster and a price",
                     "cluster and price tables beside them");
-          w.generation =
-              plain_stages(*g, dp + ".generation", [slot, k](Scenario& s, std::size_t j) -> Stage& {
+          w.generation = plain_stages(
+              *g, dp + ".generation",
+              [slot, k](Scenario& s, std::size_t j) -> Stage& {
                 return slot(s).data[k].generation[j];
-              });
+              },
+              model_item);
         }
         if (const toml::node* pn = dt.get("purchases")) {
           const toml::array* pa = pn->as_array();
@@ -912,11 +964,13 @@ class ScenarioBuilder {
             const std::string pp = dp + ".purchases[" + std::to_string(j) + "]";
             const toml::table& pt = *r_.table_at(*pa, j, pp);
             r_.check_keys(pt, pp, {"name", "usd", "evidence", "source"});
+            const std::size_t before = s_.uncertain.size();
             const double amount =
                 value_or_range(*r_.required(pt, pp, "usd", "an amount in USD"), pp + ".usd",
                                "amount in USD", "USD", [slot, k, j](Scenario& s, double x) {
                                  slot(s).data[k].purchases[j].amount.value = usd(x);
                                });
+            model_input(before, model_item + ".purchases[" + std::to_string(j) + "].amount", 1.0);
             w.purchases.push_back(
                 DataPurchase{r_.optional_string(pt, pp, "name").value_or("purchase"),
                              {usd(amount), r_.provenance(pt, pp)}});
@@ -934,6 +988,7 @@ class ScenarioBuilder {
         r_.fail_type(*sn, path + ".staff", "[[program.staff]] tables");
       for (std::size_t k = 0; k < sa->size(); ++k) {
         const std::string gp = path + ".staff[" + std::to_string(k) + "]";
+        const std::string model_item = ps.name + ".staff[" + std::to_string(k) + "]";
         const toml::table& gt = *r_.table_at(*sa, k, gp);
         r_.check_keys(gt, gp,
                       {"name", "headcount", "usd_per_person_year", "overhead", "years", "evidence",
@@ -941,6 +996,7 @@ class ScenarioBuilder {
         const Provenance pv = r_.provenance(gt, gp);
         StaffGroup g;
         g.name = r_.optional_string(gt, gp, "name").value_or("staff");
+        std::size_t before = s_.uncertain.size();
         g.headcount = {
             people(value_or_range(*r_.required(gt, gp, "headcount", "a number of people"),
                                   gp + ".headcount", "number of people", "people",
@@ -948,6 +1004,8 @@ class ScenarioBuilder {
                                     slot(s).staff[k].headcount.value = people(x);
                                   })),
             pv};
+        model_input(before, model_item + ".headcount", 1.0);
+        before = s_.uncertain.size();
         g.salary = {
             usd_per_person_year(value_or_range(
                 *r_.required(gt, gp, "usd_per_person_year", "a cost per person-year"),
@@ -956,23 +1014,28 @@ class ScenarioBuilder {
                   slot(s).staff[k].salary.value = usd_per_person_year(x);
                 })),
             pv};
+        model_input(before, model_item + ".salary", 1.0 / unit_scale::seconds_per_year);
         double overhead = 1.0;
         if (const toml::node* o = gt.get("overhead")) {
+          before = s_.uncertain.size();
           overhead = value_or_range(
               *o, gp + ".overhead", "loaded cost / salary ratio", "ratio",
               [slot, k](Scenario& s, double x) { slot(s).staff[k].overhead.value = x; }, 1.0);
+          model_input(before, model_item + ".overhead", 1.0);
           if (overhead < 1.0)
             r_.fail(ErrorCode::invalid_value, o->source(), gp + ".overhead",
                     "got " + traincost::detail::format_value(overhead),
                     "a loaded-cost ratio >= 1 (Epoch AI: 1.25 to 1.4)");
         }
         g.overhead = {overhead, pv};
+        before = s_.uncertain.size();
         g.period = {years(value_or_range(*r_.required(gt, gp, "years", "a period in years"),
                                          gp + ".years", "number of years", "years",
                                          [slot, k](Scenario& s, double x) {
                                            slot(s).staff[k].period.value = years(x);
                                          })),
                     pv};
+        model_input(before, model_item + ".period", unit_scale::seconds_per_year);
         ps.staff.push_back(std::move(g));
       }
     }
@@ -1012,15 +1075,16 @@ class ScenarioBuilder {
         r_.fail(ErrorCode::invalid_input, both->source(), path + ".price",
                 "got both [run.price] and [run.ownership_cost]",
                 "one of them: a rental price or an ownership cost per GPU-hour");
-      run.price = RunPrice::ownership_cost(
-          price(*own, path + ".ownership_cost",
-                [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; }));
+      run.price = RunPrice::ownership_cost(price(
+          *own, path + ".ownership_cost",
+          [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; },
+          run.name + ".price"));
     } else {
-      run.price =
-          price(*r_.required(t, path, "price",
-                             "a [run.price] table with usd_per_gpu_hour (or [run.ownership_cost])"),
-                path + ".price",
-                [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; });
+      run.price = price(
+          *r_.required(t, path, "price",
+                       "a [run.price] table with usd_per_gpu_hour (or [run.ownership_cost])"),
+          path + ".price", [ri](Scenario& s) -> Sourced<GpuTimePrice>& { return s.runs[ri].price; },
+          run.name + ".price");
     }
     const toml::node* stages =
         r_.required(t, path, "stages", "[[run.stages]] tables, at least one");
@@ -1034,7 +1098,8 @@ class ScenarioBuilder {
       const std::string spath = path + ".stages[" + std::to_string(i) + "]";
       run.stages.push_back(stage(
           *r_.table_at(*arr, i, spath), spath,
-          [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }, run.cluster, ri, i));
+          [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }, run.cluster,
+          run.name + ".stages[" + std::to_string(i) + "]"));
     }
     return run;
   }
@@ -1115,19 +1180,6 @@ Program program_of(const Scenario& scenario, const ProgramScenario& ps) {
   p.data = ps.data;
   p.staff = ps.staff;
   return p;
-}
-
-void refresh_workload_stages(Scenario& scenario) {
-  for (const WorkloadStage& ws : scenario.workload_stages) {
-    TrainingRun& run = scenario.runs.at(ws.run);
-    Stage& st = run.stages.at(ws.stage);
-    const Cluster& cluster = st.cluster ? *st.cluster : run.cluster;
-    st.usage =
-        estimate_compute(
-            ws.workload, cluster,
-            Throughput(ws.mfu_precision, ws.mfu, ws.goodput).with_source(ws.throughput_source))
-            .gpu_time;
-  }
 }
 
 Location locate(const Scenario& scenario, std::string_view field) {

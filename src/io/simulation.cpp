@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/svg_chart.hpp"
 #include "traincost/text_table.hpp"
+#include "traincost/uncertainty/sensitivity.hpp"
 #include "traincost/version.hpp"
 
 namespace traincost::io {
@@ -46,8 +48,6 @@ struct FirstRejection {
 /// The total cost of result `index` in USD, NaN when a model rejects the draw.
 double result_total(Scenario& s, std::size_t index, FirstRejection* why) {
   try {
-    if (!s.workload_stages.empty())
-      refresh_workload_stages(s);
     // Final runs directly (the common, fast case); other models through the
     // same evaluation `estimate` uses.
     if (index < s.runs.size())
@@ -103,6 +103,72 @@ uncertainty::Model model_for(const Scenario& base, std::size_t index,
     if (rows_done)
       rows_done(x.rows());
   };
+}
+
+/// The scenario's results as cost models (in `estimate` order) and its
+/// ranges bound to their inputs, when every result has a one-definition
+/// model and every range names its model input; else nothing, and the
+/// scenario is simulated draw by draw through the typed models.
+struct ModelPlan {
+  std::vector<uncertainty::CostModel> models;
+  uncertainty::Ranges ranges;
+};
+
+std::optional<ModelPlan> model_plan(const Scenario& s) {
+  if (!s.fleets.empty())
+    return std::nullopt;
+  for (const auto& in : s.uncertain)
+    if (in.model_path.empty())
+      return std::nullopt;
+  ModelPlan p;
+  for (const auto& run : s.runs)
+    p.models.push_back(uncertainty::cost_model(run));
+  for (const auto& ps : s.programs)
+    p.models.push_back(uncertainty::cost_model(program_of(s, ps)));
+  for (const auto& in : s.uncertain)
+    p.ranges.set_written(in.model_path, in.distribution, in.scale, in.inverse,
+                         assumed("range in scenario " + s.file), in.field);
+  return p;
+}
+
+/// A library error from a simulation, placed at the range it names (by
+/// scenario field or model path), else at the first range.
+[[noreturn]] void rethrow_at_range(const Scenario& s, const Error& e) {
+  const UncertainInput* at = s.uncertain.empty() ? nullptr : &s.uncertain.front();
+  for (const auto& in : s.uncertain)
+    if (e.field() == in.field || e.field() == in.model_path)
+      at = &in;
+  std::string msg = e.what();
+  const std::string prefix = "] " + e.field() + ": ";
+  if (const auto cut = msg.find(prefix); cut != std::string::npos)
+    msg.erase(0, cut + prefix.size());
+  const bool drawn = at && (e.field() == at->field || e.field() == at->model_path);
+  throw ScenarioError(e.code(), s.file, at ? at->where : Location{1, 1},
+                      drawn ? at->field : "(ranges)", drawn ? msg : e.field() + ": " + msg);
+}
+
+/// Typed statistics of outputs simulated draw by draw.
+uncertainty::CostSummary typed_summary(const std::string& name, Scope scope,
+                                       const uncertainty::Summary& u) {
+  uncertainty::CostSummary c;
+  c.name = name;
+  c.scope = scope;
+  c.samples = u.samples;
+  c.mean = usd(u.mean);
+  c.sd = usd(u.sd);
+  c.min = usd(u.min);
+  c.p5 = usd(u.p5);
+  c.p25 = usd(u.p25);
+  c.p50 = usd(u.p50);
+  c.p75 = usd(u.p75);
+  c.p95 = usd(u.p95);
+  c.max = usd(u.max);
+  c.histogram.low = usd(u.histogram.low);
+  c.histogram.high = usd(u.histogram.high);
+  c.histogram.counts = u.histogram.counts;
+  c.histogram.below = u.histogram.below;
+  c.histogram.above = u.histogram.above;
+  return c;
 }
 
 std::string short_number(double v) {
@@ -175,6 +241,23 @@ Simulation simulate(const Scenario& scenario, const SimulationOptions& options) 
   sim.name = scenario.name;
   sim.samples = options.samples;
   sim.seed = options.seed;
+  uncertainty::RunOptions run;
+  run.samples = options.samples;
+  run.seed = options.seed;
+  run.histogram_bins = options.histogram_bins;
+  if (std::optional<ModelPlan> plan = model_plan(scenario)) {
+    std::vector<uncertainty::CostSummary> summaries;
+    try {
+      summaries = uncertainty::simulate_costs(plan->models, plan->ranges, run, options.progress);
+    } catch (const Error& e) {
+      rethrow_at_range(scenario, e);
+    }
+    for (auto& c : summaries)
+      sim.results.push_back({c.name, c.scope, std::move(c)});
+    return sim;
+  }
+  // Draw by draw through the typed models (fleets, until their models have
+  // one definition too).
   const auto labels = result_labels(scenario);
   const uncertainty::InputSet inputs = input_set(scenario);
   const std::int64_t total = options.samples * static_cast<std::int64_t>(labels.size());
@@ -183,22 +266,15 @@ Simulation simulate(const Scenario& scenario, const SimulationOptions& options) 
   if (options.progress)
     rows_done = [&](std::int64_t n) { options.progress(done += n, total); };
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    uncertainty::RunOptions run;
-    run.samples = options.samples;
-    run.seed = options.seed;
-    run.histogram_bins = options.histogram_bins;
     FirstRejection rejected;
-    SimulatedResult r;
-    r.name = labels[i].name;
-    r.scope = labels[i].scope;
     try {
-      auto mc = uncertainty::monte_carlo(inputs, model_for(scenario, i, rows_done, &rejected), run);
-      r.summary = mc.summary;
-      r.outputs = std::move(mc.outputs);
+      const auto mc =
+          uncertainty::monte_carlo(inputs, model_for(scenario, i, rows_done, &rejected), run);
+      sim.results.push_back({labels[i].name, labels[i].scope,
+                             typed_summary(labels[i].name, labels[i].scope, mc.summary)});
     } catch (const Error& e) {
       rethrow_located(scenario, e, rejected);
     }
-    sim.results.push_back(std::move(r));
   }
   return sim;
 }
@@ -208,27 +284,83 @@ Sensitivity sensitivity(const Scenario& scenario) {
   Sensitivity out;
   out.file = scenario.file;
   out.name = scenario.name;
+  if (std::optional<ModelPlan> plan = model_plan(scenario)) {
+    try {
+      const auto bound = uncertainty::bind_all(plan->models, plan->ranges);
+      for (const auto& b : bound) {
+        uncertainty::CostTornado t = uncertainty::tornado_of(b, plan->ranges);
+        // Inputs shown as written in the file, not in the model's units.
+        for (auto& bar : t.bars) {
+          const UncertainInput& in = scenario.uncertain[bar.input];
+          bar.unit = in.unit;
+          bar.low = in.distribution.quantile(0.05);
+          bar.high = in.distribution.quantile(0.95);
+        }
+        out.results.push_back({t.name, t.scope, std::move(t)});
+      }
+    } catch (const Error& e) {
+      rethrow_at_range(scenario, e);
+    }
+    return out;
+  }
   const auto labels = result_labels(scenario);
   const uncertainty::InputSet inputs = input_set(scenario);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     FirstRejection rejected;
-    SensitivityResult r;
-    r.name = labels[i].name;
-    r.scope = labels[i].scope;
     try {
-      r.tornado = uncertainty::tornado(inputs, model_for(scenario, i, {}, &rejected));
+      const uncertainty::Tornado t =
+          uncertainty::tornado(inputs, model_for(scenario, i, {}, &rejected));
+      uncertainty::CostTornado c;
+      c.name = labels[i].name;
+      c.scope = labels[i].scope;
+      c.base = usd(t.base_output);
+      for (const auto& b : t.bars) {
+        // Only the inputs that reach the result: a range that moves nothing
+        // here belongs to another result.
+        if (b.output_low == t.base_output && b.output_high == t.base_output)
+          continue;
+        uncertainty::InputSwing s;
+        s.input = b.index;
+        s.name = b.input;
+        s.unit = scenario.uncertain[b.index].unit;
+        s.low = b.input_low;
+        s.high = b.input_high;
+        s.at_low = usd(b.output_low);
+        s.at_high = usd(b.output_high);
+        c.bars.push_back(std::move(s));
+      }
+      out.results.push_back({labels[i].name, labels[i].scope, std::move(c)});
     } catch (const Error& e) {
       rethrow_located(scenario, e, rejected);
     }
-    out.results.push_back(std::move(r));
   }
   return out;
 }
 
+std::size_t default_chart_result(const std::vector<std::pair<std::string, Scope>>& results) {
+  for (std::size_t i = results.size(); i-- > 0;)
+    if (results[i].second == Scope::program)
+      return i;
+  return 0;
+}
+
+std::size_t result_index(const Scenario& scenario,
+                         const std::vector<std::pair<std::string, Scope>>& results,
+                         const std::string& name) {
+  std::string names;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (results[i].first == name)
+      return i;
+    names += (names.empty() ? "\"" : ", \"") + results[i].first + "\"";
+  }
+  throw ScenarioError(ErrorCode::unknown_name, scenario.file, {}, "--result",
+                      "got \"" + name + "\", expected the name of a result: " + names);
+}
+
 std::string render_simulation(const Simulation& sim, const Scenario& scenario, Format f) {
   std::ostringstream os;
-  auto stats = [](const uncertainty::Summary& s) {
-    return std::vector<std::pair<std::string, double>>{
+  auto stats = [](const uncertainty::CostSummary& s) {
+    return std::vector<std::pair<std::string, Money>>{
         {"mean", s.mean}, {"sd", s.sd},   {"min", s.min}, {"p5", s.p5},  {"p25", s.p25},
         {"p50", s.p50},   {"p75", s.p75}, {"p95", s.p95}, {"max", s.max}};
   };
@@ -241,10 +373,10 @@ std::string render_simulation(const Simulation& sim, const Scenario& scenario, F
         using A = TextTable::Align;
         TextTable t({"statistic", "cost"}, {A::left, A::right});
         for (const auto& [k, v] : stats(r.summary))
-          t.add_row({k == "p50" ? "p50 (median)" : k, format_usd(usd(v))});
+          t.add_row({k == "p50" ? "p50 (median)" : k, format_usd(v)});
         t.print(os);
-        os << "90% interval: " << format_usd_compact(usd(r.summary.p5)) << " to "
-           << format_usd_compact(usd(r.summary.p95)) << "\n\n";
+        os << "90% interval: " << format_usd_compact(r.summary.p5) << " to "
+           << format_usd_compact(r.summary.p95) << "\n\n";
       }
       inputs_table(os, scenario);
       break;
@@ -257,7 +389,7 @@ std::string render_simulation(const Simulation& sim, const Scenario& scenario, F
         os << "## " << md(r.name) << "\n\nScope: **" << to_string(r.scope) << "**\n\n"
            << "| statistic | cost |\n|---|---:|\n";
         for (const auto& [k, v] : stats(r.summary))
-          os << "| " << k << " | " << format_usd(usd(v)) << " |\n";
+          os << "| " << k << " | " << format_usd(v) << " |\n";
         os << '\n';
       }
       os << "| input (range) | unit | distribution | median |\n|---|---|---|---:|\n";
@@ -269,22 +401,22 @@ std::string render_simulation(const Simulation& sim, const Scenario& scenario, F
       os << "result,scope,statistic,usd\r\n";
       for (const auto& r : sim.results)
         for (const auto& [k, v] : stats(r.summary))
-          os << csv_field(r.name) << ',' << id(r.scope) << ',' << k << ',' << plain_number(v)
-             << "\r\n";
+          os << csv_field(r.name) << ',' << id(r.scope) << ',' << k << ','
+             << plain_number(in_usd(v)) << "\r\n";
       break;
     case Format::json: {
       json results = json::array();
       for (const auto& r : sim.results) {
         json st = json::object();
         for (const auto& [k, v] : stats(r.summary))
-          st[k] = v;
+          st[k] = in_usd(v);
         results.push_back({{"name", r.name},
                            {"scope", std::string(id(r.scope))},
                            {"scope_label", std::string(to_string(r.scope))},
                            {"usd", std::move(st)},
                            {"histogram",
-                            {{"low_usd", r.summary.histogram.low},
-                             {"high_usd", r.summary.histogram.high},
+                            {{"low_usd", in_usd(r.summary.histogram.low)},
+                             {"high_usd", in_usd(r.summary.histogram.high)},
                              {"counts", r.summary.histogram.counts}}}});
       }
       os << dump({{"schema", "traincost.simulation/1"},
@@ -302,26 +434,18 @@ std::string render_simulation(const Simulation& sim, const Scenario& scenario, F
 
 std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario, Format f) {
   std::ostringstream os;
-  auto unit_of = [&](const std::string& field) {
-    for (const auto& in : scenario.uncertain)
-      if (in.field == field)
-        return in.unit;
-    return std::string();
-  };
   switch (f) {
     case Format::table:
       for (const auto& r : sens.results) {
         os << flat(r.name) << " — " << to_string(r.scope) << '\n'
-           << "base (every range at its median): " << format_usd(usd(r.tornado.base_output))
-           << "\n";
+           << "base (every range at its median): " << format_usd(r.tornado.base) << "\n";
         using A = TextTable::Align;
         TextTable t(
             {"input (5% to 95%)", "low", "high", "unit", "cost at low", "cost at high", "swing"},
             {A::left, A::right, A::right, A::left, A::right, A::right, A::right});
         for (const auto& b : r.tornado.bars)
-          t.add_row({b.input, short_number(b.input_low), short_number(b.input_high),
-                     unit_of(b.input), format_usd(usd(b.output_low)),
-                     format_usd(usd(b.output_high)), format_usd(usd(b.swing()))});
+          t.add_row({b.name, short_number(b.low), short_number(b.high), b.unit,
+                     format_usd(b.at_low), format_usd(b.at_high), format_usd(b.swing())});
         t.print(os);
         os << '\n';
       }
@@ -330,15 +454,13 @@ std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario
       os << "# Sensitivity: " << md(sens.name.empty() ? sens.file : sens.name) << "\n\n";
       for (const auto& r : sens.results) {
         os << "## " << md(r.name) << "\n\nScope: **" << to_string(r.scope)
-           << "**, base (every range at its median): **" << format_usd(usd(r.tornado.base_output))
-           << "**\n\n"
+           << "**, base (every range at its median): **" << format_usd(r.tornado.base) << "**\n\n"
            << "| input (5% to 95%) | low | high | unit | cost at low | cost at high | swing |\n"
            << "|---|---:|---:|---|---:|---:|---:|\n";
         for (const auto& b : r.tornado.bars)
-          os << "| " << b.input << " | " << short_number(b.input_low) << " | "
-             << short_number(b.input_high) << " | " << unit_of(b.input) << " | "
-             << format_usd(usd(b.output_low)) << " | " << format_usd(usd(b.output_high)) << " | "
-             << format_usd(usd(b.swing())) << " |\n";
+          os << "| " << md(b.name) << " | " << short_number(b.low) << " | " << short_number(b.high)
+             << " | " << md(b.unit) << " | " << format_usd(b.at_low) << " | "
+             << format_usd(b.at_high) << " | " << format_usd(b.swing()) << " |\n";
         os << '\n';
       }
       break;
@@ -347,27 +469,27 @@ std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario
             "swing_usd\r\n";
       for (const auto& r : sens.results)
         for (const auto& b : r.tornado.bars)
-          os << csv_field(r.name) << ',' << id(r.scope) << ',' << csv_field(b.input) << ','
-             << csv_field(unit_of(b.input)) << ',' << plain_number(b.input_low) << ','
-             << plain_number(b.input_high) << ',' << plain_number(r.tornado.base_output) << ','
-             << plain_number(b.output_low) << ',' << plain_number(b.output_high) << ','
-             << plain_number(b.swing()) << "\r\n";
+          os << csv_field(r.name) << ',' << id(r.scope) << ',' << csv_field(b.name) << ','
+             << csv_field(b.unit) << ',' << plain_number(b.low) << ',' << plain_number(b.high)
+             << ',' << plain_number(in_usd(r.tornado.base)) << ',' << plain_number(in_usd(b.at_low))
+             << ',' << plain_number(in_usd(b.at_high)) << ',' << plain_number(in_usd(b.swing()))
+             << "\r\n";
       break;
     case Format::json: {
       json results = json::array();
       for (const auto& r : sens.results) {
         json bars = json::array();
         for (const auto& b : r.tornado.bars)
-          bars.push_back({{"input", b.input},
-                          {"unit", unit_of(b.input)},
-                          {"input_low", b.input_low},
-                          {"input_high", b.input_high},
-                          {"usd_at_low", b.output_low},
-                          {"usd_at_high", b.output_high},
-                          {"swing_usd", b.swing()}});
+          bars.push_back({{"input", b.name},
+                          {"unit", b.unit},
+                          {"input_low", b.low},
+                          {"input_high", b.high},
+                          {"usd_at_low", in_usd(b.at_low)},
+                          {"usd_at_high", in_usd(b.at_high)},
+                          {"swing_usd", in_usd(b.swing())}});
         results.push_back({{"name", r.name},
                            {"scope", std::string(id(r.scope))},
-                           {"base_usd", r.tornado.base_output},
+                           {"base_usd", in_usd(r.tornado.base)},
                            {"bars", std::move(bars)}});
       }
       os << dump({{"schema", "traincost.sensitivity/1"},
@@ -385,9 +507,11 @@ std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario
 
 std::string simulation_chart_svg(const Simulation& sim, std::size_t index) {
   const SimulatedResult& r = sim.results.at(index);
-  const std::vector<double> samples(r.outputs.data(), r.outputs.data() + r.outputs.size());
-  return histogram_svg("Monte Carlo: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
-                       samples, {{5, r.summary.p5}, {50, r.summary.p50}, {95, r.summary.p95}});
+  const uncertainty::CostHistogram& h = r.summary.histogram;
+  return histogram_svg(
+      "Monte Carlo: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
+      BinnedCosts{in_usd(h.low), in_usd(h.high), h.counts, h.below, h.above},
+      {{5, in_usd(r.summary.p5)}, {50, in_usd(r.summary.p50)}, {95, in_usd(r.summary.p95)}});
 }
 
 std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scenario,
@@ -396,11 +520,10 @@ std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scena
   const SensitivityResult& r = sens.results.at(index);
   std::vector<TornadoBar> bars;
   for (const auto& b : r.tornado.bars)
-    bars.push_back(
-        {b.input + " (" + short_number(b.input_low) + " to " + short_number(b.input_high) + ")",
-         b.output_low, b.output_high});
+    bars.push_back({b.name + " (" + short_number(b.low) + " to " + short_number(b.high) + ")",
+                    in_usd(b.at_low), in_usd(b.at_high)});
   return tornado_svg("Sensitivity: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
-                     r.tornado.base_output, std::move(bars));
+                     in_usd(r.tornado.base), std::move(bars));
 }
 
 }  // namespace traincost::io

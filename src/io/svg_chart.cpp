@@ -193,12 +193,58 @@ std::string breakdown_chart_svg(const Estimate& e) {
   return os.str();
 }
 
+namespace {
+
+/// The histogram drawing shared by both entry points: `counts` over [lo, hi].
+std::string draw_histogram(std::string_view title, double lo, double hi,
+                           const std::vector<std::size_t>& counts, const std::string& caption,
+                           const std::vector<MarkedPercentile>& percentiles) {
+  const int bins = static_cast<int>(counts.size());
+  const double width = 900, height = 500, left = 70, right = 30, top = 100, bottom = 70;
+  const double pw = width - left - right, ph = height - top - bottom;
+  const std::size_t peak =
+      std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()));
+  std::ostringstream os;
+  os << header(width, height, title);
+  auto xof = [&](double v) { return left + (v - lo) / (hi - lo) * pw; };
+  const double bw = pw / bins;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    const double h = ph * static_cast<double>(counts[i]) / static_cast<double>(peak);
+    const double x0 = lo + (hi - lo) * static_cast<double>(i) / bins;
+    const double x1 = lo + (hi - lo) * static_cast<double>(i + 1) / bins;
+    os << rect(left + bw * static_cast<double>(i), top + ph - h, bw, h, "#4e79a7",
+               money(x0) + " to " + money(x1) + ": " + std::to_string(counts[i]) + " samples");
+  }
+  // Axes and ticks.
+  os << "<line x1=\"" << num(left) << "\" y1=\"" << num(top + ph) << "\" x2=\"" << num(left + pw)
+     << "\" y2=\"" << num(top + ph) << "\" stroke=\"#333333\"/>\n";
+  for (int t = 0; t <= 4; ++t) {
+    const double v = lo + (hi - lo) * t / 4.0;
+    os << text(xof(v), top + ph + 16, money(v), "middle", "font-size=\"11\"");
+  }
+  os << text(left + pw / 2, height - 12, caption, "middle");
+  int k = 0;
+  for (const auto& p : percentiles) {
+    const double x = xof(p.usd);
+    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top) << "\" x2=\"" << num(x) << "\" y2=\""
+       << num(top + ph) << "\" stroke=\"#e15759\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n";
+    char label[16];
+    std::snprintf(label, sizeof label, "P%g", p.percent);
+    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 8 - 15 * (k % 3)) << "\" x2=\""
+       << num(x) << "\" y2=\"" << num(top) << "\" stroke=\"#e15759\" stroke-width=\"1\"/>\n";
+    os << text(x + 4, top - 12 - 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
+               "fill=\"#b03030\" font-size=\"11\"");
+    ++k;
+  }
+  os << "</svg>\n";
+  return os.str();
+}
+
+}  // namespace
+
 std::string histogram_svg(std::string_view title, const std::vector<double>& samples,
                           const std::vector<MarkedPercentile>& percentiles, int bins) {
   bins = std::clamp(bins, 1, 200);
-  // Percentile labels sit in a band above the bars, never over them.
-  const double width = 900, height = 500, left = 70, right = 30, top = 100, bottom = 70;
-  const double pw = width - left - right, ph = height - top - bottom;
   double lo = 0, hi = 1;
   if (!samples.empty()) {
     lo = *std::min_element(samples.begin(), samples.end());
@@ -220,43 +266,33 @@ std::string histogram_svg(std::string_view title, const std::vector<double>& sam
     auto b = static_cast<std::size_t>((s - lo) / (hi - lo) * bins);
     counts[std::min(b, counts.size() - 1)]++;
   }
-  const std::size_t peak =
-      std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()));
-  std::ostringstream os;
-  os << header(width, height, title);
-  auto xof = [&](double v) { return left + (v - lo) / (hi - lo) * pw; };
-  const double bw = pw / bins;
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    const double h = ph * static_cast<double>(counts[i]) / static_cast<double>(peak);
-    const double x0 = lo + (hi - lo) * static_cast<double>(i) / bins;
-    const double x1 = lo + (hi - lo) * static_cast<double>(i + 1) / bins;
-    os << rect(left + bw * static_cast<double>(i), top + ph - h, bw, h, "#4e79a7",
-               money(x0) + " to " + money(x1) + ": " + std::to_string(counts[i]) + " samples");
+  return draw_histogram(title, lo, hi, counts,
+                        "cost (USD), " + std::to_string(samples.size()) + " samples", percentiles);
+}
+
+std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
+                          const std::vector<MarkedPercentile>& percentiles) {
+  detail::require_finite("histogram low", binned.low_usd, "a finite bound");
+  detail::require_finite("histogram high", binned.high_usd, "a finite bound");
+  double lo = binned.low_usd, hi = binned.high_usd;
+  if (!(hi > lo)) {
+    const double pad = std::max(std::fabs(lo) * 0.05, 1.0);
+    lo -= pad;
+    hi += pad;
   }
-  // Axes and ticks.
-  os << "<line x1=\"" << num(left) << "\" y1=\"" << num(top + ph) << "\" x2=\"" << num(left + pw)
-     << "\" y2=\"" << num(top + ph) << "\" stroke=\"#333333\"/>\n";
-  for (int t = 0; t <= 4; ++t) {
-    const double v = lo + (hi - lo) * t / 4.0;
-    os << text(xof(v), top + ph + 16, money(v), "middle", "font-size=\"11\"");
+  std::vector<std::size_t> counts;
+  std::int64_t total = binned.below + binned.above;
+  for (std::int64_t c : binned.counts) {
+    counts.push_back(static_cast<std::size_t>(c));
+    total += c;
   }
-  os << text(left + pw / 2, height - 12,
-             "cost (USD), " + std::to_string(samples.size()) + " samples", "middle");
-  int k = 0;
-  for (const auto& p : percentiles) {
-    const double x = xof(p.usd);
-    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top) << "\" x2=\"" << num(x) << "\" y2=\""
-       << num(top + ph) << "\" stroke=\"#e15759\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n";
-    char label[16];
-    std::snprintf(label, sizeof label, "P%g", p.percent);
-    os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 8 - 15 * (k % 3)) << "\" x2=\""
-       << num(x) << "\" y2=\"" << num(top) << "\" stroke=\"#e15759\" stroke-width=\"1\"/>\n";
-    os << text(x + 4, top - 12 - 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
-               "fill=\"#b03030\" font-size=\"11\"");
-    ++k;
-  }
-  os << "</svg>\n";
-  return os.str();
+  if (counts.empty())
+    counts.push_back(0);
+  std::string caption = "cost (USD), " + std::to_string(total) + " samples";
+  if (binned.below + binned.above > 0)
+    caption += " (" + std::to_string(binned.below) + " below and " + std::to_string(binned.above) +
+               " above the range shown, P1 to P99)";
+  return draw_histogram(title, lo, hi, counts, caption, percentiles);
 }
 
 std::string tornado_svg(std::string_view title, double base_usd, std::vector<TornadoBar> bars) {

@@ -81,20 +81,13 @@ struct UncertainInput {
   std::vector<std::pair<std::string, double>> parameters;
   Location where;
   std::function<void(Scenario&, double)> apply;
-};
-
-/// A stage whose GPU-hours come from a workload (model size, tokens, FLOP
-/// per token) at a throughput (MFU, goodput) rather than from a report.
-/// Kept beside the run so that drawing a range (an MFU, a token count)
-/// recomputes the stage's GPU-hours.
-struct WorkloadStage {
-  std::size_t run = 0;    ///< index into Scenario::runs
-  std::size_t stage = 0;  ///< index into that run's stages
-  Workload workload;
-  Precision mfu_precision = Precision::bf16;
-  double mfu = 0.0;
-  double goodput = 1.0;
-  Provenance throughput_source;
+  /// The input the range reaches in the models ("<run>.stages[0].gpu_hours"),
+  /// and the written unit's factor to canonical units (canonical = scale x
+  /// written, or scale / written when `inverse`): how a simulation draws it
+  /// through the models' one definition. Empty when not yet supported there.
+  std::string model_path;
+  double scale = 1.0;
+  bool inverse = false;
 };
 
 /// A fleet to cost: its capex, and its operating cost over a period when
@@ -145,13 +138,7 @@ struct Scenario {
   std::vector<FleetScenario> fleets;
   /// Programs (`[program]`), costed after the runs they include.
   std::vector<ProgramScenario> programs;
-  /// Stages given by workload, whose GPU-hours `refresh_workload_stages` recomputes.
-  std::vector<WorkloadStage> workload_stages;
 };
-
-/// Recomputes the GPU-hours of every stage given by workload (after a range
-/// has been drawn into its workload or throughput). Throws `traincost::Error`.
-void refresh_workload_stages(Scenario& scenario);
 
 /// The program as the library's `Program` value, its runs and research costed.
 /// Throws `traincost::Error`.

@@ -1,11 +1,12 @@
 #pragma once
 /// \file
 /// Monte Carlo and sensitivity over a scenario's ranges: every input written
-/// as a range (`usd_per_gpu_hour = { low = 1.5, high = 3.5 }`) is drawn, the
-/// scenario's own models are evaluated on each draw, and each result's cost
-/// is summarized (mean, percentiles, histogram) or swung one input at a time
-/// (tornado). The typed models themselves run on every draw, so a simulated
-/// scenario costs exactly as `estimate` does at the same inputs.
+/// as a range (`usd_per_gpu_hour = { low = 1.5, high = 3.5 }`) is drawn, and
+/// each result's cost is summarized (mean, percentiles, histogram) or swung
+/// one input at a time (tornado). The results are the scenario's own models
+/// evaluated through their one definition over blocks of samples
+/// (uncertainty/model_simulation.hpp), so a simulated scenario costs as
+/// `estimate` does at the same inputs.
 
 #include <cstdint>
 #include <functional>
@@ -17,8 +18,7 @@
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/scope.hpp"
-#include "traincost/uncertainty/monte_carlo.hpp"
-#include "traincost/uncertainty/sensitivity.hpp"
+#include "traincost/uncertainty/model_simulation.hpp"
 
 namespace traincost::io {
 
@@ -31,12 +31,11 @@ struct SimulationOptions {
   std::function<void(std::int64_t, std::int64_t)> progress;
 };
 
-/// One result's simulated cost, in USD.
+/// One result's simulated cost: typed statistics labelled with its scope.
 struct SimulatedResult {
   std::string name;
   Scope scope = Scope::program;
-  uncertainty::Summary summary;
-  Eigen::ArrayXd outputs;  ///< every sample, in sample order
+  uncertainty::CostSummary summary;
 };
 
 /// A whole simulation: one entry per result of the scenario.
@@ -48,16 +47,20 @@ struct Simulation {
   std::vector<SimulatedResult> results;
 };
 
-/// Runs the Monte Carlo simulation. Throws `ScenarioError` when the scenario
-/// has no ranges, or when a draw gives a cost that is not finite.
+/// Runs the Monte Carlo simulation: every range is drawn once per sample and
+/// reaches each result through the models' one definition, block by block,
+/// so time grows with samples x the inputs reaching each result and memory
+/// does not grow with samples. Throws `ScenarioError` when the scenario has
+/// no ranges, or when a draw is rejected or gives a cost that is not finite
+/// (located at the range).
 Simulation simulate(const Scenario& scenario, const SimulationOptions& options);
 
-/// One result's tornado, in USD: each range at its 5th and 95th percentile,
-/// the others at their medians.
+/// One result's tornado: each range that reaches it at its 5th and 95th
+/// percentile, the others at their medians.
 struct SensitivityResult {
   std::string name;
   Scope scope = Scope::program;
-  uncertainty::Tornado tornado;
+  uncertainty::CostTornado tornado;
 };
 
 /// Sensitivity of every result of the scenario.
@@ -71,6 +74,16 @@ struct Sensitivity {
 /// `ScenarioError` when the scenario has no ranges.
 Sensitivity sensitivity(const Scenario& scenario);
 
+/// The result a chart shows by default: the (last) program when there is
+/// one, else the first result.
+std::size_t default_chart_result(const std::vector<std::pair<std::string, Scope>>& results);
+
+/// The index of the result called `name`; throws `ScenarioError` naming the
+/// results there are.
+std::size_t result_index(const Scenario& scenario,
+                         const std::vector<std::pair<std::string, Scope>>& results,
+                         const std::string& name);
+
 /// A simulation in a format (amounts in USD; JSON schema
 /// "traincost.simulation/1", see docs/scenarios.md).
 std::string render_simulation(const Simulation& sim, const Scenario& scenario, Format f);
@@ -79,10 +92,10 @@ std::string render_simulation(const Simulation& sim, const Scenario& scenario, F
 std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario, Format f);
 
 /// The histogram of result `index`, P5, P50 and P95 marked, as SVG.
-std::string simulation_chart_svg(const Simulation& sim, std::size_t index = 0);
+std::string simulation_chart_svg(const Simulation& sim, std::size_t index);
 
 /// The tornado of result `index` as SVG.
 std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scenario,
-                                  std::size_t index = 0);
+                                  std::size_t index);
 
 }  // namespace traincost::io

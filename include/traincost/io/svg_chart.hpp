@@ -5,6 +5,7 @@
 /// and a tornado of one-at-a-time sensitivities. Every figure drawn is also
 /// written as text in the SVG, so tests (and screen readers) can find it.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,20 @@ struct MarkedPercentile {
 /// `samples` must be finite; `bins` in [1, 200].
 std::string histogram_svg(std::string_view title, const std::vector<double>& samples,
                           const std::vector<MarkedPercentile>& percentiles, int bins = 40);
+
+/// Costs already counted in equal-width bins over [low_usd, high_usd], with
+/// the counts that fell outside (a simulation's histogram).
+struct BinnedCosts {
+  double low_usd = 0;
+  double high_usd = 0;
+  std::vector<std::int64_t> counts;
+  std::int64_t below = 0;
+  std::int64_t above = 0;
+};
+
+/// A histogram of costs counted beforehand, the given percentiles marked.
+std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
+                          const std::vector<MarkedPercentile>& percentiles);
 
 /// One input's swing in a tornado chart: the result (USD) with the input at
 /// its low and at its high end, the others at their base values.

@@ -76,11 +76,23 @@ inline constexpr std::int64_t rank_buckets = 2048;
 
 /// Evaluates every bound model on block `b`, calling `use(model, costs, rows)`.
 template <class Use>
-void evaluate_block(const std::vector<BoundModel>& bound, const BlockSampler& sampler,
-                    std::int64_t samples, std::int64_t b, Eigen::ArrayXXd& buf, Use&& use) {
+void evaluate_block(const std::vector<BoundModel>& bound, const Ranges& ranges,
+                    const BlockSampler& sampler, std::int64_t samples, std::int64_t b,
+                    Eigen::ArrayXXd& buf, Use&& use) {
   const std::int64_t rows = std::min(block_size, samples - b * block_size);
   if (buf.cols() > 0)
     sampler.fill(b, buf.topRows(rows));
+  for (std::size_t r = 0; r < ranges.size(); ++r)
+    if (ranges[r].converts()) {
+      double* col = buf.data() + static_cast<std::ptrdiff_t>(r) * buf.rows();
+      const double scale = ranges[r].scale;
+      if (ranges[r].inverse)
+        for (std::int64_t i = 0; i < rows; ++i)
+          col[i] = scale / col[i];
+      else
+        for (std::int64_t i = 0; i < rows; ++i)
+          col[i] *= scale;
+    }
   for (std::size_t j = 0; j < bound.size(); ++j) {
     const std::vector<const double*> cols = columns_for(bound[j], buf);
     model::LaneEvaluator e(bound[j].sites, cols, static_cast<std::size_t>(rows));
@@ -143,23 +155,23 @@ inline std::vector<CostSummary> simulate_costs(
   parallel_blocks(blocks, options.threads, [&](std::int64_t first, std::int64_t last) {
     Eigen::ArrayXXd buf(block_size, k);
     for (std::int64_t b = first; b < last; ++b) {
-      detail::evaluate_block(
-          bound, sampler, n, b, buf, [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
-            double s = 0.0, lo = c[0], hi = c[0];
-            for (std::int64_t i = 0; i < rows; ++i) {
-              const double v = c[static_cast<std::size_t>(i)];
-              if (!std::isfinite(v)) [[unlikely]]
-                detail::fail_output(bound[j], ranges, v, "a drawn cost");
-              s += v;
-              lo = std::min(lo, v);
-              hi = std::max(hi, v);
-            }
-            const std::size_t at =
-                j * static_cast<std::size_t>(blocks) + static_cast<std::size_t>(b);
-            sums[at] = s;
-            block_min[at] = lo;
-            block_max[at] = hi;
-          });
+      detail::evaluate_block(bound, ranges, sampler, n, b, buf,
+                             [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
+                               double s = 0.0, lo = c[0], hi = c[0];
+                               for (std::int64_t i = 0; i < rows; ++i) {
+                                 const double v = c[static_cast<std::size_t>(i)];
+                                 if (!std::isfinite(v)) [[unlikely]]
+                                   detail::fail_output(bound[j], ranges, v, "a drawn cost");
+                                 s += v;
+                                 lo = std::min(lo, v);
+                                 hi = std::max(hi, v);
+                               }
+                               const std::size_t at = j * static_cast<std::size_t>(blocks) +
+                                                      static_cast<std::size_t>(b);
+                               sums[at] = s;
+                               block_min[at] = lo;
+                               block_max[at] = hi;
+                             });
       tick(std::min(block_size, n - b * block_size));
     }
   });
@@ -193,7 +205,8 @@ inline std::vector<CostSummary> simulate_costs(
     std::vector<std::int64_t> local(m * detail::rank_buckets, 0);
     for (std::int64_t b = first; b < last; ++b) {
       detail::evaluate_block(
-          bound, sampler, n, b, buf, [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
+          bound, ranges, sampler, n, b, buf,
+          [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
             double sq = 0.0;
             std::int64_t* cnt = local.data() + j * detail::rank_buckets;
             for (std::int64_t i = 0; i < rows; ++i) {
@@ -260,7 +273,8 @@ inline std::vector<CostSummary> simulate_costs(
     std::vector<std::int64_t> local_hist(hist.size(), 0);
     for (std::int64_t b = first; b < last; ++b) {
       detail::evaluate_block(
-          bound, sampler, n, b, buf, [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
+          bound, ranges, sampler, n, b, buf,
+          [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
             const double lo = hist_lo[j], hi = hist_hi[j];
             const double hscale = hi > lo ? static_cast<double>(bins) / (hi - lo) : 0.0;
             std::int64_t* h = local_hist.data() + j * static_cast<std::size_t>(bins + 2);
@@ -363,7 +377,8 @@ inline CostTornado tornado_of(const BoundModel& b, const Ranges& ranges, double 
   model::PointOverrides medians(b.sites.size(), std::nan(""));
   for (std::size_t i = 0; i < b.sites.size(); ++i)
     if (b.range_of_read[i] >= 0)
-      medians[i] = ranges[static_cast<std::size_t>(b.range_of_read[i])].distribution.median();
+      medians[i] = ranges[static_cast<std::size_t>(b.range_of_read[i])].canonical(
+          ranges[static_cast<std::size_t>(b.range_of_read[i])].distribution.median());
   auto at = [&](const model::PointOverrides& o) {
     model::PointEvaluator e(o);
     const Money c = b.model->at_point(e);
@@ -384,13 +399,13 @@ inline CostTornado tornado_of(const BoundModel& b, const Ranges& ranges, double 
     const model::ReadSite* site = nullptr;
     for (std::size_t i = 0; i < b.sites.size(); ++i)
       if (b.range_of_read[i] == static_cast<std::ptrdiff_t>(k)) {
-        lo[i] = d.quantile(low_q);
-        hi[i] = d.quantile(high_q);
+        lo[i] = ranges[k].canonical(d.quantile(low_q));
+        hi[i] = ranges[k].canonical(d.quantile(high_q));
         site = &b.sites[i];
       }
     s.unit = std::string(site->spec.unit);
-    s.low = site->spec.show(d.quantile(low_q));
-    s.high = site->spec.show(d.quantile(high_q));
+    s.low = site->spec.show(ranges[k].canonical(d.quantile(low_q)));
+    s.high = site->spec.show(ranges[k].canonical(d.quantile(high_q)));
     s.at_low = at(lo);
     s.at_high = at(hi);
     t.bars.push_back(std::move(s));

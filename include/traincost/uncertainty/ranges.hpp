@@ -39,13 +39,23 @@ struct RangedInput {
   /// Shown in tables instead of the path when not empty (e.g. the scenario
   /// field the user wrote).
   std::string label;
+  /// The distribution of the value as written: in canonical units for a
+  /// typed range, in the unit of a scenario field for a range read from a file.
   Distribution distribution;
-  /// `model::dimension_tag<Q>()` of the range's quantity.
+  /// `model::dimension_tag<Q>()` of the range's quantity (null: the input's own).
   const void* dimension;
   Provenance provenance;
+  /// From the written unit to canonical: canonical = scale x written, or
+  /// scale / written when `inverse` (an exchange rate quoted as CNY per USD).
+  double scale = 1.0;
+  bool inverse = false;
 
   /// The label, or the path when there is none.
   const std::string& name() const { return label.empty() ? path : label; }
+  /// A written value in canonical units.
+  double canonical(double written) const { return inverse ? scale / written : scale * written; }
+  /// Whether drawn values need converting.
+  bool converts() const { return inverse || scale != 1.0; }
 };
 
 /// The ranged inputs of a simulation, by path.
@@ -74,12 +84,15 @@ class Ranges {
     return put(std::move(path), d, model::dimension_tag<double>(), std::move(source),
                std::move(label));
   }
-  /// A range whose dimension the caller vouches for (a reader that has
-  /// converted the written unit to canonical): `dimension` is the input's
-  /// `model::dimension_tag<Q>()`, or null to accept the input's own.
-  Ranges& set_canonical(std::string path, Distribution d, const void* dimension, Provenance source,
-                        std::string label) {
-    return put(std::move(path), std::move(d), dimension, std::move(source), std::move(label));
+  /// A range in a written unit, whose dimension the caller vouches for (a
+  /// scenario reader that knows each field's unit): drawn values become
+  /// canonical as `scale x v` (or `scale / v` when `inverse`).
+  Ranges& set_written(std::string path, Distribution d, double scale, bool inverse,
+                      Provenance source, std::string label) {
+    put(std::move(path), std::move(d), nullptr, std::move(source), std::move(label));
+    inputs_.back().scale = scale;
+    inputs_.back().inverse = inverse;
+    return *this;
   }
 
   /// The number of ranged inputs.
