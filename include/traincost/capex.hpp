@@ -22,6 +22,8 @@
 #include "traincost/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/fleet.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/units.hpp"
@@ -156,10 +158,115 @@ struct FleetCapex {
   }
 };
 
-/// The capex of a fleet. Throws `traincost::Error` for a bad input (a
-/// negative count, a yuan price without an exchange rate ...), naming it.
-inline FleetCapex fleet_capex(const Fleet& fleet) {
-  validate_fleet(fleet);
+/// One holding's capex figures over a value type `V` (a point, or a block of samples).
+template <class V>
+struct HoldingCapexValues {
+  model::Val<V, AcceleratorCount> count;
+  model::Val<V, AcceleratorPrice> server_price;
+  model::Val<V, Money> servers;
+  model::Val<V, Money> network;
+  model::Val<V, Money> total;
+};
+
+/// A fleet's capex figures over a value type `V`.
+template <class V>
+struct CapexValues {
+  std::vector<HoldingCapexValues<V>> holdings;
+  model::Val<V, Money> servers;
+  model::Val<V, Money> network;
+  model::Val<V, Money> shared_network;
+  model::Val<V, Money> storage;
+  model::Val<V, Money> facility;
+  model::Val<V, Money> total;
+  model::Val<V, Power> it_power;  ///< summed only for a built facility, else 0
+};
+
+/// The one definition of a fleet's capex, over any evaluator (model/
+/// evaluator.hpp): per holding count x server price (evaluate_server_price)
+/// plus its network share or per-endpoint cost; a fixed network, storage
+/// and a built facility (build cost x peak IT power) at fleet level. Reads
+/// under `root`: "exchange_rate" (when a price is in yuan), "network.share",
+/// "network.per_endpoint_cost", "network.endpoints_per_accelerator",
+/// "network.fixed_amount", "holdings[i].count" and the holding's price
+/// inputs, "storage.share", "storage.fixed_amount", "facility.build_cost"
+/// and, for a built facility, each holding's power inputs. Which of these
+/// it reads follows the fleet's structure (network, storage and facility
+/// kinds, price currency and basis), never its numbers. Checks nothing:
+/// `fleet_capex` validates a point, a simulation each drawn value.
+template <class E>
+CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& e,
+                                                         const model::Path& root) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const model::Val<V, Money> zero = model::constant<V>(usd(0));
+  CapexValues<V> out{{}, zero, zero, zero, zero, zero, zero, model::constant<V>(watts(0))};
+  bool any_yuan = false;
+  for (const Holding& h : fleet.holdings)
+    any_yuan = any_yuan || std::holds_alternative<CnyAmount>(h.price.amount);
+  // The rate is one input however many yuan prices use it.
+  std::optional<model::Val<V, ExchangeRate>> rate;
+  if (any_yuan && fleet.exchange_rate)
+    rate =
+        e.read(model::Path(root, "exchange_rate"), fleet.exchange_rate->value, specs::cny_per_usd);
+  const NetworkCost& net = fleet.network;
+  const model::Path net_at(root, "network");
+  V share_factor = model::number<V>(0.0);
+  model::Val<V, Money> per_endpoint_cost = zero;
+  V endpoints = model::number<V>(0.0);
+  if (net.kind == NetworkCost::Kind::share_of_cluster) {
+    const V s = e.read(model::Path(net_at, "share"), net.share, specs::share);
+    // Network is s of (servers + network), so it is servers x s / (1 - s).
+    share_factor = s / (1.0 - s);
+  } else if (net.kind == NetworkCost::Kind::per_endpoint) {
+    per_endpoint_cost = e.read(model::Path(net_at, "per_endpoint_cost"), net.per_endpoint_cost,
+                               specs::positive_usd);
+    endpoints = e.read(model::Path(net_at, "endpoints_per_accelerator"),
+                       net.endpoints_per_accelerator, specs::endpoints);
+  }
+  const bool built = fleet.facility.kind == Facility::Kind::built;
+  out.holdings.reserve(fleet.holdings.size());
+  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
+    const Holding& h = fleet.holdings[i];
+    const model::Path at(root, "holdings", i);
+    HoldingCapexValues<V> hv{e.read(model::Path(at, "count"), h.count, specs::accelerators),
+                             evaluate_server_price(h, rate ? &*rate : nullptr, e, at), zero, zero,
+                             zero};
+    hv.servers = hv.server_price * hv.count;
+    if (net.kind == NetworkCost::Kind::share_of_cluster)
+      hv.network = hv.servers * share_factor;
+    else if (net.kind == NetworkCost::Kind::per_endpoint)
+      hv.network = per_endpoint_cost * endpoints * hv.count.value();
+    hv.total = hv.servers + hv.network;
+    out.servers += hv.servers;
+    out.network += hv.network;
+    if (built)
+      out.it_power += evaluate_server_power(h, e, at) * hv.count;
+    out.holdings.push_back(std::move(hv));
+  }
+  if (net.kind == NetworkCost::Kind::fixed) {
+    out.shared_network =
+        e.read(model::Path(net_at, "fixed_amount"), net.fixed_amount, specs::usd_amount);
+    out.network += out.shared_network;
+  }
+  const model::Path storage_at(root, "storage");
+  if (fleet.storage.kind == StorageCost::Kind::share_of_servers)
+    out.storage =
+        out.servers * e.read(model::Path(storage_at, "share"), fleet.storage.share, specs::share);
+  else if (fleet.storage.kind == StorageCost::Kind::fixed)
+    out.storage = e.read(model::Path(storage_at, "fixed_amount"), fleet.storage.fixed_amount,
+                         specs::usd_amount);
+  if (built)
+    out.facility = e.read(model::Path(model::Path(root, "facility"), "build_cost"),
+                          fleet.facility.build_cost, specs::usd_per_megawatt) *
+                   out.it_power;
+  out.total = out.servers + out.network + out.storage + out.facility;
+  return out;
+}
+
+/// A fleet's capex, typed, from the figures of its one definition at a
+/// point: labels and provenance from `fleet`, amounts from `v`. Throws for
+/// totals that overflow.
+inline FleetCapex capex_from_values(const Fleet& fleet, const CapexValues<double>& v) {
   FleetCapex out;
   out.name = fleet.name;
   out.network_provenance = fleet.network.provenance;
@@ -168,59 +275,44 @@ inline FleetCapex fleet_capex(const Fleet& fleet) {
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
+    const HoldingCapexValues<double>& hv = v.holdings[i];
     HoldingCapex hc;
     hc.label = h.label;
     hc.accelerator = h.accelerator.name;
-    hc.count = h.count;
+    hc.count = hv.count;
     hc.year_bought = h.year_bought;
     hc.quoted_price = h.price;
-    hc.server_price = server_price_per_accelerator(h, i, fleet.exchange_rate);
+    hc.server_price = hv.server_price;
     hc.server_price_evidence = server_price_evidence(h, fleet.exchange_rate);
-    hc.servers = hc.server_price * h.count;
-    switch (fleet.network.kind) {
-      case NetworkCost::Kind::share_of_cluster:
-        // Network is s of (servers + network), so it is servers x s / (1 - s).
-        hc.network = hc.servers * (fleet.network.share / (1.0 - fleet.network.share));
-        break;
-      case NetworkCost::Kind::per_endpoint:
-        hc.network = fleet.network.per_endpoint_cost * fleet.network.endpoints_per_accelerator *
-                     in_accelerators(h.count);
-        break;
-      case NetworkCost::Kind::none:
-      case NetworkCost::Kind::fixed:
-        break;
-    }
-    hc.total = hc.servers + hc.network;
+    hc.servers = hv.servers;
+    hc.network = hv.network;
+    hc.total = hv.total;
     // Each input is finite, but count x price can still overflow.
     if (!std::isfinite(in_usd(hc.total)))
       detail::fail_value(detail::holding_field(i, h, "capex"), in_usd(hc.total),
                          "a finite capex in USD (count x price overflows)");
-    out.servers += hc.servers;
-    out.network += hc.network;
     out.holdings.push_back(std::move(hc));
   }
-  if (fleet.network.kind == NetworkCost::Kind::fixed) {
-    out.shared_network = fleet.network.fixed_amount;
-    out.network += out.shared_network;
-  }
-  switch (fleet.storage.kind) {
-    case StorageCost::Kind::share_of_servers:
-      out.storage = out.servers * fleet.storage.share;
-      break;
-    case StorageCost::Kind::fixed:
-      out.storage = fleet.storage.fixed_amount;
-      break;
-    case StorageCost::Kind::none:
-      break;
-  }
-  out.it_power = it_power(fleet);
-  if (fleet.facility.kind == Facility::Kind::built)
-    out.facility = fleet.facility.build_cost * out.it_power;
-  out.total = out.servers + out.network + out.storage + out.facility;
+  out.servers = v.servers;
+  out.network = v.network;
+  out.shared_network = v.shared_network;
+  out.storage = v.storage;
+  out.facility = v.facility;
+  out.total = v.total;
+  // The facility is sized by the peak IT power, reported whatever the facility.
+  out.it_power = fleet.facility.kind == Facility::Kind::built ? v.it_power : it_power(fleet);
   if (!std::isfinite(in_usd(out.total)))
     detail::fail_value("fleet.capex", in_usd(out.total),
                        "a finite total capex in USD (the sum overflows)");
   return out;
+}
+
+/// The capex of a fleet. Throws `traincost::Error` for a bad input (a
+/// negative count, a yuan price without an exchange rate ...), naming it.
+inline FleetCapex fleet_capex(const Fleet& fleet) {
+  validate_fleet(fleet);
+  model::PointEvaluator e;
+  return capex_from_values(fleet, evaluate_fleet_capex(fleet, e, model::Path(fleet.name)));
 }
 
 }  // namespace traincost

@@ -31,6 +31,8 @@
 #include "traincost/accelerator.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/error.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/units.hpp"
 
@@ -367,17 +369,72 @@ inline void validate_holding(const Holding& h, std::size_t index) {
         index, h, "accelerator.tdp", in_watts_per_accelerator(*h.accelerator.tdp), "TDP in W");
 }
 
+/// The one definition of a holding's server price per accelerator, over any
+/// evaluator (model/evaluator.hpp): the quoted price (USD, or yuan x `rate`)
+/// / accelerators per server, or x server overhead for a per-GPU price.
+/// Reads "price", then "accelerators_per_server" or "server_overhead" under
+/// `at`; `rate` is the fleet's exchange rate as read by the caller, null
+/// when the fleet has none (a yuan price then throws).
+template <class E>
+model::Val<typename E::value_type, AcceleratorPrice> evaluate_server_price(
+    const Holding& h, const model::Val<typename E::value_type, ExchangeRate>* rate, E& e,
+    const model::Path& at) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const model::Val<V, Money> quoted = [&]() -> model::Val<V, Money> {
+    if (const auto* m = std::get_if<Money>(&h.price.amount))
+      return e.read(model::Path(at, "price"), *m, specs::usd_price);
+    const CnyAmount yuan = std::get<CnyAmount>(h.price.amount);
+    if (!rate)
+      throw Error(ErrorCode::invalid_input, model::Path(at, "price").str(),
+                  "got CNY " + detail::format_value(in_cny(yuan)) +
+                      " with no exchange rate; expected the fleet's exchange_rate to be set");
+    return e.read(model::Path(at, "price"), yuan, specs::cny_price) * *rate;
+  }();
+  if (h.price.basis == PriceBasis::per_server)
+    return quoted / e.read(model::Path(at, "accelerators_per_server"),
+                           accelerators(h.accelerators_per_server), specs::accelerators_per_server);
+  const V overhead =
+      e.read(model::Path(at, "server_overhead"), h.server_overhead.value, specs::server_overhead);
+  return quoted * overhead / model::constant<V>(accelerators(1));
+}
+
+/// The one definition of a holding's wall power per accelerator, over any
+/// evaluator: a measured server power / accelerators per server, else TDP x
+/// server-to-chip ratio. Reads "server_power" and "accelerators_per_server",
+/// or "tdp" (the override, else the catalog's) and "server_to_chip_power"
+/// under `at`.
+template <class E>
+model::Val<typename E::value_type, PowerPerAccelerator> evaluate_server_power(
+    const Holding& h, E& e, const model::Path& at) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  if (h.server_power) {
+    const model::Val<V, Power> server =
+        e.read(model::Path(at, "server_power"), h.server_power->value, specs::server_power);
+    return server / e.read(model::Path(at, "accelerators_per_server"),
+                           accelerators(h.accelerators_per_server), specs::accelerators_per_server);
+  }
+  const model::Val<V, PowerPerAccelerator> tdp = e.read(
+      model::Path(at, "tdp"),
+      h.tdp ? h.tdp->value : h.accelerator.tdp.value_or(watts_per_accelerator(0)), specs::tdp);
+  const V to_server = e.read(model::Path(at, "server_to_chip_power"), h.server_to_chip_power.value,
+                             specs::server_to_chip_power);
+  return tdp * to_server;
+}
+
 /// The server price per accelerator of holding `index`, in USD: a per-server
 /// price / accelerators per server, or a per-GPU price x server overhead.
 inline AcceleratorPrice server_price_per_accelerator(
     const Holding& h, std::size_t index, const std::optional<Sourced<ExchangeRate>>& rate) {
-  const Money quoted = detail::quoted_in_usd(h, index, rate);
-  if (h.price.basis == PriceBasis::per_server) {
+  (void)detail::quoted_in_usd(h, index, rate);
+  if (h.price.basis == PriceBasis::per_server)
     detail::require_positive_whole_holding_value(
         index, h, "accelerators_per_server", h.accelerators_per_server, "accelerators per server");
-    return quoted / accelerators(h.accelerators_per_server);
-  }
-  return quoted * h.server_overhead.value / accelerators(1);
+  model::PointEvaluator e;
+  const ExchangeRate r = rate ? rate->value : cny_per_usd(1);
+  const model::Path fleet("fleet");
+  return evaluate_server_price(h, rate ? &r : nullptr, e, model::Path(fleet, "holdings", index));
 }
 
 /// How far the server price of a holding can be trusted: the weakest of the
@@ -398,12 +455,8 @@ inline Evidence server_price_evidence(const Holding& h,
 /// Throws when the power that results is not a positive, finite number (a
 /// missing or NaN TDP), naming the input it came from.
 inline PowerPerAccelerator server_power_per_accelerator(const Holding& h) {
-  PowerPerAccelerator p = watts_per_accelerator(0);
-  if (h.server_power)
-    p = h.server_power->value / accelerators(h.accelerators_per_server);
-  else
-    p = (h.tdp ? h.tdp->value : h.accelerator.tdp.value_or(watts_per_accelerator(0))) *
-        h.server_to_chip_power.value;
+  model::PointEvaluator e;
+  const PowerPerAccelerator p = evaluate_server_power(h, e, model::Path("holding"));
   if (!detail::is_positive(in_watts_per_accelerator(p))) [[unlikely]]
     detail::fail_holding_power(h, p);
   return p;

@@ -23,6 +23,8 @@
 #include "traincost/capex.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/fleet.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/units.hpp"
@@ -240,16 +242,139 @@ inline void validate_operating(const OperatingAssumptions& a) {
   }
 }
 
-/// Energy a holding draws from the grid over `period`: IT power x draw x PUE x time.
-inline Energy holding_energy(const Holding& h, const OperatingAssumptions& a) {
-  return it_power(h) * a.average_draw.value * a.pue.value * a.period;
+/// One holding's operating figures over a value type `V`.
+template <class V>
+struct HoldingOperatingValues {
+  model::Val<V, Power> it_power;
+  model::Val<V, Energy> energy;
+  model::Val<V, Money> energy_cost;
+  model::Val<V, Money> facility;
+  model::Val<V, Money> maintenance;
+  model::Val<V, Money> total;
+};
+
+/// A fleet's operating figures over a value type `V`.
+template <class V>
+struct OperatingValues {
+  std::vector<HoldingOperatingValues<V>> holdings;
+  model::Val<V, Energy> energy;
+  model::Val<V, Money> energy_cost;
+  model::Val<V, Money> facility;
+  model::Val<V, Money> maintenance;
+  model::Val<V, Money> shared_maintenance;
+  model::Val<V, Money> staff;
+  model::Val<V, Money> total;
+};
+
+/// The one definition of a fleet's operating cost over a period, over any
+/// evaluator, given the fleet's capex figures (`evaluate_fleet_capex`, or a
+/// typed capex's): per holding, IT power x draw x PUE x period x price per
+/// kWh (Epoch AI), colocation rent on peak IT power, maintenance as a share
+/// of its capex per year; maintenance of the shared network and storage;
+/// staff. Reads under `root`: "operating.period", "operating.average_draw",
+/// "operating.pue", "operating.electricity",
+/// "operating.maintenance_share_per_year", "facility.colocation_price" (a
+/// colocated fleet), each holding's power inputs, and
+/// "operating.staff.headcount", "operating.staff.loaded_cost" (with staff).
+template <class E>
+OperatingValues<typename E::value_type> evaluate_fleet_operating(
+    const Fleet& fleet, const CapexValues<typename E::value_type>& capex,
+    const OperatingAssumptions& a, E& e, const model::Path& root) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const model::Path op(root, "operating");
+  const model::Val<V, Duration> period =
+      e.read(model::Path(op, "period"), a.period, specs::period_years);
+  const V draw = e.read(model::Path(op, "average_draw"), a.average_draw.value, specs::average_draw);
+  const V pue = e.read(model::Path(op, "pue"), a.pue.value, specs::pue);
+  const model::Val<V, EnergyPrice> electricity =
+      e.read(model::Path(op, "electricity"), a.electricity.value, specs::electricity_price);
+  const V maintenance_share = e.read(model::Path(op, "maintenance_share_per_year"),
+                                     a.maintenance_share_per_year.value, specs::maintenance_share);
+  // Maintenance is charged per year: share x years, as in_years computes them.
+  const V maintenance_factor = maintenance_share * (period.value() / unit_scale::seconds_per_year);
+  const bool colocated = fleet.facility.kind == Facility::Kind::colocated;
+  const model::Val<V, Money> zero = model::constant<V>(usd(0));
+  model::Val<V, EnergyPrice> rent = model::constant<V>(usd_per_kilowatt_month(0));
+  if (colocated)
+    rent = e.read(model::Path(model::Path(root, "facility"), "colocation_price"),
+                  fleet.facility.colocation_price, specs::usd_per_kw_month);
+  OperatingValues<V> out{{}, model::constant<V>(joules(0)), zero, zero, zero, zero, zero, zero};
+  out.holdings.reserve(fleet.holdings.size());
+  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
+    const Holding& h = fleet.holdings[i];
+    const model::Path at(root, "holdings", i);
+    HoldingOperatingValues<V> hv{evaluate_server_power(h, e, at) * capex.holdings[i].count,
+                                 model::constant<V>(joules(0)),
+                                 zero,
+                                 zero,
+                                 zero,
+                                 zero};
+    hv.energy = hv.it_power * draw * pue * period;
+    hv.energy_cost = hv.energy * electricity;
+    if (colocated)
+      hv.facility = rent * hv.it_power * period;
+    hv.maintenance = capex.holdings[i].total * maintenance_factor;
+    hv.total = hv.energy_cost + hv.facility + hv.maintenance;
+    out.energy += hv.energy;
+    out.energy_cost += hv.energy_cost;
+    out.facility += hv.facility;
+    out.maintenance += hv.maintenance;
+    out.holdings.push_back(std::move(hv));
+  }
+  // Shared hardware (a fixed network, storage) is maintained too; the
+  // facility build is a building, not hardware, and is left out.
+  out.shared_maintenance = (capex.shared_network + capex.storage) * maintenance_factor;
+  out.maintenance += out.shared_maintenance;
+  if (a.staff) {
+    const model::Path staff(op, "staff");
+    const model::Val<V, PersonCount> headcount =
+        e.read(model::Path(staff, "headcount"), a.staff->headcount, specs::fleet_headcount);
+    const model::Val<V, StaffRate> loaded =
+        e.read(model::Path(staff, "loaded_cost"), a.staff->loaded_cost.value, specs::loaded_cost);
+    out.staff = loaded * headcount * period;
+  }
+  out.total = out.energy_cost + out.facility + out.maintenance + out.staff;
+  return out;
 }
 
-/// The operating cost of a fleet whose capex is already known.
-inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCapex& capex,
-                                               const OperatingAssumptions& a) {
-  validate_fleet(fleet);
-  validate_operating(a);
+/// A fleet's TCO figures over a value type `V`.
+template <class V>
+struct TcoValues {
+  CapexValues<V> capex;
+  OperatingValues<V> operating;
+  model::Val<V, Money> total;
+};
+
+/// The one definition of a fleet's total cost of ownership over a period:
+/// capex (`evaluate_fleet_capex`) + operating cost (`evaluate_fleet_operating`),
+/// reading what both read under `root`.
+template <class E>
+TcoValues<typename E::value_type> evaluate_fleet_tco(const Fleet& fleet,
+                                                     const OperatingAssumptions& a, E& e,
+                                                     const model::Path& root) {
+  CapexValues<typename E::value_type> capex = evaluate_fleet_capex(fleet, e, root);
+  OperatingValues<typename E::value_type> operating =
+      evaluate_fleet_operating(fleet, capex, a, e, root);
+  auto total = capex.total + operating.total;
+  return {std::move(capex), std::move(operating), std::move(total)};
+}
+
+namespace detail {
+
+/// The capex figures of a typed capex, for the operating model to charge
+/// maintenance on (the capex the caller gave, which may not be the fleet's own).
+inline CapexValues<double> capex_values_of(const FleetCapex& c) {
+  CapexValues<double> v{{},        c.servers,  c.network, c.shared_network,
+                        c.storage, c.facility, c.total,   c.it_power};
+  v.holdings.reserve(c.holdings.size());
+  for (const HoldingCapex& h : c.holdings)
+    v.holdings.push_back({h.count, h.server_price, h.servers, h.network, h.total});
+  return v;
+}
+
+/// Checks that `capex` is the capex of `fleet`: the same holdings, in order.
+inline void require_capex_of(const Fleet& fleet, const FleetCapex& capex) {
   if (capex.holdings.size() != fleet.holdings.size())
     throw Error(ErrorCode::invalid_input, "capex",
                 "the capex has " + std::to_string(capex.holdings.size()) +
@@ -261,15 +386,19 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
     const HoldingCapex& c = capex.holdings[i];
     const Holding& h = fleet.holdings[i];
     if (c.label != h.label || c.count != h.count)
-      throw Error(ErrorCode::invalid_input, detail::indexed_field("capex.holdings", i, c.label, ""),
-                  "got " + detail::format_value(in_accelerators(c.count)) + " x \"" + c.label +
-                      "\", expected " + detail::format_value(in_accelerators(h.count)) + " x \"" +
-                      h.label + "\" as in fleet.holdings[" + std::to_string(i) +
+      throw Error(ErrorCode::invalid_input, indexed_field("capex.holdings", i, c.label, ""),
+                  "got " + format_value(in_accelerators(c.count)) + " x \"" + c.label +
+                      "\", expected " + format_value(in_accelerators(h.count)) + " x \"" + h.label +
+                      "\" as in fleet.holdings[" + std::to_string(i) +
                       "]: the capex of this fleet");
   }
-  const double period_years = in_years(a.period);
-  const double maintenance = a.maintenance_share_per_year.value;
+}
 
+/// A fleet's operating cost, typed, from the figures of its one definition
+/// at a point. Throws when the total overflows.
+inline FleetOperatingCost operating_from_values(const Fleet& fleet, const FleetCapex& capex,
+                                                const OperatingAssumptions& a,
+                                                const OperatingValues<double>& v) {
   FleetOperatingCost out;
   out.name = fleet.name;
   out.period = a.period;
@@ -281,44 +410,54 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
+    const HoldingOperatingValues<double>& hv = v.holdings[i];
     HoldingOperatingCost oc;
     oc.label = h.label;
-    oc.it_power = it_power(h);
-    oc.energy = holding_energy(h, a);
-    oc.energy_cost = oc.energy * a.electricity.value;
-    if (fleet.facility.kind == Facility::Kind::colocated)
-      oc.facility = fleet.facility.colocation_price * oc.it_power * a.period;
-    oc.maintenance = capex.holdings[i].total * (maintenance * period_years);
-    oc.total = oc.energy_cost + oc.facility + oc.maintenance;
+    oc.it_power = hv.it_power;
+    oc.energy = hv.energy;
+    oc.energy_cost = hv.energy_cost;
+    oc.facility = hv.facility;
+    oc.maintenance = hv.maintenance;
+    oc.total = hv.total;
     oc.power_evidence = server_power_evidence(h);
     oc.capex_evidence = capex.holdings[i].server_price_evidence;
     if (capex.holdings[i].network > usd(0))
       oc.capex_evidence = weakest({oc.capex_evidence, capex.network_provenance.evidence});
-    out.energy += oc.energy;
-    out.energy_cost += oc.energy_cost;
-    out.facility += oc.facility;
-    out.maintenance += oc.maintenance;
     out.holdings.push_back(std::move(oc));
   }
-  // Shared hardware (a fixed network, storage) is maintained too; the
-  // facility build is a building, not hardware, and is left out.
-  out.shared_maintenance = (capex.shared_network + capex.storage) * (maintenance * period_years);
+  out.energy = v.energy;
+  out.energy_cost = v.energy_cost;
+  out.facility = v.facility;
+  out.maintenance = v.maintenance;
+  out.shared_maintenance = v.shared_maintenance;
   if (capex.shared_network > usd(0))
     out.shared_hardware_evidence = capex.network_provenance.evidence;
   if (capex.storage > usd(0))
     out.shared_hardware_evidence =
         weakest({out.shared_hardware_evidence, capex.storage_provenance.evidence});
-  out.maintenance += out.shared_maintenance;
-  if (a.staff) {
-    out.staff = a.staff->loaded_cost.value * a.staff->headcount * a.period;
+  out.staff = v.staff;
+  if (a.staff)
     out.staff_provenance = a.staff->loaded_cost.provenance;
-  }
-  out.total = out.energy_cost + out.facility + out.maintenance + out.staff;
+  out.total = v.total;
   // Each input is finite, but their products can still overflow.
   if (!std::isfinite(in_usd(out.total)))
-    detail::fail_value("operating.total", in_usd(out.total),
-                       "a finite operating cost in USD (power x time x price overflows)");
+    fail_value("operating.total", in_usd(out.total),
+               "a finite operating cost in USD (power x time x price overflows)");
   return out;
+}
+
+}  // namespace detail
+
+/// The operating cost of a fleet whose capex is already known.
+inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCapex& capex,
+                                               const OperatingAssumptions& a) {
+  validate_fleet(fleet);
+  validate_operating(a);
+  detail::require_capex_of(fleet, capex);
+  model::PointEvaluator e;
+  const OperatingValues<double> v = evaluate_fleet_operating(fleet, detail::capex_values_of(capex),
+                                                             a, e, model::Path(fleet.name));
+  return detail::operating_from_values(fleet, capex, a, v);
 }
 
 /// The operating cost of a fleet over the period of `a`.
@@ -351,10 +490,14 @@ struct FleetTco {
 
 /// The total cost of ownership of a fleet over the period of `a`.
 inline FleetTco fleet_tco(const Fleet& fleet, const OperatingAssumptions& a) {
+  validate_fleet(fleet);
+  model::PointEvaluator e;
+  const TcoValues<double> v = evaluate_fleet_tco(fleet, a, e, model::Path(fleet.name));
   FleetTco t;
-  t.capex = fleet_capex(fleet);
-  t.operating = fleet_operating_cost(fleet, t.capex, a);
-  t.total = t.capex.total + t.operating.total;
+  t.capex = capex_from_values(fleet, v.capex);
+  validate_operating(a);
+  t.operating = detail::operating_from_values(fleet, t.capex, a, v.operating);
+  t.total = v.total;
   if (!std::isfinite(in_usd(t.total)))
     detail::fail_value("tco.total", in_usd(t.total), "a finite total cost of ownership in USD");
   return t;

@@ -22,12 +22,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "traincost/capex.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/final_run.hpp"
 #include "traincost/fleet.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/operating_cost.hpp"
 #include "traincost/provenance.hpp"
 #include "traincost/scope.hpp"
@@ -85,12 +88,26 @@ inline void validate_depreciation(const Depreciation& d) {
     detail::require_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
 }
 
+/// The one definition of depreciation per wall-clock hour, over any
+/// evaluator: price / life (straight line, reads "life" under `at`) or
+/// price x rate / 8,766 h (exponential, reads "rate_per_year").
+template <class E>
+model::Val<typename E::value_type, GpuTimePrice> evaluate_depreciation_per_hour(
+    const model::Val<typename E::value_type, AcceleratorPrice>& price, const Depreciation& d, E& e,
+    const model::Path& at) {
+  using V = typename E::value_type;
+  if (d.method == DepreciationMethod::straight_line)
+    return price / e.read(model::Path(at, "life"), d.life, model::specs::depreciation_life);
+  const V rate =
+      e.read(model::Path(at, "rate_per_year"), d.rate_per_year, model::specs::depreciation_rate);
+  return price * rate / model::constant<V>(years(1));
+}
+
 namespace detail {
 /// The hourly charge of an already validated schedule.
 inline GpuTimePrice depreciation_per_hour_unchecked(AcceleratorPrice price, const Depreciation& d) {
-  if (d.method == DepreciationMethod::straight_line)
-    return price / d.life;
-  return price * d.rate_per_year / years(1);
+  model::PointEvaluator e;
+  return evaluate_depreciation_per_hour(price, d, e, model::Path("depreciation"));
 }
 }  // namespace detail
 
@@ -190,44 +207,145 @@ inline void validate_ownership(const OwnershipInputs& in) {
   detail::require_unit_fraction("ownership.utilization", in.utilization.value);
 }
 
-namespace detail {
+/// Ownership cost figures over a value type `V`: per wall-clock hour, and
+/// per used GPU-hour at the utilization.
+template <class V>
+struct OwnershipValues {
+  model::Val<V, GpuTimePrice> depreciation_hourly;  ///< per wall-clock hour
+  model::Val<V, GpuTimePrice> maintenance_hourly;   ///< per wall-clock hour
+  model::Val<V, GpuTimePrice> facility_hourly;      ///< per wall-clock hour
+  model::Val<V, GpuTimePrice> depreciation;         ///< per used hour
+  model::Val<V, GpuTimePrice> maintenance;          ///< per used hour
+  model::Val<V, GpuTimePrice> facility;             ///< per used hour
+  model::Val<V, GpuTimePrice> energy;               ///< per used hour
+  model::Val<V, GpuTimePrice> total;                ///< per used hour
 
-/// Costs per wall-clock hour that do not depend on use: depreciation,
-/// maintenance and facility.
-struct FixedHourly {
-  GpuTimePrice depreciation, maintenance, facility;
-  GpuTimePrice total() const { return depreciation + maintenance + facility; }
+  /// What an hour costs whether used or not: depreciation + maintenance + facility.
+  model::Val<V, GpuTimePrice> fixed_hourly() const {
+    return depreciation_hourly + maintenance_hourly + facility_hourly;
+  }
 };
 
-inline FixedHourly fixed_hourly(const OwnershipInputs& in) {
-  // `in` is validated by the caller (validate_ownership).
-  FixedHourly f{depreciation_per_hour_unchecked(in.capex_per_accelerator.value, in.depreciation),
-                in.capex_per_accelerator.value * in.maintenance_share_per_year.value / years(1),
-                usd_per_gpu_hour(0)};
+/// The ownership cost arithmetic, on figures already read: (depreciation +
+/// maintenance + facility) / utilization + energy. `colocation` is null when
+/// there is no rent. Both reading front-ends below end here, so the
+/// arithmetic is stated once.
+template <class V>
+OwnershipValues<V> ownership_values(const model::Val<V, AcceleratorPrice>& capex,
+                                    const model::Val<V, GpuTimePrice>& depreciation_hourly,
+                                    const model::Val<V, PowerPerAccelerator>& power, const V& draw,
+                                    const V& pue, const model::Val<V, EnergyPrice>& electricity,
+                                    const V& maintenance_share,
+                                    const model::Val<V, EnergyPrice>* colocation,
+                                    const V& utilization) {
+  OwnershipValues<V> v{depreciation_hourly,
+                       capex * maintenance_share / model::constant<V>(years(1)),
+                       model::constant<V>(usd_per_gpu_hour(0)),
+                       depreciation_hourly,
+                       depreciation_hourly,
+                       depreciation_hourly,
+                       depreciation_hourly,
+                       depreciation_hourly};
+  if (colocation)
+    v.facility_hourly = *colocation * power;
+  v.depreciation = v.depreciation_hourly / utilization;
+  v.maintenance = v.maintenance_hourly / utilization;
+  v.facility = v.facility_hourly / utilization;
+  v.energy = power * draw * pue * electricity;
+  v.total = v.depreciation + v.maintenance + v.facility + v.energy;
+  return v;
+}
+
+/// The one definition of ownership cost per used GPU-hour from explicit
+/// inputs, over any evaluator. Reads under `root`: "capex_per_accelerator",
+/// "depreciation.life" or "depreciation.rate_per_year", "server_power",
+/// "average_draw", "pue", "electricity", "maintenance_share_per_year",
+/// "colocation" (when set) and "utilization".
+template <class E>
+OwnershipValues<typename E::value_type> evaluate_ownership(const OwnershipInputs& in, E& e,
+                                                           const model::Path& root) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const model::Val<V, AcceleratorPrice> capex =
+      e.read(model::Path(root, "capex_per_accelerator"), in.capex_per_accelerator.value,
+             specs::capex_per_accelerator);
+  const model::Val<V, GpuTimePrice> depreciation =
+      evaluate_depreciation_per_hour(capex, in.depreciation, e, model::Path(root, "depreciation"));
+  const model::Val<V, PowerPerAccelerator> power =
+      e.read(model::Path(root, "server_power"), in.server_power, specs::power_per_accelerator);
+  const V draw =
+      e.read(model::Path(root, "average_draw"), in.average_draw.value, specs::average_draw);
+  const V pue = e.read(model::Path(root, "pue"), in.pue.value, specs::pue);
+  const model::Val<V, EnergyPrice> electricity =
+      e.read(model::Path(root, "electricity"), in.electricity.value, specs::electricity_price);
+  const V maintenance = e.read(model::Path(root, "maintenance_share_per_year"),
+                               in.maintenance_share_per_year.value, specs::maintenance_share);
+  std::optional<model::Val<V, EnergyPrice>> rent;
   if (in.colocation)
-    f.facility = in.colocation->value * in.server_power;
-  return f;
+    rent = e.read(model::Path(root, "colocation"), in.colocation->value, specs::colocation_price);
+  const V u = e.read(model::Path(root, "utilization"), in.utilization.value, specs::utilization);
+  return ownership_values<V>(capex, depreciation, power, draw, pue, electricity, maintenance,
+                             rent ? &*rent : nullptr, u);
 }
 
-inline GpuTimePrice energy_hourly(const OwnershipInputs& in) {
-  return in.server_power * in.average_draw.value * in.pue.value * in.electricity.value;
+/// The one definition of the ownership cost per used GPU-hour of holding
+/// `index` of a fleet, over any evaluator: its all-in capex per accelerator
+/// (`evaluate_fleet_capex`: servers + its network share) and server power
+/// from the fleet, draw, PUE, electricity and maintenance from the operating
+/// assumptions, the fleet's colocation rent. Reads what the capex reads
+/// under `root`, the holding's power inputs, "operating.average_draw",
+/// "operating.pue", "operating.electricity",
+/// "operating.maintenance_share_per_year", "facility.colocation_price" (a
+/// colocated fleet), "ownership.depreciation.life" or
+/// ".rate_per_year", and "ownership.utilization". Equals
+/// `ownership_cost_per_gpu_hour(ownership_inputs(...))` at a point.
+template <class E>
+OwnershipValues<typename E::value_type> evaluate_holding_ownership(
+    const Fleet& fleet, std::size_t index, const OperatingAssumptions& operating,
+    const Depreciation& depreciation, const Sourced<double>& utilization, E& e,
+    const model::Path& root) {
+  using V = typename E::value_type;
+  namespace specs = model::specs;
+  const CapexValues<V> capex = evaluate_fleet_capex(fleet, e, root);
+  const model::Val<V, AcceleratorPrice> per_accelerator =
+      capex.holdings[index].total / capex.holdings[index].count;
+  const model::Path own(root, "ownership");
+  const model::Val<V, GpuTimePrice> dep = evaluate_depreciation_per_hour(
+      per_accelerator, depreciation, e, model::Path(own, "depreciation"));
+  const model::Val<V, PowerPerAccelerator> power =
+      evaluate_server_power(fleet.holdings[index], e, model::Path(root, "holdings", index));
+  const model::Path op(root, "operating");
+  const V draw =
+      e.read(model::Path(op, "average_draw"), operating.average_draw.value, specs::average_draw);
+  const V pue = e.read(model::Path(op, "pue"), operating.pue.value, specs::pue);
+  const model::Val<V, EnergyPrice> electricity =
+      e.read(model::Path(op, "electricity"), operating.electricity.value, specs::electricity_price);
+  const V maintenance =
+      e.read(model::Path(op, "maintenance_share_per_year"),
+             operating.maintenance_share_per_year.value, specs::maintenance_share);
+  std::optional<model::Val<V, EnergyPrice>> rent;
+  if (fleet.facility.kind == Facility::Kind::colocated)
+    rent = e.read(model::Path(model::Path(root, "facility"), "colocation_price"),
+                  fleet.facility.colocation_price, specs::usd_per_kw_month);
+  const V u = e.read(model::Path(own, "utilization"), utilization.value, specs::utilization);
+  return ownership_values<V>(per_accelerator, dep, power, draw, pue, electricity, maintenance,
+                             rent ? &*rent : nullptr, u);
 }
-
-}  // namespace detail
 
 /// Ownership cost per used GPU-hour at the inputs' utilization.
 inline OwnershipCost ownership_cost_per_gpu_hour(const OwnershipInputs& in) {
   validate_ownership(in);
   const double u = in.utilization.value;
-  const detail::FixedHourly f = detail::fixed_hourly(in);
+  model::PointEvaluator point;
+  const OwnershipValues<double> v = evaluate_ownership(in, point, model::Path("ownership"));
   OwnershipCost c;
   c.accelerator = in.accelerator;
   c.utilization = u;
-  c.depreciation = f.depreciation / u;
-  c.maintenance = f.maintenance / u;
-  c.facility = f.facility / u;
-  c.energy = detail::energy_hourly(in);
-  c.total = c.depreciation + c.maintenance + c.facility + c.energy;
+  c.depreciation = v.depreciation;
+  c.maintenance = v.maintenance;
+  c.facility = v.facility;
+  c.energy = v.energy;
+  c.total = v.total;
   // Each input is finite, but price / life / utilization can still overflow.
   if (!std::isfinite(in_usd_per_gpu_hour(c.total)))
     detail::fail_value("ownership.cost_per_gpu_hour", in_usd_per_gpu_hour(c.total),
@@ -257,10 +375,12 @@ inline std::optional<double> break_even_utilization(const OwnershipInputs& in,
                                                     GpuTimePrice rental) {
   validate_ownership(in);
   detail::require_positive("rental_price", in_usd_per_gpu_hour(rental), "USD per GPU-hour");
-  const GpuTimePrice margin = rental - detail::energy_hourly(in);
+  model::PointEvaluator e;
+  const OwnershipValues<double> v = evaluate_ownership(in, e, model::Path("ownership"));
+  const GpuTimePrice margin = rental - v.energy;
   if (!(margin > usd_per_gpu_hour(0)))
     return std::nullopt;
-  const double u = ratio(detail::fixed_hourly(in).total(), margin);
+  const double u = ratio(v.fixed_hourly(), margin);
   if (u > 1.0)
     return std::nullopt;
   return u;
@@ -335,6 +455,76 @@ inline TrainingRun at_ownership_cost(TrainingRun run, const OwnershipCost& cost)
 /// The cost of a run at ownership cost per GPU-hour (scope `final_run_ownership`).
 inline FinalRunCost cost_final_run_at_ownership(const TrainingRun& run, const OwnershipCost& cost) {
   return cost_final_run(at_ownership_cost(run, cost));
+}
+
+namespace detail {
+
+/// An evaluator that forwards every read to `E` but the run's prices per
+/// GPU-hour, which are the ownership cost computed from the ownership
+/// inputs: the run model reads its usage as usual and is priced at what
+/// owning costs, with no second copy of the run's arithmetic. Every price of
+/// a run at ownership cost is that one cost (`at_ownership_cost`), so
+/// replacing each price read is exact.
+template <class E>
+class OwnershipPriced {
+ public:
+  using value_type = typename E::value_type;
+
+  OwnershipPriced(E& inner, const model::Val<value_type, GpuTimePrice>& price)
+      : inner_(&inner), price_(&price) {}
+
+  template <class Q>
+  model::Val<value_type, Q> read(const model::Path& at, const Q& value,
+                                 const model::InputSpec& spec) {
+    if constexpr (std::is_same_v<Q, GpuTimePrice>)
+      return *price_;
+    else
+      return inner_->read(at, value, spec);
+  }
+
+ private:
+  E* inner_;
+  const model::Val<value_type, GpuTimePrice>* price_;
+};
+
+}  // namespace detail
+
+/// A run at ownership cost over a value type `V`: the ownership figures and
+/// the run's at their total per GPU-hour.
+template <class V>
+struct RunAtOwnershipValues {
+  OwnershipValues<V> ownership;
+  RunValues<V> run;
+};
+
+/// The one definition of a run at ownership cost from ownership inputs, over
+/// any evaluator: `evaluate_ownership` (read under `ownership_root`), then
+/// `evaluate_run` (under `run_root`) with every price per GPU-hour the
+/// ownership total. The run's own price is not read: it is not an input.
+template <class E>
+RunAtOwnershipValues<typename E::value_type> evaluate_run_at_ownership(
+    const TrainingRun& run, const OwnershipInputs& in, E& e, const model::Path& run_root,
+    const model::Path& ownership_root) {
+  OwnershipValues<typename E::value_type> own = evaluate_ownership(in, e, ownership_root);
+  detail::OwnershipPriced<E> priced(e, own.total);
+  RunValues<typename E::value_type> r = evaluate_run(run, priced, run_root);
+  return {std::move(own), std::move(r)};
+}
+
+/// The one definition of a run at the ownership cost of holding `index` of
+/// a fleet (`evaluate_holding_ownership`, read under `fleet_root`), over any
+/// evaluator; the run's usage is read under `run_root`.
+template <class E>
+RunAtOwnershipValues<typename E::value_type> evaluate_run_at_holding_ownership(
+    const TrainingRun& run, const Fleet& fleet, std::size_t index,
+    const OperatingAssumptions& operating, const Depreciation& depreciation,
+    const Sourced<double>& utilization, E& e, const model::Path& run_root,
+    const model::Path& fleet_root) {
+  OwnershipValues<typename E::value_type> own =
+      evaluate_holding_ownership(fleet, index, operating, depreciation, utilization, e, fleet_root);
+  detail::OwnershipPriced<E> priced(e, own.total);
+  RunValues<typename E::value_type> r = evaluate_run(run, priced, run_root);
+  return {std::move(own), std::move(r)};
 }
 
 }  // namespace traincost

@@ -18,7 +18,7 @@
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/scope.hpp"
-#include "traincost/uncertainty/model_simulation.hpp"
+#include "traincost/uncertainty/model_sensitivity.hpp"
 
 namespace traincost::io {
 

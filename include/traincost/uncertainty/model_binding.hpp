@@ -84,7 +84,9 @@ inline std::vector<BoundModel> bind_all(const std::vector<CostModel>& models,
     std::vector<traincost::detail::NamedKeys> paths;
     for (const BoundModel& b : out)
       for (const auto& s : b.sites)
-        paths.push_back({s.path, {traincost::detail::normalize_name(s.path)}});
+        if (std::none_of(paths.begin(), paths.end(),
+                         [&](const auto& p) { return p.display == s.path; }))
+          paths.push_back({s.path, {traincost::detail::normalize_name(s.path)}});
     std::string hint;
     for (const auto& c : traincost::detail::closest_names(ranges[k].path, paths, 3))
       hint += (hint.empty() ? "" : ", ") + c;

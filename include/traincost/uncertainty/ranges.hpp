@@ -36,6 +36,8 @@ struct InputRef {
 /// One ranged input.
 struct RangedInput {
   std::string path;  ///< the model path the range applies to
+  /// Further paths that take the same draw (one price for two runs).
+  std::vector<std::string> also;
   /// Shown in tables instead of the path when not empty (e.g. the scenario
   /// field the user wrote).
   std::string label;
@@ -54,6 +56,15 @@ struct RangedInput {
   const std::string& name() const { return label.empty() ? path : label; }
   /// A written value in canonical units.
   double canonical(double written) const { return inverse ? scale / written : scale * written; }
+  /// Whether `p` is one of the range's paths.
+  bool reaches(std::string_view p) const {
+    if (path == p)
+      return true;
+    for (const auto& a : also)
+      if (a == p)
+        return true;
+    return false;
+  }
   /// Whether drawn values need converting.
   bool converts() const { return inverse || scale != 1.0; }
 };
@@ -95,6 +106,26 @@ class Ranges {
     return *this;
   }
 
+  /// Gives the last range's draw to another input too, of the same
+  /// quantity: `r.set(price_of(v3), d).also(price_of(r1))` draws one price
+  /// for both runs.
+  template <class Q>
+  Ranges& also(const InputRef<Q>& input) {
+    if (inputs_.empty())
+      throw Error(ErrorCode::invalid_input, "ranges.also",
+                  "got no range before; expected set() first");
+    RangedInput& last = inputs_.back();
+    if (last.dimension && last.dimension != model::dimension_tag<Q>())
+      throw Error(ErrorCode::invalid_input, "ranges." + input.path,
+                  "got an input of another dimension than the range on " + last.path +
+                      "; expected one quantity for all the inputs of a range");
+    if (find(input.path) != inputs_.size())
+      throw Error(ErrorCode::invalid_input, "ranges." + input.path,
+                  "the input has a range already; expected one range per input");
+    last.also.push_back(input.path);
+    return *this;
+  }
+
   /// The number of ranged inputs.
   std::size_t size() const { return inputs_.size(); }
   bool empty() const { return inputs_.empty(); }
@@ -104,7 +135,7 @@ class Ranges {
   /// The index of the range on `path`, or `size()` when there is none.
   std::size_t find(std::string_view path) const {
     for (std::size_t i = 0; i < inputs_.size(); ++i)
-      if (inputs_[i].path == path)
+      if (inputs_[i].reaches(path))
         return i;
     return inputs_.size();
   }
@@ -117,8 +148,8 @@ class Ranges {
     if (find(path) != inputs_.size())
       throw Error(ErrorCode::invalid_input, "ranges." + path,
                   "the input has a range already; expected one range per input");
-    inputs_.push_back(
-        RangedInput{std::move(path), std::move(label), std::move(d), dimension, std::move(source)});
+    inputs_.push_back(RangedInput{
+        std::move(path), {}, std::move(label), std::move(d), dimension, std::move(source)});
     return *this;
   }
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "traincost/uncertainty/deepseek.hpp"
+#include "traincost_test/deepseek_engine.hpp"
 
 namespace traincost::uncertainty {
 namespace {
@@ -69,13 +69,13 @@ TEST(MonteCarlo, SummarizesAUniformInput) {
 TEST(MonteCarlo, BitIdenticalWhateverTheThreadCount) {
   // 200,003 samples: the last block is partial. The copula path is covered
   // by correlating two inputs.
-  InputSet in = deepseek_program_inputs();
-  in.correlate("staff_headcount", "staff_cost", -0.3);
+  const auto ds = test::deepseek_engine_case();
+  InputSet in = ds->inputs;
+  in.correlate("staff_headcount", "staff_salary", -0.3);
   in.correlate("price", "research_multiplier", 0.2);
-  const MonteCarloResult one = monte_carlo(in, deepseek_program_model, {200'003, 99, 1, 20});
+  const MonteCarloResult one = monte_carlo(in, ds->engine, {200'003, 99, 1, 20});
   for (unsigned threads : {2u, 4u, 3u}) {
-    const MonteCarloResult many =
-        monte_carlo(in, deepseek_program_model, {200'003, 99, threads, 20});
+    const MonteCarloResult many = monte_carlo(in, ds->engine, {200'003, 99, threads, 20});
     ASSERT_EQ(many.outputs.size(), one.outputs.size());
     EXPECT_TRUE((many.outputs == one.outputs).all()) << threads << " threads";
     EXPECT_EQ(many.summary.mean, one.summary.mean);
@@ -84,14 +84,14 @@ TEST(MonteCarlo, BitIdenticalWhateverTheThreadCount) {
     EXPECT_EQ(many.summary.p95, one.summary.p95);
     EXPECT_EQ(many.summary.histogram.counts, one.summary.histogram.counts);
   }
-  const MonteCarloResult other = monte_carlo(in, deepseek_program_model, {200'003, 100, 2, 20});
+  const MonteCarloResult other = monte_carlo(in, ds->engine, {200'003, 100, 2, 20});
   EXPECT_NE(other.summary.mean, one.summary.mean);
 }
 
 TEST(MonteCarlo, ASampleDoesNotDependOnTheRunLength) {
-  InputSet in = deepseek_program_inputs();
-  const Eigen::ArrayXd short_run = simulate(in, deepseek_program_model, 5'000, 7, 2);
-  const Eigen::ArrayXd long_run = simulate(in, deepseek_program_model, 50'000, 7, 2);
+  const auto ds = test::deepseek_engine_case();
+  const Eigen::ArrayXd short_run = simulate(ds->inputs, ds->engine, 5'000, 7, 2);
+  const Eigen::ArrayXd long_run = simulate(ds->inputs, ds->engine, 50'000, 7, 2);
   EXPECT_TRUE((long_run.head(5'000) == short_run).all());
 }
 

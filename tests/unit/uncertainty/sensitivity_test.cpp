@@ -6,7 +6,7 @@
 #include <numbers>
 #include <string>
 
-#include "traincost/uncertainty/deepseek.hpp"
+#include "traincost_test/deepseek_engine.hpp"
 
 namespace traincost::uncertainty {
 namespace {
@@ -65,10 +65,10 @@ TEST(Sobol, AdditiveModelIndicesAreVarianceShares) {
 }
 
 TEST(Sobol, BitIdenticalWhateverTheThreadCount) {
-  const SobolResult one = sobol(deepseek_program_inputs(), deepseek_program_model, {50'000, 8, 1});
+  const auto ds = test::deepseek_engine_case();
+  const SobolResult one = sobol(ds->inputs, ds->engine, {50'000, 8, 1});
   for (unsigned threads : {2u, 4u}) {
-    const SobolResult many =
-        sobol(deepseek_program_inputs(), deepseek_program_model, {50'000, 8, threads});
+    const SobolResult many = sobol(ds->inputs, ds->engine, {50'000, 8, threads});
     EXPECT_EQ(many.variance, one.variance);
     for (std::size_t i = 0; i < one.indices.size(); ++i) {
       EXPECT_EQ(many.indices[i].first_order, one.indices[i].first_order);
