@@ -733,6 +733,13 @@ class ScenarioBuilder {
                            Holding& target = slot(s).fleet.holdings[hi];
                            target.price = make(val, target.price.provenance);
                          });
+      // count x price is the capex: an overflow is refused at the price
+      // the user wrote, not later as "holdings[0] (H800 SXM).capex: got inf".
+      if (!std::isfinite(x * in_accelerators(h.count)))
+        r_.fail(ErrorCode::invalid_value, v->source(), pp + "." + key,
+                "got " + (v->is_number() ? r_.written(*v) : Reader::describe(*v)) + " for " +
+                    Reader::describe(*t.get("count")) + " accelerators",
+                "an amount whose product with the count is a finite number");
       h.price = make(x, price_pv);
     }
     if (const toml::node* o = t.get("server_overhead"))
