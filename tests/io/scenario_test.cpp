@@ -175,5 +175,17 @@ TEST(ScenarioReader, DiscreteWeightsNearTheLargestDoubleAreAllDrawn) {
   EXPECT_DOUBLE_EQ(in_usd_per_gpu_hour(s.runs[0].price.value), 1.5);  // the median
 }
 
+TEST(ScenarioReader, ALongKeyIsCutInTheFieldAndTheMessage) {
+  // A 1 MB key gave a 1 MB error line; keys are cut as values are.
+  const std::string key(100'000, 'k');
+  try {
+    (void)parse_scenario(key + " = 1\n" + v3, "long.toml");
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_LT(std::string(e.what()).size(), 400u) << e.what();
+    EXPECT_EQ(e.field(), "\"" + std::string(60, 'k') + "...\"");
+  }
+}
+
 }  // namespace
 }  // namespace traincost::io
