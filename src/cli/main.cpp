@@ -10,14 +10,11 @@
 // checked (a full disk is exit 1, not a lost report). Charts never destroy
 // a file: see output_file.hpp.
 
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <iostream>
 #include <mutex>

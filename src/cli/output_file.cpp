@@ -132,6 +132,9 @@ void replace_regular(const std::string& option, const std::string& path, const s
     }
   }
   ::close(fd);
+  // linkat through /proc/self/fd needs /proc: without it, rename instead.
+  if (err == ENOENT && ::access("/proc/self/fd", F_OK) != 0)
+    return replace_by_rename(option, path, content, mode);
   if (err != 0)
     fail(option, path, "cannot be written", err);
 }
@@ -162,7 +165,10 @@ void write_output_file(const std::string& option, const std::string& path,
     if (::access(target.c_str(), W_OK) != 0)
       fail(option, path, "cannot be written", errno);
   }
-  replace_regular(option, target, content, exists, exists ? out.st_mode & 07777 : 0644);
+  // A new file gets what the shell's `>` would give it: 0666 less the umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  replace_regular(option, target, content, exists, exists ? out.st_mode & 07777 : 0666 & ~mask);
 }
 
 }  // namespace traincost::cli
