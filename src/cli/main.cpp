@@ -6,28 +6,31 @@
 // 2 usage (unknown command or option, missing argument).
 //
 // Output is built in memory and written only when everything succeeded, so
-// nothing reaches standard output on error; charts are written to a
-// temporary file and renamed into place, so a failed run never leaves half
-// an SVG behind.
+// nothing reaches standard output on error, and every write to it is
+// checked (a full disk is exit 1, not a lost report). Charts never destroy
+// a file: see output_file.hpp.
 
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "output_file.hpp"
+#include "standard_output.hpp"
+#include "usage.hpp"
+
 #include "traincost/catalog.hpp"
 #include "traincost/io/estimate.hpp"
+#include "traincost/io/printable.hpp"
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/io/simulation.hpp"
@@ -48,35 +51,8 @@ struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Writes `content` to `path` atomically: a temporary file in the same
-/// directory, then rename(2), which replaces the target in one step.
-void write_file_atomically(const std::string& path, const std::string& content) {
-  std::string tmpl = path + ".tmp.XXXXXX";
-  const int fd = mkstemp(tmpl.data());
-  if (fd < 0)
-    throw InputError("--chart " + path + ": cannot create a file there (" + std::strerror(errno) +
-                     "); expected a writable path");
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      std::remove(tmpl.c_str());
-      throw InputError("--chart " + path + ": write failed (" + why + ")");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // mkstemp creates 0600; a chart is an ordinary document.
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(tmpl.c_str());
-    throw InputError("--chart " + path + ": cannot be written (" + why +
-                     "); expected a writable path");
-  }
+void write_chart(const std::string& path, const std::string& svg, const std::string& input) {
+  traincost::cli::write_output_file("--chart", path, svg, input);
 }
 
 struct Options {
@@ -138,7 +114,7 @@ std::string run_estimate(const Options& o) {
   const Estimate e = estimate(s);
   std::string out = render_estimate(e, *parse_format(o.format));
   if (!o.chart.empty())
-    write_file_atomically(o.chart, breakdown_chart_svg(e));
+    write_chart(o.chart, breakdown_chart_svg(e), o.file);
   return out;
 }
 
@@ -154,7 +130,7 @@ std::string run_simulate(const Options& o) {
   const std::size_t shown = chart_result(s, sim.results, o.result);
   std::string out = render_simulation(sim, s, *parse_format(o.format));
   if (!o.chart.empty())
-    write_file_atomically(o.chart, simulation_chart_svg(sim, shown));
+    write_chart(o.chart, simulation_chart_svg(sim, shown), o.file);
   return out;
 }
 
@@ -165,7 +141,7 @@ std::string run_sensitivity(const Options& o) {
   const std::size_t shown = chart_result(s, sens.results, o.result);
   std::string out = render_sensitivity(sens, s, *parse_format(o.format));
   if (!o.chart.empty())
-    write_file_atomically(o.chart, sensitivity_chart_svg(sens, s, shown));
+    write_chart(o.chart, sensitivity_chart_svg(sens, s, shown), o.file);
   return out;
 }
 
@@ -178,7 +154,7 @@ std::string run_check(const Options& o) {
   auto count = [](std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  std::string out = s.file + ": ok (" + count(s.runs.size(), "run", "runs") + ", " +
+  std::string out = printable(s.file) + ": ok (" + count(s.runs.size(), "run", "runs") + ", " +
                     count(stages, "stage", "stages");
   if (!s.uncertain.empty())
     out += ", " + count(s.uncertain.size(), "range", "ranges");
@@ -192,7 +168,8 @@ std::string run_catalog(const Options& o) {
   if (const CatalogEntry* e = find_accelerator(*o.accelerator))
     return render_catalog(f, e);
   std::string msg = "[" + std::string(error_id(ErrorCode::unknown_name)) + "] accelerator: got \"" +
-                    *o.accelerator + "\", expected a catalog name; " + "closest known names:";
+                    printable(*o.accelerator, 60) + "\", expected a catalog name; " +
+                    "closest known names:";
   bool first = true;
   for (const auto& n : closest_accelerator_names(*o.accelerator)) {
     msg += (first ? " " : ", ") + n;
@@ -213,6 +190,11 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   Options o;
+  // A chart path and a seed are checked as typed: "" was ignored, "-" made
+  // a file named "-", and an out-of-range seed wrapped or saturated.
+  const CLI::Validator chart_path(
+      [](std::string& v) { return traincost::cli::output_path_problem(v); }, "FILE");
+  const CLI::Validator seed([](std::string& v) { return traincost::cli::seed_problem(v); }, "SEED");
   const std::vector<std::string> formats = {"table", "markdown", "csv", "json"};
   auto add_format = [&](CLI::App* sub) {
     sub->add_option("--format,-f", o.format, "output format: table, markdown, csv or json")
@@ -227,7 +209,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("estimate", "cost every model in a scenario file (breakdown)");
   add_file(estimate_cmd);
   add_format(estimate_cmd);
-  estimate_cmd->add_option("--chart", o.chart, "also write a stacked cost breakdown as SVG");
+  estimate_cmd->add_option("--chart", o.chart, "also write a stacked cost breakdown as SVG")
+      ->check(chart_path);
 
   CLI::App* simulate_cmd = app.add_subcommand(
       "simulate", "Monte Carlo over the ranges in a scenario file (percentiles, histogram)");
@@ -237,15 +220,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}))
       ->default_str("10000");
   simulate_cmd->add_option("--seed,-s", o.seed, "random seed; the same seed gives the same numbers")
+      ->check(seed)
       ->default_str("1");
-  simulate_cmd->add_option("--chart", o.chart,
-                           "also write a histogram with P5, P50 and P95 marked as SVG");
+  simulate_cmd
+      ->add_option("--chart", o.chart, "also write a histogram with P5, P50 and P95 marked as SVG")
+      ->check(chart_path);
 
   CLI::App* sensitivity_cmd = app.add_subcommand(
       "sensitivity", "which range drives the cost: each input at its 5% and 95% (tornado)");
   add_file(sensitivity_cmd);
   add_format(sensitivity_cmd);
-  sensitivity_cmd->add_option("--chart", o.chart, "also write a tornado chart as SVG");
+  sensitivity_cmd->add_option("--chart", o.chart, "also write a tornado chart as SVG")
+      ->check(chart_path);
   for (CLI::App* sub : {simulate_cmd, sensitivity_cmd})
     sub->add_option("--result", o.result,
                     "the result the chart shows (default: the program, else the first result)");
@@ -258,11 +244,29 @@ int main(int argc, char** argv) {
   catalog_cmd->add_option("NAME", o.accelerator, "one accelerator, in detail");
   add_format(catalog_cmd);
 
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    commands.push_back(sub->get_name());
+  if (argc > 1)
+    if (const std::string bad = traincost::cli::unknown_command(argv[1], commands); !bad.empty()) {
+      std::cerr << traincost::cli::usage_line(bad) << '\n';
+      return exit_usage;
+    }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);  // prints help/version to stdout, errors to stderr
-    return rc == 0 ? exit_ok : exit_usage;
+    if (e.get_exit_code() != 0) {
+      std::cerr << traincost::cli::usage_line(e.what()) << '\n';
+      return exit_usage;
+    }
+    std::ostringstream help, unused;
+    (void)app.exit(e, help, unused);  // help or version
+    if (const std::string failed = traincost::cli::write_standard_output(help.str());
+        !failed.empty()) {
+      std::cerr << "traincost: error: " << failed << '\n';
+      return exit_bad_input;
+    }
+    return exit_ok;
   }
 
   try {
@@ -277,8 +281,8 @@ int main(int argc, char** argv) {
       out = run_check(o);
     else if (catalog_cmd->parsed())
       out = run_catalog(o);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    if (const std::string failed = traincost::cli::write_standard_output(out); !failed.empty())
+      throw InputError(failed);
     return exit_ok;
   } catch (const ScenarioError& e) {
     std::cerr << "traincost: error: " << e.what() << '\n';

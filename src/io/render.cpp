@@ -9,6 +9,7 @@
 #include "traincost/final_run_report.hpp"
 #include "traincost/format.hpp"
 #include "traincost/io/json_report.hpp"
+#include "traincost/io/printable.hpp"
 #include "traincost/text_table.hpp"
 #include "traincost/version.hpp"
 
@@ -55,6 +56,8 @@ std::string md(std::string_view s) {
       out += "\\|";
     else if (c == '\n' || c == '\r')
       out += ' ';
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      out += printable(std::string_view(&c, 1));  // ESC would drive a terminal
     else
       out += c;
   }

@@ -35,18 +35,32 @@ TOML_POP_WARNINGS;
 #include <optional>
 #include <sstream>
 
+#include "detail/read_text.hpp"
+#include "detail/syntax_error.hpp"
 #include "detail/toml_reader.hpp"
 #include "traincost/catalog.hpp"
 #include "traincost/detail/closest_names.hpp"
+#include "traincost/io/printable.hpp"
 #include "traincost/io/scenario.hpp"
 
 namespace traincost::io {
 
+namespace {
+// An error about the whole file (it cannot be read, it is too large) has
+// no line to show: "FILE: message", as other commands word it.
+std::string error_text(ErrorCode code, const std::string& file, Location where,
+                       const std::string& field, const std::string& message) {
+  const std::string name = printable(file);
+  if (where.line == 0 && field == "(file)")
+    return name.empty() ? message : name + ": " + message;
+  return name + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": [" +
+         std::string(error_id(code)) + "] " + field + ": " + message;
+}
+}  // namespace
+
 ScenarioError::ScenarioError(ErrorCode code, std::string file, Location where, std::string field,
                              std::string message)
-    : std::runtime_error(file + ":" + std::to_string(where.line) + ":" +
-                         std::to_string(where.column) + ": [" + std::string(error_id(code)) + "] " +
-                         field + ": " + message),
+    : std::runtime_error(error_text(code, file, where, field, message)),
       code_(code),
       file_(std::move(file)),
       where_(where),
@@ -107,8 +121,10 @@ class ScenarioBuilder {
                   "at least one [[run]] table");
         for (std::size_t i = 0; i < arr->size(); ++i) {
           const std::string path = "run[" + std::to_string(i) + "]";
-          s_.runs.push_back(training_run(*r_.table_at(*arr, i, path), path));
+          const toml::table& rt = *r_.table_at(*arr, i, path);
+          s_.runs.push_back(training_run(rt, path));
           s_.run_paths.push_back(path);
+          unique_run_name(rt, path);
         }
       } else {
         r_.fail_type(*run, "run", "a [run] table or [[run]] tables");
@@ -192,17 +208,17 @@ class ScenarioBuilder {
         if (!p)
           r_.unknown_key(k, ppath, precision_names);
         const std::string field = ppath + "." + std::string(k.str());
-        spec.peaks.set(*p, tflop_per_second(r_.positive(v, field, "peak in TFLOP/s")));
+        spec.peaks.set(*p, tflop_per_second(r_.positive(v, field, "peak in TFLOP/s", 1e12)));
       }
       if (pt->empty())
         r_.fail(ErrorCode::invalid_input, pt->source(), ppath, "got an empty table",
                 "at least one precision, e.g. { bf16 = 989.5 }");
-      spec.memory = gigabytes(r_.optional_positive(t, path, "memory_gb", "memory in GB", 0.0));
-      spec.memory_bandwidth = gigabytes_per_second(
-          r_.optional_positive(t, path, "memory_bandwidth_gb_s", "memory bandwidth in GB/s", 0.0));
+      spec.memory = gigabytes(r_.optional_positive(t, path, "memory_gb", "memory in GB", 0.0, 1e9));
+      spec.memory_bandwidth = gigabytes_per_second(r_.optional_positive(
+          t, path, "memory_bandwidth_gb_s", "memory bandwidth in GB/s", 0.0, 1e9));
       if (t.contains("scale_up_gb_s"))
         spec.scale_up_bandwidth = gigabytes_per_second(
-            r_.optional_positive(t, path, "scale_up_gb_s", "scale-up bandwidth in GB/s", 0.0));
+            r_.optional_positive(t, path, "scale_up_gb_s", "scale-up bandwidth in GB/s", 0.0, 1e9));
       if (t.contains("tdp_w"))
         spec.tdp = watts_per_accelerator(
             r_.optional_positive(t, path, "tdp_w", "board power in watts per accelerator", 0.0));
@@ -211,6 +227,23 @@ class ScenarioBuilder {
       spec.provenance = r_.provenance(t, path);
       spec.notes = r_.optional_string(t, path, "notes").value_or("");
       s_.accelerators.push_back(std::move(spec));
+    }
+  }
+
+  // Programs and research name runs: with two runs of one name the first
+  // silently won, so a stated name must be unique.
+  void unique_run_name(const toml::table& t, const std::string& path) {
+    const toml::node* n = t.get("name");
+    if (!n)
+      return;
+    for (std::size_t j = 0; j + 1 < s_.runs.size(); ++j) {
+      if (s_.runs[j].name != s_.runs.back().name)
+        continue;
+      const Location first = locate(s_, s_.run_paths[j] + ".name");
+      r_.fail(ErrorCode::invalid_input, n->source(), path + ".name",
+              "got " + Reader::describe(*n) + ", also the name of " + s_.run_paths[j] + " (line " +
+                  std::to_string(first.line) + ", column " + std::to_string(first.column) + ")",
+              "a name used by one [[run]] table only");
     }
   }
 
@@ -731,6 +764,13 @@ class ScenarioBuilder {
                            Holding& target = slot(s).fleet.holdings[hi];
                            target.price = make(val, target.price.provenance);
                          });
+      // count x price is the capex: an overflow is refused at the price
+      // the user wrote, not later as "holdings[0] (H800 SXM).capex: got inf".
+      if (!std::isfinite(x * in_accelerators(h.count)))
+        r_.fail(ErrorCode::invalid_value, v->source(), pp + "." + key,
+                "got " + (v->is_number() ? r_.written(*v) : Reader::describe(*v)) + " for " +
+                    Reader::describe(*t.get("count")) + " accelerators",
+                "an amount whose product with the count is a finite number");
       h.price = make(x, price_pv);
     }
     if (const toml::node* o = t.get("server_overhead"))
@@ -1113,7 +1153,7 @@ class ScenarioBuilder {
 Scenario parse_scenario(std::string_view text, std::string_view file) {
   Scenario s;
   s.file = std::string(file);
-  Reader r(s.file, s.locations);
+  Reader r(s.file, s.locations, text);
   if (text.size() > max_scenario_bytes)
     r.fail(ErrorCode::invalid_input, {}, "(file)", "got " + std::to_string(text.size()) + " bytes",
            "at most " + std::to_string(max_scenario_bytes) + " bytes");
@@ -1122,6 +1162,10 @@ Scenario parse_scenario(std::string_view text, std::string_view file) {
     root = toml::parse(text, std::string_view(s.file));
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
+    if (e.description().rfind("Error while parsing string", 0) == 0)
+      if (const auto open = detail_reader::open_string_at(text, b.line))
+        throw ScenarioError(ErrorCode::invalid_input, s.file, *open, "(TOML syntax)",
+                            "unterminated string, expected a closing quote on the same line");
     throw ScenarioError(ErrorCode::invalid_input, s.file, {b.line, b.column}, "(TOML syntax)",
                         std::string(e.description()));
   }
@@ -1130,26 +1174,8 @@ Scenario parse_scenario(std::string_view text, std::string_view file) {
 }
 
 Scenario read_scenario(const std::string& path) {
-  std::string text;
-  const std::string name = path == "-" ? std::string("<stdin>") : path;
-  auto read_all = [&](std::istream& in) {
-    // Read at most one byte past the limit, so a huge input is refused
-    // without being held in memory.
-    std::string buf(max_scenario_bytes + 1, '\0');
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    buf.resize(static_cast<std::size_t>(in.gcount()));
-    return buf;
-  };
-  if (path == "-") {
-    text = read_all(std::cin);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-      throw ScenarioError(ErrorCode::invalid_input, name, {}, "(file)",
-                          "cannot be opened; expected a readable scenario file");
-    text = read_all(in);
-  }
-  return parse_scenario(text, name);
+  return parse_scenario(detail_reader::read_text(path, max_scenario_bytes),
+                        path == "-" ? std::string("<stdin>") : path);
 }
 
 Program program_of(const Scenario& scenario, const ProgramScenario& ps) {

@@ -120,6 +120,18 @@ std::string money(double v) {
 
 }  // namespace
 
+// A chart is a picture, not a listing: beyond this many rows (results or
+// tornado bars) it becomes too tall to render (800 runs made 79,280 px,
+// which rsvg-convert refuses); the rest are counted in a closing note and
+// every figure stays in the table.
+constexpr std::size_t max_chart_rows = 100;
+
+std::string omitted_note(std::size_t omitted, const char* what) {
+  return "and " + std::to_string(omitted) + " more " + what +
+         " not drawn (the chart shows the first " + std::to_string(max_chart_rows) +
+         "; the table lists every one)";
+}
+
 std::string breakdown_chart_svg(const Estimate& e) {
   const double width = 900, left = 20, bar_w = 640, bar_h = 34, lane_h = 15;
   // Layout first: each segment's label goes under the bar in the first lane
@@ -136,7 +148,12 @@ std::string breakdown_chart_svg(const Estimate& e) {
   };
   std::vector<Row> rows;
   double height = 60 + 20;
+  const std::size_t omitted = e.results.size() - std::min(e.results.size(), max_chart_rows);
+  if (omitted > 0)
+    height += 30;
   for (const auto& r : e.results) {
+    if (rows.size() == max_chart_rows)
+      break;
     Row row{&r.breakdown, {}, 1};
     const double total = in_usd(r.breakdown.amount);
     detail::require_finite("chart total", total, "a finite amount");
@@ -189,6 +206,8 @@ std::string breakdown_chart_svg(const Estimate& e) {
                "font-weight=\"bold\"");
     y += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
   }
+  if (omitted > 0)
+    os << text(left, y + 10, omitted_note(omitted, "results"), "start", "font-style=\"italic\"");
   os << "</svg>\n";
   return os.str();
 }
@@ -300,8 +319,11 @@ std::string tornado_svg(std::string_view title, double base_usd, std::vector<Tor
   std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
     return std::fabs(a.high_usd - a.low_usd) > std::fabs(b.high_usd - b.low_usd);
   });
+  const std::size_t omitted = bars.size() - std::min(bars.size(), max_chart_rows);
+  bars.erase(bars.end() - static_cast<std::ptrdiff_t>(omitted), bars.end());  // widest kept
   const double width = 1000, left = 420, right = 40, top = 60, row = 32;
-  const double height = top + row * static_cast<double>(std::max<std::size_t>(1, bars.size())) + 60;
+  const double height = (omitted > 0 ? 30 : 0) + top +
+                        row * static_cast<double>(std::max<std::size_t>(1, bars.size())) + 60;
   double lo = base_usd, hi = base_usd;
   for (const auto& b : bars) {
     detail::require_finite("tornado bar", b.low_usd, "a finite amount");
@@ -346,6 +368,8 @@ std::string tornado_svg(std::string_view title, double base_usd, std::vector<Tor
      << "\" y2=\"" << num(y + 4) << "\" stroke=\"#333333\" stroke-width=\"1.5\"/>\n";
   os << text(xb, y + 22, "base " + money(base_usd) + " (" + format_usd(usd(base_usd)) + ")",
              "middle", "font-weight=\"bold\"");
+  if (omitted > 0)
+    os << text(20, y + 50, omitted_note(omitted, "inputs"), "start", "font-style=\"italic\"");
   os << "</svg>\n";
   return os.str();
 }

@@ -166,5 +166,30 @@ TEST(Json, EstimateSchemaCarriesScopesAndProvenance) {
   EXPECT_DOUBLE_EQ(r.at("final_run").at("total").at("gpu_hours").get<double>(), 2'788'000.0);
 }
 
+TEST(ScenarioReader, DiscreteWeightsNearTheLargestDoubleAreAllDrawn) {
+  // weights = [1e308, 1e308]: the sum overflowed and only the second value
+  // was ever drawn (its median was 3.5 instead of 1.5).
+  std::string text = v3;
+  text.replace(text.find("usd_per_gpu_hour = 2.0"), 22,
+               "usd_per_gpu_hour = { values = [1.5, 3.5], weights = [1e308, 1e308] }");
+  const Scenario s = parse_scenario(text, "w.toml");
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_EQ(s.uncertain[0].distribution.quantile(0.25), 1.5);
+  EXPECT_EQ(s.uncertain[0].distribution.quantile(0.75), 3.5);
+  EXPECT_DOUBLE_EQ(in_usd_per_gpu_hour(s.runs[0].price.value), 1.5);  // the median
+}
+
+TEST(ScenarioReader, ALongKeyIsCutInTheFieldAndTheMessage) {
+  // A 1 MB key gave a 1 MB error line; keys are cut as values are.
+  const std::string key(100'000, 'k');
+  try {
+    (void)parse_scenario(key + " = 1\n" + v3, "long.toml");
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_LT(std::string(e.what()).size(), 400u) << e.what();
+    EXPECT_EQ(e.field(), "\"" + std::string(60, 'k') + "...\"");
+  }
+}
+
 }  // namespace
 }  // namespace traincost::io

@@ -229,22 +229,28 @@ class Distribution {
                   "got " + std::to_string(values.size()) + " values and " +
                       std::to_string(weights.size()) +
                       " weights; expected one weight per value and at least one value");
-    double total = 0.0;
+    // Weights are scaled by the largest before summing: the sum of finite
+    // weights can overflow (1e308 + 1e308), and an infinite total turned
+    // every weight into 0 (always the last value).
+    double largest = 0.0;
     for (std::size_t i = 0; i < values.size(); ++i) {
       traincost::detail::require_finite("discrete.values[" + std::to_string(i) + "]", values[i],
                                         "a finite number");
       traincost::detail::require_non_negative("discrete.weights[" + std::to_string(i) + "]",
                                               weights[i], "weight");
-      total += weights[i];
+      largest = std::max(largest, weights[i]);
     }
-    if (!(total > 0.0))
-      traincost::detail::fail_value("discrete.weights (sum)", total, "a positive total weight");
+    if (!(largest > 0.0))
+      traincost::detail::fail_value("discrete.weights (sum)", largest, "a positive total weight");
+    double total = 0.0;  // at most values.size(): finite
+    for (double w : weights)
+      total += w / largest;
     Distribution d(Kind::discrete);
     d.values_ = std::move(values);
     d.cumulative_.resize(weights.size());
     double run = 0.0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-      run += weights[i] / total;
+      run += weights[i] / largest / total;
       d.cumulative_[i] = run;
     }
     d.cumulative_.back() = 1.0;

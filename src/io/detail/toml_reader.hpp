@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,10 +25,18 @@ namespace traincost::io::detail_reader {
 /// The longest string accepted anywhere in a scenario, in bytes.
 inline constexpr std::size_t max_string_bytes = 4096;
 
+/// The smallest positive number a scenario may give: one rule for every
+/// field, far below any real price, count or fraction, and high enough that
+/// unit conversions and products of a few inputs never underflow to zero
+/// (4.9e-324 used to fail as "got 0" while 1e-308 printed $0).
+inline constexpr double min_positive = 1e-60;
+
 class Reader {
  public:
-  Reader(const std::string& file, std::map<std::string, Location>& locations)
-      : file_(file), locations_(locations) {}
+  /// `text` is the document, so values can be echoed as written.
+  Reader(const std::string& file, std::map<std::string, Location>& locations,
+         std::string_view text = {})
+      : file_(file), locations_(locations), text_(text) {}
 
   static Location where(const toml::source_region& r) { return {r.begin.line, r.begin.column}; }
 
@@ -81,6 +90,50 @@ class Reader {
     return "a date or time";
   }
 
+  /// A key as it appears in a field path: bare keys as they are; an empty
+  /// key, or one with other characters, quoted (escaped, cut if long) as
+  /// TOML would write it, so a path is never empty and never carries
+  /// control characters or a megabyte of key.
+  static std::string key_name(std::string_view k) {
+    const bool bare = !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '-';
+    });
+    return bare && k.size() <= 60 ? std::string(k) : quote(k);
+  }
+
+  /// A number as the file writes it ("1e297", not "1e+297"); other values
+  /// as `describe` shows them.
+  std::string written(const toml::node& n) const {
+    if (!n.is_number())
+      return describe(n);
+    const auto& b = n.source().begin;
+    const auto& e = n.source().end;
+    if (b.line == 0 || b.line != e.line || e.column <= b.column)
+      return describe(n);
+    // Find the line; columns count characters, so only an ASCII line is
+    // sliced (otherwise the value is shown as describe() would).
+    std::size_t at = 0;
+    for (std::size_t line = 1; line < b.line; ++line) {
+      at = text_.find('\n', at);
+      if (at == std::string_view::npos)
+        return describe(n);
+      ++at;
+    }
+    const std::string_view line = text_.substr(at, text_.find('\n', at) - at);
+    if (std::any_of(line.begin(), line.end(), [](char c) { return (c & 0x80) != 0; }) ||
+        e.column - 1 > line.size())
+      return describe(n);
+    const std::string_view v = line.substr(b.column - 1, e.column - b.column);
+    const bool plausible =
+        !v.empty() && v.size() <= 40 && std::all_of(v.begin(), v.end(), [](char c) {
+          return (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '+' || c == '-' ||
+                 c == 'e' || c == 'E' || c == 'x' || c == 'o' || c == 'b' ||
+                 (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == 'i' || c == 'n';
+        });
+    return plausible ? std::string(v) : describe(n);
+  }
+
   static std::string join(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) {
@@ -117,7 +170,7 @@ class Reader {
     std::string expected = "one of: " + join(names);
     if (!closest.empty())
       expected += " (closest: " + closest.front() + ")";
-    fail(ErrorCode::unknown_name, k.source(), child(path, k.str()),
+    fail(ErrorCode::unknown_name, k.source(), child(path, key_name(k.str())),
          "got unknown key " + quote(k.str()), expected);
   }
 
@@ -205,9 +258,22 @@ class Reader {
     }
   }
 
-  double positive(const toml::node& n, const std::string& field, const std::string& what) const {
+  /// A finite number of at least `min_positive`. `scale` is the factor the
+  /// model's unit conversion applies (1e12 for TFLOP/s): a value whose
+  /// conversion overflows is refused here, at the field the user wrote.
+  double positive(const toml::node& n, const std::string& field, const std::string& what,
+                  double scale = 1.0) const {
     const double v = number(n, field, what);
-    return checked(n, field, [&] { return traincost::detail::require_positive(field, v, what); });
+    if (!std::isfinite(v) || !(v > 0.0))
+      fail(ErrorCode::invalid_value, n.source(), field, "got " + written(n), "a positive " + what);
+    if (v < min_positive)
+      fail(ErrorCode::invalid_value, n.source(), field, "got " + written(n),
+           "a positive " + what + " of at least " + traincost::detail::format_value(min_positive));
+    if (!std::isfinite(v * scale))
+      fail(ErrorCode::invalid_value, n.source(), field, "got " + written(n),
+           "a positive " + what + " of at most " +
+               traincost::detail::format_value(std::numeric_limits<double>::max() / scale));
+    return v;
   }
 
   double non_negative(const toml::node& n, const std::string& field,
@@ -219,13 +285,16 @@ class Reader {
 
   double unit_fraction(const toml::node& n, const std::string& field) const {
     const double v = number(n, field, "a fraction in (0, 1]");
+    if (v > 0.0 && v < min_positive)
+      fail(ErrorCode::invalid_value, n.source(), field, "got " + written(n),
+           "a fraction in (0, 1] of at least " + traincost::detail::format_value(min_positive));
     return checked(n, field, [&] { return traincost::detail::require_unit_fraction(field, v); });
   }
 
   double optional_positive(const toml::table& t, const std::string& path, std::string_view key,
-                           const std::string& what, double fallback) const {
+                           const std::string& what, double fallback, double scale = 1.0) const {
     if (const toml::node* n = t.get(key))
-      return positive(*n, child(path, key), what);
+      return positive(*n, child(path, key), what, scale);
     return fallback;
   }
 
@@ -319,7 +388,10 @@ class Reader {
         const toml::node* vn = t.get("values");
         const toml::array* va = vn->as_array();
         if (!va || va->empty() || va->size() > 1000)
-          fail_type(*vn, child(field, "values"), "an array of 1 to 1000 values in " + unit);
+          fail(ErrorCode::invalid_value, vn->source(), child(field, "values"),
+               va ? "got an array of " + std::to_string(va->size()) + " values"
+                  : "got " + describe(*vn),
+               "an array of 1 to 1000 values in " + unit);
         std::vector<double> values, weights;
         for (std::size_t i = 0; i < va->size(); ++i) {
           const std::string f = child(field, "values") + "[" + std::to_string(i) + "]";
@@ -344,7 +416,7 @@ class Reader {
       } else {
         std::vector<std::string> keys;
         for (const auto& [k, v] : t)
-          keys.emplace_back(k.str());
+          keys.push_back(key_name(k.str()));
         fail(ErrorCode::invalid_input, t.source(), field, "got { " + join(keys) + " }", expected);
       }
     } catch (const Error& e) {
@@ -384,6 +456,7 @@ class Reader {
  private:
   const std::string& file_;
   std::map<std::string, Location>& locations_;
+  std::string_view text_;
 };
 
 }  // namespace traincost::io::detail_reader

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "traincost/uncertainty/inputs.hpp"
@@ -103,6 +104,22 @@ TEST(Distributions, DiscreteChoicesFollowTheirWeights) {
   EXPECT_NEAR((x == 2.0).cast<double>().mean(), 0.50, 0.004);
   EXPECT_NEAR((x == 5.0).cast<double>().mean(), 0.25, 0.004);
   EXPECT_EQ(discrete({1.0, 2.0, 5.0}, {1.0, 2.0, 1.0}).median(), 2.0);
+}
+
+TEST(Distributions, DiscreteWeightsWhoseSumOverflowsStillCount) {
+  // 1e308 + 1e308 overflows: the total was infinite, every weight became 0
+  // and every draw the last value. Equal weights are equal, however large
+  // or small.
+  for (double w : {1e308, std::numeric_limits<double>::max(), 4.9e-324}) {
+    const Distribution d = discrete({1.0, 3.0}, {w, w});
+    const Eigen::ArrayXd x = draw(d, 100'000, 7);
+    EXPECT_NEAR((x == 1.0).cast<double>().mean(), 0.5, 0.01) << w;
+    EXPECT_EQ(d.quantile(0.25), 1.0) << w;
+    EXPECT_EQ(d.quantile(0.75), 3.0) << w;
+  }
+  // 3:1 at the top of the range.
+  const Eigen::ArrayXd y = draw(discrete({1.0, 3.0}, {1.5e308, 0.5e308}), 100'000, 8);
+  EXPECT_NEAR((y == 1.0).cast<double>().mean(), 0.75, 0.01);
 }
 
 TEST(Distributions, FixedIsAlwaysItsValue) {
