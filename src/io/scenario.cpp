@@ -610,7 +610,8 @@ class ScenarioBuilder {
       r_.fail_type(*hn, path + ".holdings", "[[fleet.holdings]] tables, at least one");
     for (std::size_t i = 0; i < ha->size(); ++i) {
       const std::string hp = path + ".holdings[" + std::to_string(i) + "]";
-      f.holdings.push_back(holding(*r_.table_at(*ha, i, hp), hp, slot, i));
+      f.holdings.push_back(holding(*r_.table_at(*ha, i, hp), hp, slot, i,
+                                   f.name + ".holdings[" + std::to_string(i) + "]"));
     }
     if (const toml::node* n = t.get("network")) {
       const std::string np = path + ".network";
@@ -664,6 +665,7 @@ class ScenarioBuilder {
                     {"kind", "usd_per_megawatt", "usd_per_kw_month", "evidence", "source"});
       const std::string kind = kind_of(*ft, fp, {"none", "built", "colocated"});
       const Provenance pv = r_.provenance(*ft, fp);
+      const std::size_t before = s_.uncertain.size();
       if (kind == "built")
         f.facility = Facility::built(
             usd_per_megawatt(value_or_range(
@@ -682,9 +684,14 @@ class ScenarioBuilder {
                   slot(s).fleet.facility.colocation_price = usd_per_kilowatt_month(x);
                 })),
             pv);
+      if (kind == "built")
+        model_input(before, f.name + ".facility.build_cost", 1e-6);
+      else if (kind == "colocated")
+        model_input(before, f.name + ".facility.colocation_price",
+                    1.0 / (1e3 * unit_scale::seconds_per_month));
     }
     if (const toml::node* n = t.get("operating"))
-      fs.operating = operating(*n, path + ".operating", slot);
+      fs.operating = operating(*n, path + ".operating", slot, f.name);
     // Cross-field rules (a yuan price needs an exchange rate ...): checked
     // now by the models themselves, placed at the fleet.
     std::string model_field;
@@ -707,7 +714,9 @@ class ScenarioBuilder {
     s_.fleets.push_back(std::move(fs));
   }
 
-  Holding holding(const toml::table& t, const std::string& path, FleetSlot slot, std::size_t hi) {
+  /// A holding; `model_root` is its path in the models ("<fleet>.holdings[0]").
+  Holding holding(const toml::table& t, const std::string& path, FleetSlot slot, std::size_t hi,
+                  const std::string& model_root) {
     r_.check_keys(t, path,
                   {"label", "accelerator", "count", "year_bought", "price", "server_overhead",
                    "accelerators_per_server", "server_to_chip_power", "server_power_w", "tdp_w",
@@ -758,12 +767,14 @@ class ScenarioBuilder {
         return per_server ? UnitPrice::per_server(usd(x), std::move(prov))
                           : UnitPrice::per_gpu(usd(x), std::move(prov));
       };
+      const std::size_t before = s_.uncertain.size();
       const double x =
           value_or_range(*v, pp + "." + key, in_cny ? "amount in yuan" : "amount in USD",
                          in_cny ? "CNY" : "USD", [slot, hi, make](Scenario& s, double val) {
                            Holding& target = slot(s).fleet.holdings[hi];
                            target.price = make(val, target.price.provenance);
                          });
+      model_input(before, model_root + ".price", 1.0);
       // count x price is the capex: an overflow is refused at the price
       // the user wrote, not later as "holdings[0] (H800 SXM).capex: got inf".
       if (!std::isfinite(x * in_accelerators(h.count)))
@@ -791,7 +802,9 @@ class ScenarioBuilder {
     return h;
   }
 
-  OperatingAssumptions operating(const toml::node& n, const std::string& path, FleetSlot slot) {
+  /// Operating assumptions; `fleet_name` roots their inputs in the models.
+  OperatingAssumptions operating(const toml::node& n, const std::string& path, FleetSlot slot,
+                                 const std::string& fleet_name) {
     const toml::table* t = n.as_table();
     if (!t)
       r_.fail_type(n, path, "a table { years = 4, pue = 1.25, usd_per_kwh = 0.08 }");
@@ -804,24 +817,31 @@ class ScenarioBuilder {
                                  path + ".years", "number of years"));
     if (const toml::node* d = t->get("average_draw"))
       a.average_draw = {r_.unit_fraction(*d, path + ".average_draw"), pv};
+    const std::string model_root = fleet_name + ".operating";
     if (const toml::node* p = t->get("pue")) {
+      const std::size_t before = s_.uncertain.size();
       const double v = value_or_range(
           *p, path + ".pue", "PUE (facility / IT power)", "PUE",
           [slot](Scenario& s, double x) { slot(s).operating->pue.value = x; }, 1.0);
+      model_input(before, model_root + ".pue", 1.0);
       if (v < 1.0)
         r_.fail(ErrorCode::invalid_value, p->source(), path + ".pue",
                 "got " + traincost::detail::format_value(v),
                 "a PUE of at least 1 (facility power over IT power)");
       a.pue = {v, pv};
     }
-    if (const toml::node* e = t->get("usd_per_kwh"))
+    if (const toml::node* e = t->get("usd_per_kwh")) {
+      const std::size_t before = s_.uncertain.size();
       a.electricity = {usd_per_kwh(value_or_range(
                            *e, path + ".usd_per_kwh", "price in USD per kWh", "USD per kWh",
                            [slot](Scenario& s, double x) {
                              slot(s).operating->electricity.value = usd_per_kwh(x);
                            })),
                        pv};
+      model_input(before, model_root + ".electricity", 1.0 / unit_scale::joules_per_kwh);
+    }
     if (const toml::node* m = t->get("maintenance_share_per_year")) {
+      const std::size_t before = s_.uncertain.size();
       const double v = value_or_range(
           *m, path + ".maintenance_share_per_year", "share of capex per year",
           "share of capex per year",
@@ -829,6 +849,7 @@ class ScenarioBuilder {
             slot(s).operating->maintenance_share_per_year.value = x;
           },
           0.0, 1.0);
+      model_input(before, model_root + ".maintenance_share_per_year", 1.0);
       a.maintenance_share_per_year = {r_.checked(*m, path + ".maintenance_share_per_year",
                                                  [&] {
                                                    return traincost::detail::require_share(

@@ -1,11 +1,8 @@
 #include "traincost/io/simulation.hpp"
 
-#include <atomic>
 #include <cmath>
-#include <limits>
-#include <mutex>
-#include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +10,7 @@
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/svg_chart.hpp"
 #include "traincost/text_table.hpp"
-#include "traincost/uncertainty/sensitivity.hpp"
+#include "traincost/uncertainty/fleet_models.hpp"
 #include "traincost/version.hpp"
 
 namespace traincost::io {
@@ -34,40 +31,6 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
   return out;
 }
 
-/// The first reason a model rejected a draw, for the error message.
-struct FirstRejection {
-  std::mutex mutex;
-  std::string reason;
-  void note(const std::string& why) {
-    const std::lock_guard<std::mutex> lock(mutex);
-    if (reason.empty())
-      reason = why;
-  }
-};
-
-/// The total cost of result `index` in USD, NaN when a model rejects the draw.
-double result_total(Scenario& s, std::size_t index, FirstRejection* why) {
-  try {
-    // Final runs directly (the common, fast case); other models through the
-    // same evaluation `estimate` uses.
-    if (index < s.runs.size())
-      return in_usd(cost_final_run(s.runs[index]).cost);
-    return in_usd(estimate(s).results.at(index).breakdown.amount);
-  } catch (const std::exception& e) {
-    if (why)
-      why->note(e.what());
-  }
-  return std::numeric_limits<double>::quiet_NaN();
-}
-
-uncertainty::InputSet input_set(const Scenario& s) {
-  uncertainty::InputSet set;
-  for (const auto& in : s.uncertain)
-    set.add(in.field, in.distribution, assumed("range in scenario " + s.file),
-            uncertainty::shown_as_number(in.unit));
-  return set;
-}
-
 void require_ranges(const Scenario& s, const char* command) {
   if (s.uncertain.empty())
     throw ScenarioError(ErrorCode::invalid_input, s.file, {1, 1}, "(scenario)",
@@ -76,58 +39,41 @@ void require_ranges(const Scenario& s, const char* command) {
                             "usd_per_gpu_hour = { low = 1.5, high = 3.5 }");
 }
 
-[[noreturn]] void rethrow_located(const Scenario& s, const Error& e, const FirstRejection& why) {
-  Location where = s.uncertain.empty() ? Location{1, 1} : s.uncertain.front().where;
-  if (!why.reason.empty())
-    throw ScenarioError(ErrorCode::invalid_value, s.file, where, "(ranges)",
-                        "a draw of the ranges is rejected by the model: " + why.reason +
-                            "; expected ranges whose every value the model accepts");
-  throw ScenarioError(
-      e.code(), s.file, where, "(ranges)",
-      std::string(e.what()) + " (some draw of the ranges gives a cost that is not finite)");
-}
-
-/// The vectorized model of result `index`: each row of draws is put into a
-/// copy of the scenario, which the typed models then cost.
-uncertainty::Model model_for(const Scenario& base, std::size_t index,
-                             const std::function<void(std::int64_t)>& rows_done,
-                             FirstRejection* why) {
-  return [&base, index, rows_done, why](const Eigen::Ref<const Eigen::ArrayXXd>& x,
-                                        Eigen::Ref<Eigen::ArrayXd> out) {
-    Scenario local = base;
-    for (Eigen::Index row = 0; row < x.rows(); ++row) {
-      for (std::size_t k = 0; k < base.uncertain.size(); ++k)
-        base.uncertain[k].apply(local, x(row, static_cast<Eigen::Index>(k)));
-      out[row] = result_total(local, index, why);
-    }
-    if (rows_done)
-      rows_done(x.rows());
-  };
-}
-
-/// The scenario's results as cost models (in `estimate` order) and its
-/// ranges bound to their inputs, when every result has a one-definition
-/// model and every range names its model input; else nothing, and the
-/// scenario is simulated draw by draw through the typed models.
+/// The scenario's results as cost models, in `estimate` order and with its
+/// labels, and its ranges bound to the model inputs the reader named: every
+/// result is simulated through its model's one definition.
 struct ModelPlan {
   std::vector<uncertainty::CostModel> models;
   uncertainty::Ranges ranges;
 };
 
-std::optional<ModelPlan> model_plan(const Scenario& s) {
-  if (!s.fleets.empty())
-    return std::nullopt;
-  for (const auto& in : s.uncertain)
-    if (in.model_path.empty())
-      return std::nullopt;
+ModelPlan model_plan(const Scenario& s) {
   ModelPlan p;
   for (const auto& run : s.runs)
     p.models.push_back(uncertainty::cost_model(run));
+  for (const auto& fs : s.fleets) {
+    p.models.push_back(uncertainty::fleet_capex_model(fs.fleet));
+    if (fs.operating)
+      p.models.push_back(uncertainty::fleet_operating_model(fs.fleet, *fs.operating));
+  }
   for (const auto& ps : s.programs)
     p.models.push_back(uncertainty::cost_model(program_of(s, ps)));
-  for (const auto& in : s.uncertain)
+  // Results are named as `estimate` names them.
+  const auto labels = result_labels(s);
+  if (labels.size() != p.models.size())
+    throw std::logic_error("model_plan: " + std::to_string(p.models.size()) + " models for " +
+                           std::to_string(labels.size()) + " results");
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].scope != p.models[i].scope)
+      throw std::logic_error("model_plan: the scope of " + labels[i].name + " differs");
+    p.models[i].name = labels[i].name;
+  }
+  for (const auto& in : s.uncertain) {
+    if (in.model_path.empty())
+      throw std::logic_error("model_plan: the range on " + in.field + " names no model input");
     p.ranges.set_written(in.model_path, in.distribution, in.scale, in.inverse,
                          assumed("range in scenario " + s.file), in.field);
+  }
   return p;
 }
 
@@ -145,30 +91,6 @@ std::optional<ModelPlan> model_plan(const Scenario& s) {
   const bool drawn = at && (e.field() == at->field || e.field() == at->model_path);
   throw ScenarioError(e.code(), s.file, at ? at->where : Location{1, 1},
                       drawn ? at->field : "(ranges)", drawn ? msg : e.field() + ": " + msg);
-}
-
-/// Typed statistics of outputs simulated draw by draw.
-uncertainty::CostSummary typed_summary(const std::string& name, Scope scope,
-                                       const uncertainty::Summary& u) {
-  uncertainty::CostSummary c;
-  c.name = name;
-  c.scope = scope;
-  c.samples = u.samples;
-  c.mean = usd(u.mean);
-  c.sd = usd(u.sd);
-  c.min = usd(u.min);
-  c.p5 = usd(u.p5);
-  c.p25 = usd(u.p25);
-  c.p50 = usd(u.p50);
-  c.p75 = usd(u.p75);
-  c.p95 = usd(u.p95);
-  c.max = usd(u.max);
-  c.histogram.low = usd(u.histogram.low);
-  c.histogram.high = usd(u.histogram.high);
-  c.histogram.counts = u.histogram.counts;
-  c.histogram.below = u.histogram.below;
-  c.histogram.above = u.histogram.above;
-  return c;
 }
 
 std::string short_number(double v) {
@@ -245,37 +167,15 @@ Simulation simulate(const Scenario& scenario, const SimulationOptions& options) 
   run.samples = options.samples;
   run.seed = options.seed;
   run.histogram_bins = options.histogram_bins;
-  if (std::optional<ModelPlan> plan = model_plan(scenario)) {
-    std::vector<uncertainty::CostSummary> summaries;
-    try {
-      summaries = uncertainty::simulate_costs(plan->models, plan->ranges, run, options.progress);
-    } catch (const Error& e) {
-      rethrow_at_range(scenario, e);
-    }
-    for (auto& c : summaries)
-      sim.results.push_back({c.name, c.scope, std::move(c)});
-    return sim;
+  const ModelPlan plan = model_plan(scenario);
+  std::vector<uncertainty::CostSummary> summaries;
+  try {
+    summaries = uncertainty::simulate_costs(plan.models, plan.ranges, run, options.progress);
+  } catch (const Error& e) {
+    rethrow_at_range(scenario, e);
   }
-  // Draw by draw through the typed models (fleets, until their models have
-  // one definition too).
-  const auto labels = result_labels(scenario);
-  const uncertainty::InputSet inputs = input_set(scenario);
-  const std::int64_t total = options.samples * static_cast<std::int64_t>(labels.size());
-  std::atomic<std::int64_t> done{0};
-  std::function<void(std::int64_t)> rows_done;
-  if (options.progress)
-    rows_done = [&](std::int64_t n) { options.progress(done += n, total); };
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    FirstRejection rejected;
-    try {
-      const auto mc =
-          uncertainty::monte_carlo(inputs, model_for(scenario, i, rows_done, &rejected), run);
-      sim.results.push_back({labels[i].name, labels[i].scope,
-                             typed_summary(labels[i].name, labels[i].scope, mc.summary)});
-    } catch (const Error& e) {
-      rethrow_located(scenario, e, rejected);
-    }
-  }
+  for (auto& c : summaries)
+    sim.results.push_back({c.name, c.scope, std::move(c)});
   return sim;
 }
 
@@ -284,55 +184,22 @@ Sensitivity sensitivity(const Scenario& scenario) {
   Sensitivity out;
   out.file = scenario.file;
   out.name = scenario.name;
-  if (std::optional<ModelPlan> plan = model_plan(scenario)) {
-    try {
-      const auto bound = uncertainty::bind_all(plan->models, plan->ranges);
-      for (const auto& b : bound) {
-        uncertainty::CostTornado t = uncertainty::tornado_of(b, plan->ranges);
-        // Inputs shown as written in the file, not in the model's units.
-        for (auto& bar : t.bars) {
-          const UncertainInput& in = scenario.uncertain[bar.input];
-          bar.unit = in.unit;
-          bar.low = in.distribution.quantile(0.05);
-          bar.high = in.distribution.quantile(0.95);
-        }
-        out.results.push_back({t.name, t.scope, std::move(t)});
+  const ModelPlan plan = model_plan(scenario);
+  try {
+    const auto bound = uncertainty::bind_all(plan.models, plan.ranges);
+    for (const auto& b : bound) {
+      uncertainty::CostTornado t = uncertainty::tornado_of(b, plan.ranges);
+      // Inputs shown as written in the file, not in the model's units.
+      for (auto& bar : t.bars) {
+        const UncertainInput& in = scenario.uncertain[bar.input];
+        bar.unit = in.unit;
+        bar.low = in.distribution.quantile(0.05);
+        bar.high = in.distribution.quantile(0.95);
       }
-    } catch (const Error& e) {
-      rethrow_at_range(scenario, e);
+      out.results.push_back({t.name, t.scope, std::move(t)});
     }
-    return out;
-  }
-  const auto labels = result_labels(scenario);
-  const uncertainty::InputSet inputs = input_set(scenario);
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    FirstRejection rejected;
-    try {
-      const uncertainty::Tornado t =
-          uncertainty::tornado(inputs, model_for(scenario, i, {}, &rejected));
-      uncertainty::CostTornado c;
-      c.name = labels[i].name;
-      c.scope = labels[i].scope;
-      c.base = usd(t.base_output);
-      for (const auto& b : t.bars) {
-        // Only the inputs that reach the result: a range that moves nothing
-        // here belongs to another result.
-        if (b.output_low == t.base_output && b.output_high == t.base_output)
-          continue;
-        uncertainty::InputSwing s;
-        s.input = b.index;
-        s.name = b.input;
-        s.unit = scenario.uncertain[b.index].unit;
-        s.low = b.input_low;
-        s.high = b.input_high;
-        s.at_low = usd(b.output_low);
-        s.at_high = usd(b.output_high);
-        c.bars.push_back(std::move(s));
-      }
-      out.results.push_back({labels[i].name, labels[i].scope, std::move(c)});
-    } catch (const Error& e) {
-      rethrow_located(scenario, e, rejected);
-    }
+  } catch (const Error& e) {
+    rethrow_at_range(scenario, e);
   }
   return out;
 }
