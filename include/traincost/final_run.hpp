@@ -391,6 +391,9 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
     if (!std::isfinite(in_usd(sv.cost)))
       detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
                                "a finite cost in USD (usage x price overflows)");
+    if (!(in_usd(sv.cost) > 0.0))
+      detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
+                               "a positive cost in USD (usage x price vanishes)");
     StageCost sc;
     sc.name = stage.name;
     sc.kind = stage.kind;

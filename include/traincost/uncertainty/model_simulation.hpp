@@ -105,15 +105,20 @@ inline std::int64_t bucket_of(double v, double lo, double scale) {
   return std::clamp<std::int64_t>(static_cast<std::int64_t>((v - lo) * scale), 0, rank_buckets - 1);
 }
 
+/// Throws for a cost or a statistic that is not finite, named at the (first)
+/// range that reaches the model, so that a scenario error points at it.
 [[noreturn, gnu::cold]] inline void fail_output(const BoundModel& b, const Ranges& ranges, double v,
                                                 std::string_view what) {
   std::string inputs;
   for (std::size_t k : b.reached)
     inputs += (inputs.empty() ? "" : ", ") + ranges[k].name();
-  traincost::detail::fail_value(b.model->name + " (" + std::string(what) + ")", v,
-                                "a finite cost in USD; the ranges of " +
-                                    (inputs.empty() ? std::string("its inputs") : inputs) +
-                                    " reach values where the cost overflows");
+  const std::string field = b.reached.empty() ? b.model->name : ranges[b.reached.front()].name();
+  throw Error(ErrorCode::invalid_value, field,
+              std::string(what) + " of \"" + b.model->name + "\" is not finite (got " +
+                  traincost::detail::format_value(v) +
+                  "); expected ranges whose draws keep every cost and statistic a finite number "
+                  "of USD (ranges reaching it: " +
+                  (inputs.empty() ? std::string("none") : inputs) + ")");
 }
 
 }  // namespace detail
@@ -186,7 +191,7 @@ inline std::vector<CostSummary> simulate_costs(
       hi = b == 0 ? block_max[at] : std::max(hi, block_max[at]);
     }
     if (!std::isfinite(s))
-      detail::fail_output(bound[j], ranges, s, "the sum for the mean");
+      detail::fail_output(bound[j], ranges, s, "the sum behind the mean");
     mean[j] = s / static_cast<double>(n);
     mins[j] = lo;
     maxs[j] = hi;
@@ -310,6 +315,10 @@ inline std::vector<CostSummary> simulate_costs(
     double sq = 0.0;
     for (std::int64_t b = 0; b < blocks; ++b)
       sq += squares[j * static_cast<std::size_t>(blocks) + static_cast<std::size_t>(b)];
+    // Costs can each be finite while their squares are not: every statistic
+    // printed must be a number, so the overflow is named here.
+    if (!std::isfinite(sq))
+      detail::fail_output(bound[j], ranges, sq, "the sum of squares behind the standard deviation");
     s.sd = usd(std::sqrt(sq / static_cast<double>(n - 1)));
     s.min = usd(mins[j]);
     s.max = usd(maxs[j]);

@@ -135,6 +135,29 @@ TEST(FinalRunErrors, OverflowingCostIsAnError) {
   expect_invalid(run, "run.stages[0] (a).cost", "inf");
 }
 
+// Issue 12, row 10: five stages of 1e304 GPU-hours at $1e-300: each cost is
+// finite, but the total GPU time and wall-clock overflow; they must not be
+// reported as infinite.
+TEST(FinalRunErrors, OverflowingTotalGpuTimeIsAnError) {
+  TrainingRun run = two_stage_run();
+  run.price.value = usd_per_gpu_hour(1e-300);
+  run.stages.clear();
+  for (int i = 0; i < 5; ++i)
+    run.stages.push_back(
+        Stage::with_gpu_time("s", StageKind::other, gpu_hours(1e304), assumed("x")));
+  expect_invalid(run, "run.cost", "");
+}
+
+// A usage so small that usage x price underflows to zero dollars would give
+// every stage a share of 0/0: refused.
+TEST(FinalRunErrors, ACostThatVanishesIsAnError) {
+  TrainingRun run = two_stage_run();
+  run.price.value = usd_per_gpu_hour(1e-300);
+  run.stages.resize(1);
+  run.stages[0].usage = gpu_hours(1e-30);
+  expect_invalid(run, "run.stages[0] (a).cost", "0");
+}
+
 TEST(FinalRun, BreakdownEvidenceIsTheWeakestInput) {
   TrainingRun run = two_stage_run();
   run.price = sourced(usd_per_gpu_hour(2.0), published("p"));
