@@ -44,6 +44,7 @@
 #include "traincost/final_run.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
+#include "traincost/operating_cost.hpp"
 #include "traincost/research.hpp"
 #include "traincost/scope.hpp"
 #include "traincost/scoped_cost.hpp"
@@ -76,6 +77,22 @@ struct ResearchMultiplier {
 /// One research item: a multiplier on a run, or a ledger of experiments.
 using ResearchItem = std::variant<ResearchMultiplier, ExperimentLedger>;
 
+/// A share of an owned fleet's cost, from the fleet's own inputs: which of
+/// the fleet's costs (capex, operating cost over the period, or TCO), and the
+/// program's share of the fleet's accelerator time over the operating period.
+/// A range on one of the fleet's inputs reaches the fleet's own results and
+/// the program's allocation with one draw (both read the fleet's paths).
+struct FleetShare {
+  std::string name;  ///< label of the allocation, e.g. "share of the fleet's 4-year TCO"
+  Fleet fleet;
+  /// The operating assumptions; their period sets the fleet's capacity.
+  OperatingAssumptions operating;
+  /// `fleet_capex`, `fleet_operating` or `fleet_tco`.
+  Scope cost = Scope::fleet_tco;
+  /// The program's share of the fleet's time over the period, in (0, 1].
+  Sourced<double> share{0.0, {}};
+};
+
 /// A program as inputs: its runs, research, data work, staff and — on the
 /// fleet-allocation basis — the fleet allocation. `cost_program` costs every
 /// part; a simulation draws any of their numbers through the same definition.
@@ -89,9 +106,47 @@ struct Program {
   std::vector<DataWork> data;
   std::vector<StaffGroup> staff;
   /// Required for `ComputeBasis::fleet_allocation` (with a known fleet
-  /// capacity); refused for `rental_equivalent`.
+  /// capacity); refused for `rental_equivalent`. Either an allocation
+  /// costed already, or `fleet_share`: a share of a fleet given by its inputs.
   std::optional<FleetAllocation> fleet;
+  std::optional<FleetShare> fleet_share;
 };
+
+namespace detail {
+
+/// The fleet cost a share allocates, over any evaluator (the fleet's paths
+/// are rooted at its name, as in its own results).
+template <class E>
+model::Val<typename E::value_type, Money> evaluate_shared_fleet_cost(const FleetShare& s, E& e) {
+  const model::Path root(s.fleet.name);
+  if (s.cost == Scope::fleet_capex)
+    return evaluate_fleet_capex(s.fleet, e, root).total;
+  if (s.cost == Scope::fleet_operating) {
+    const auto capex = evaluate_fleet_capex(s.fleet, e, root);
+    return evaluate_fleet_operating(s.fleet, capex, s.operating, e, root).total;
+  }
+  return evaluate_fleet_tco(s.fleet, s.operating, e, root).total;
+}
+
+/// The allocation a fleet share gives, costed at the fleet's own figures.
+inline FleetAllocation allocation_of(const FleetShare& s) {
+  if (s.cost != Scope::fleet_capex && s.cost != Scope::fleet_operating &&
+      s.cost != Scope::fleet_tco)
+    throw Error(ErrorCode::scope_mismatch, "program.fleet_share.cost",
+                "got " + describe_scope(s.cost) +
+                    ", expected a fleet's cost: fleet_capex, fleet_operating or fleet_tco");
+  LineItem cost;
+  if (s.cost == Scope::fleet_capex)
+    cost = fleet_capex(s.fleet).breakdown();
+  else if (s.cost == Scope::fleet_operating)
+    cost = fleet_operating_cost(s.fleet, s.operating).breakdown();
+  else
+    cost = fleet_tco(s.fleet, s.operating).breakdown();
+  return allocate_by_share(s.name, cost, s.share,
+                           fleet_capacity(accelerator_count(s.fleet), s.operating.period));
+}
+
+}  // namespace detail
 
 /// The cost of a program.
 struct ProgramCost {
@@ -170,6 +225,15 @@ inline LineItem group(std::string label, Scope scope, std::vector<LineItem> item
 inline ProgramCost cost_program(const Program& program) {
   // Each part is costed by its own model first: the typed evaluations of
   // the same definitions `evaluate_program` runs over samples.
+  if (program.fleet && program.fleet_share)
+    throw Error(ErrorCode::invalid_input, "program.fleet_share",
+                "got both a fleet allocation and a fleet share, expected one of them");
+  if (program.fleet_share) {
+    Program resolved = program;
+    resolved.fleet = detail::allocation_of(*program.fleet_share);
+    resolved.fleet_share.reset();
+    return cost_program(resolved);
+  }
   std::vector<FinalRunCost> final_runs;
   final_runs.reserve(program.runs.size());
   for (const auto& r : program.runs)
@@ -353,12 +417,19 @@ model::Val<typename E::value_type, Money> evaluate_program(const Program& progra
     for (std::size_t i = 0; i < program.data.size(); ++i)
       total += evaluate_data_work(program.data[i], e, model::Path(root, "data", i));
   } else {
-    const FleetAllocation& fleet = program.fleet.value();
     const model::Path at(root, "fleet");
-    const auto fleet_cost =
-        e.read(model::Path(at, "fleet_cost"), fleet.fleet_cost, model::specs::usd_amount);
-    const V share = e.read(model::Path(at, "share"), fleet.share, model::specs::unit_share);
-    total += fleet_cost * share;
+    if (program.fleet_share) {
+      const auto fleet_cost = detail::evaluate_shared_fleet_cost(*program.fleet_share, e);
+      const V share = e.read(model::Path(at, "share"), program.fleet_share->share.value,
+                             model::specs::unit_share);
+      total += fleet_cost * share;
+    } else {
+      const FleetAllocation& fleet = program.fleet.value();
+      const auto fleet_cost =
+          e.read(model::Path(at, "fleet_cost"), fleet.fleet_cost, model::specs::usd_amount);
+      const V share = e.read(model::Path(at, "share"), fleet.share, model::specs::unit_share);
+      total += fleet_cost * share;
+    }
     for (std::size_t i = 0; i < program.data.size(); ++i) {
       const model::Path d(root, "data", i);
       for (std::size_t j = 0; j < program.data[i].purchases.size(); ++j)

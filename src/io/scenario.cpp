@@ -909,7 +909,9 @@ class ScenarioBuilder {
   }
 
   void program(const toml::table& t, const std::string& path) {
-    r_.check_keys(t, path, {"name", "basis", "runs", "research", "data", "staff"});
+    r_.check_keys(t, path,
+                  {"name", "basis", "runs", "research", "data", "staff", "fleet", "fleet_cost",
+                   "share", "evidence", "source"});
     const std::size_t pi = s_.programs.size();
     ProgramSlot slot = [pi](Scenario& s) -> ProgramScenario& { return s.programs[pi]; };
     ProgramScenario ps;
@@ -917,10 +919,57 @@ class ScenarioBuilder {
     ps.name = r_.optional_string(t, path, "name").value_or("program");
     if (const toml::node* b = t.get("basis")) {
       const std::string v = r_.string_value(*b, path + ".basis");
-      if (v != "rental_equivalent")
-        r_.fail_type(*b, path + ".basis",
-                     "\"rental_equivalent\" (a fleet-allocation basis is not available in "
-                     "scenario files yet)");
+      if (v == "fleet_allocation")
+        ps.basis = ComputeBasis::fleet_allocation;
+      else if (v != "rental_equivalent")
+        r_.fail_type(*b, path + ".basis", "one of: rental_equivalent, fleet_allocation");
+    }
+    if (ps.basis == ComputeBasis::fleet_allocation) {
+      // The program pays a share of one of the file's fleets; its runs,
+      // research and data generation are uses of that time.
+      const toml::node* fn =
+          r_.required(t, path, "fleet", "the name of a [fleet] of this file, whose cost is shared");
+      const std::string name = r_.nonempty_string(*fn, path + ".fleet");
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < s_.fleets.size(); ++i) {
+        if (s_.fleets[i].fleet.name == name)
+          ps.fleet = i;
+        names.push_back("\"" + s_.fleets[i].fleet.name + "\"");
+      }
+      if (!ps.fleet)
+        r_.fail(ErrorCode::unknown_name, fn->source(), path + ".fleet",
+                "got " + Reader::describe(*fn),
+                names.empty() ? std::string("a fleet of this file, but it has no [fleet]")
+                              : "the name of a fleet of this file: " + Reader::join(names));
+      if (!s_.fleets[*ps.fleet].operating)
+        r_.fail(ErrorCode::invalid_input, fn->source(), path + ".fleet",
+                "got a fleet without [fleet.operating]",
+                "operating assumptions on the fleet: their period sets the time that is shared");
+      if (const toml::node* c = t.get("fleet_cost")) {
+        const std::string v = r_.string_value(*c, path + ".fleet_cost");
+        if (v == "capex")
+          ps.fleet_cost = Scope::fleet_capex;
+        else if (v == "operating")
+          ps.fleet_cost = Scope::fleet_operating;
+        else if (v != "tco")
+          r_.fail_type(*c, path + ".fleet_cost", "one of: tco, capex, operating");
+      }
+      const std::size_t before = s_.uncertain.size();
+      const double share = value_or_range(
+          *r_.required(t, path, "share", "the program's share of the fleet's time, in (0, 1]"),
+          path + ".share", "share of the fleet's time", "share",
+          [slot](Scenario& s, double x) { slot(s).share.value = x; }, 0.0, 1.0 + 1e-12);
+      model_input(before, ps.name + ".fleet.share", 1.0);
+      ps.share = {r_.checked(*t.get("share"), path + ".share",
+                             [&] { return traincost::detail::require_unit_fraction(
+                                       path + ".share", share); }),
+                  r_.provenance(t, path)};
+    } else {
+      for (const char* k : {"fleet", "fleet_cost", "share"})
+        if (const toml::node* n = t.get(k))
+          r_.fail(ErrorCode::invalid_input, n->source(), path + "." + k,
+                  "got a fleet key with basis rental_equivalent",
+                  "basis = \"fleet_allocation\" beside it (a rented program shares no fleet)");
     }
     if (const toml::node* rn = t.get("runs")) {
       const toml::array* ra = rn->as_array();
@@ -1202,7 +1251,13 @@ Scenario read_scenario(const std::string& path) {
 Program program_of(const Scenario& scenario, const ProgramScenario& ps) {
   Program p;
   p.name = ps.name;
-  p.basis = ComputeBasis::rental_equivalent;
+  p.basis = ps.basis;
+  if (ps.fleet) {
+    const FleetScenario& fs = scenario.fleets.at(*ps.fleet);
+    p.fleet_share = FleetShare{"share of " + fs.fleet.name + " " +
+                                   std::string(to_string(ps.fleet_cost)),
+                               fs.fleet, *fs.operating, ps.fleet_cost, ps.share};
+  }
   for (std::size_t i : ps.runs)
     p.runs.push_back(scenario.runs.at(i));
   for (const ResearchScenario& r : ps.research) {

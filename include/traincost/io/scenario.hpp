@@ -116,6 +116,12 @@ struct ProgramScenario {
   std::vector<ResearchScenario> research;
   std::vector<DataWork> data;
   std::vector<StaffGroup> staff;
+  ComputeBasis basis = ComputeBasis::rental_equivalent;
+  /// Under `fleet_allocation`: the fleet (index into Scenario::fleets), which
+  /// of its costs is allocated, and the program's share of its time.
+  std::optional<std::size_t> fleet;
+  Scope fleet_cost = Scope::fleet_tco;
+  Sourced<double> share{0.0, {}};
 };
 
 /// Everything a scenario file asks to cost.
