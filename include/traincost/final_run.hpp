@@ -221,7 +221,9 @@ struct StageValues {
   model::Val<V, Money> cost;
 };
 
-/// A run's figures over a value type `V`.
+/// A run's figures over a value type `V`. Over samples (an evaluator
+/// without `model::wants_details`) only `cost` is computed: `stages` stays
+/// empty and the other totals zero.
 template <class V>
 struct RunValues {
   std::vector<StageValues<V>> stages;
@@ -295,22 +297,27 @@ RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
                       model::constant<V>(usd(0))};
     if (stage.price)
       sv.price = e.read(model::Path(at, "price"), stage.price->value, specs::usd_per_gpu_hour);
+    constexpr bool details = model::wants_details<E>;
     if (const auto* t = std::get_if<GpuTime>(&stage.usage)) {
       sv.gpu_time = e.read(model::Path(at, "gpu_hours"), *t, specs::gpu_hours);
-      sv.wall_clock = sv.gpu_time / count;
+      if constexpr (details)
+        sv.wall_clock = sv.gpu_time / count;
     } else if (const auto* d = std::get_if<Duration>(&stage.usage)) {
       sv.wall_clock = e.read(model::Path(at, "wall_clock_hours"), *d, specs::wall_clock_hours);
       sv.gpu_time = count * sv.wall_clock;
     } else {
       sv.gpu_time =
           workload_gpu_time(std::get<WorkloadUsage>(stage.usage), cluster.accelerator(), e, at);
-      sv.wall_clock = sv.gpu_time / count;
+      if constexpr (details)
+        sv.wall_clock = sv.gpu_time / count;
     }
     sv.cost = sv.gpu_time * sv.price;
-    out.gpu_time += sv.gpu_time;
-    out.wall_clock += sv.wall_clock;
     out.cost += sv.cost;
-    out.stages.push_back(std::move(sv));
+    if constexpr (details) {
+      out.gpu_time += sv.gpu_time;
+      out.wall_clock += sv.wall_clock;
+      out.stages.push_back(std::move(sv));
+    }
   }
   return out;
 }

@@ -32,6 +32,16 @@
 
 namespace traincost::model {
 
+/// Whether an evaluation wants the figures a cost does not need — wall-clock
+/// times, GPU-time totals — that reports and breakdowns show. A point does;
+/// a block of samples, which only ever feeds costs to a summary, does not,
+/// and skipping them halves the work of a run over lanes. The cost itself
+/// is computed the same way either way.
+template <class E>
+inline constexpr bool wants_details = !requires {
+  requires !E::details;
+};
+
 /// One read of a model, as recorded by `BindingEvaluator`.
 struct ReadSite {
   std::string path;       ///< e.g. "DeepSeek-V3.stages[0].gpu_hours"
@@ -98,12 +108,15 @@ class BindingEvaluator {
 class LaneEvaluator {
  public:
   using value_type = Lanes;
+  /// Costs only: see `wants_details`.
+  static constexpr bool details = false;
 
   /// \param sites   the model's reads, from a `BindingEvaluator`
   /// \param columns per read, the drawn values of its input (canonical
-  ///                units, `rows` of them) or null for the model's value
-  /// \param rows    samples in this block, at most `lane_count`; lanes past
-  ///                it repeat the first sample so that they stay valid
+  ///                units) or null for the model's value; each column holds
+  ///                `lane_count` finite numbers, of which the first `rows`
+  ///                are this block's samples (the rest are ignored)
+  /// \param rows    samples in this block, at most `lane_count`
   LaneEvaluator(const std::vector<ReadSite>& sites, const std::vector<const double*>& columns,
                 std::size_t rows)
       : sites_(&sites), columns_(&columns), rows_(rows) {}
@@ -114,15 +127,10 @@ class LaneEvaluator {
     const double* col = k < columns_->size() ? (*columns_)[k] : nullptr;
     if (!col)
       return from_canonical_as<Q>(Lanes(canonical(value)));
-    Lanes l;
-    for (std::size_t i = 0; i < rows_; ++i)
-      l.v[i] = col[i];
-    for (std::size_t i = rows_; i < lane_count; ++i)
-      l.v[i] = col[0];
-    for (std::size_t i = 0; i < rows_; ++i)
-      if (!within(spec.bound, l.v[i])) [[unlikely]]
-        fail(k, l.v[i]);
-    return from_canonical_as<Q>(std::move(l));
+    if (const std::size_t bad = first_outside(spec.bound, col, rows_); bad < rows_) [[unlikely]]
+      fail(k, col[bad]);
+    // Read in place: the block's columns outlive its evaluation.
+    return from_canonical_as<Q>(Lanes::view(col));
   }
 
   /// Samples in the block.

@@ -46,6 +46,26 @@ inline bool within(Bound b, double v) {
   return false;
 }
 
+/// The index of the first of `n` values outside `b`, or `n` when all are
+/// within. Written to vectorize: the range of the values is found in one
+/// pass (NaN flagged on the way), and values are looked at one by one only
+/// when that range, or a whole-number bound, says one may be out.
+inline std::size_t first_outside(Bound b, const double* p, std::size_t n) {
+  double lo = p[0], hi = p[0];
+  bool nan = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    lo = p[i] < lo ? p[i] : lo;
+    hi = p[i] > hi ? p[i] : hi;
+    nan |= p[i] != p[i];
+  }
+  if (!nan && within(b, lo) && within(b, hi) && b != Bound::positive_whole)
+    return n;  // every bound is an interval: its ends bound the rest
+  for (std::size_t i = 0; i < n; ++i)
+    if (!within(b, p[i]))
+      return i;
+  return n;
+}
+
 /// How an input is read and shown: its bound, a noun phrase for messages
 /// ("number of GPU-hours"), the unit label for tables ("GPU-hours") and the
 /// conversion from canonical units to that unit (identity when null).

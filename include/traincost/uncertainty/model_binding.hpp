@@ -114,15 +114,17 @@ inline std::vector<const double*> columns_for(const BoundModel& b, const Eigen::
 /// engine's own tools such as `sobol`. `b` must outlive the result.
 inline Model engine_model(const BoundModel& b) {
   return [&b](const Eigen::Ref<const Eigen::ArrayXXd>& x, Eigen::Ref<Eigen::ArrayXd> out) {
+    const auto lanes = static_cast<Eigen::Index>(model::lane_count);
+    // Whole columns of lanes, the rows past a short block repeating its first.
+    Eigen::ArrayXXd block(lanes, x.cols());
     std::vector<const double*> cols(b.range_of_read.size(), nullptr);
-    for (Eigen::Index row = 0; row < x.rows();
-         row += static_cast<Eigen::Index>(model::lane_count)) {
-      const auto rows =
-          std::min<Eigen::Index>(static_cast<Eigen::Index>(model::lane_count), x.rows() - row);
-      const Eigen::ArrayXXd block = x.middleRows(row, rows);
+    for (Eigen::Index row = 0; row < x.rows(); row += lanes) {
+      const Eigen::Index rows = std::min(lanes, x.rows() - row);
+      block.topRows(rows) = x.middleRows(row, rows);
+      for (Eigen::Index c = 0; c < x.cols() && rows < lanes; ++c)
+        block.col(c).tail(lanes - rows).setConstant(x(row, c));
       for (std::size_t k = 0; k < cols.size(); ++k)
-        cols[k] =
-            b.range_of_read[k] >= 0 ? block.data() + b.range_of_read[k] * block.rows() : nullptr;
+        cols[k] = b.range_of_read[k] >= 0 ? block.data() + b.range_of_read[k] * lanes : nullptr;
       model::LaneEvaluator e(b.sites, cols, static_cast<std::size_t>(rows));
       const auto cost = b.model->over_lanes(e);
       for (Eigen::Index i = 0; i < rows; ++i)

@@ -4,18 +4,27 @@
 /// ends: ranges on typed inputs in, `Money` statistics labelled with each
 /// model's scope out.
 ///
-/// Memory does not grow with samples x models: each block of samples is
-/// drawn, every model evaluated on it, and only running statistics kept.
-/// Percentiles are exact (type 7, as NumPy's default): a first pass finds
-/// each output's range, a second counts outputs in fine buckets, a third
-/// gathers only the buckets that hold the wanted ranks. The draws are
-/// reproducible block by block (sampler.hpp), so each pass sees the same
-/// numbers; the cost is three evaluations instead of one.
+/// Each block of samples is drawn once for all models (a range reaching two
+/// models gives both the same draw) and each model evaluated on it through
+/// its one definition over lanes. Percentiles are exact (type 7, NumPy's
+/// default) either way the outputs are summarized:
+///
+///  * when samples x models fit in `RunOptions::kept_outputs` (64 MB by
+///    default), in one pass: every output kept, then the engine's exact
+///    summary; the histogram spans the exact P1 to P99;
+///  * beyond, streaming, so memory does not grow with samples x models: a
+///    first pass finds each output's range, a second counts outputs in fine
+///    buckets, a third gathers only the buckets that hold the wanted ranks.
+///    The draws are reproducible block by block (sampler.hpp), so each pass
+///    sees the same numbers; the cost is three evaluations instead of one,
+///    and the histogram spans P1 to P99 widened to the fine buckets that
+///    hold them (1/2048 of the range each).
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -93,6 +102,11 @@ void evaluate_block(const std::vector<BoundModel>& bound, const Ranges& ranges,
         for (std::int64_t i = 0; i < rows; ++i)
           col[i] *= scale;
     }
+  // Models read whole columns of lanes: past a partial block's samples they
+  // repeat its first, so every lane holds a valid input.
+  if (rows < block_size)
+    for (Eigen::Index c = 0; c < buf.cols(); ++c)
+      buf.col(c).tail(block_size - rows).setConstant(buf(0, c));
   for (std::size_t j = 0; j < bound.size(); ++j) {
     const std::vector<const double*> cols = columns_for(bound[j], buf);
     model::LaneEvaluator e(bound[j].sites, cols, static_cast<std::size_t>(rows));
@@ -123,6 +137,82 @@ inline std::int64_t bucket_of(double v, double lo, double scale) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// Typed statistics from the engine's summary of kept outputs.
+inline CostSummary cost_summary(const BoundModel& b, const Summary& u) {
+  CostSummary c;
+  c.name = b.model->name;
+  c.scope = b.model->scope;
+  c.samples = u.samples;
+  c.inputs = b.reached;
+  c.mean = usd(u.mean);
+  c.sd = usd(u.sd);
+  c.min = usd(u.min);
+  c.p5 = usd(u.p5);
+  c.p25 = usd(u.p25);
+  c.p50 = usd(u.p50);
+  c.p75 = usd(u.p75);
+  c.p95 = usd(u.p95);
+  c.max = usd(u.max);
+  c.histogram.low = usd(u.histogram.low);
+  c.histogram.high = usd(u.histogram.high);
+  c.histogram.counts = u.histogram.counts;
+  c.histogram.below = u.histogram.below;
+  c.histogram.above = u.histogram.above;
+  return c;
+}
+
+/// One pass, every output kept (when they fit, `RunOptions::kept_outputs`), then the
+/// engine's exact summary (monte_carlo.hpp) per model.
+template <class Tick>
+std::vector<CostSummary> simulate_in_memory(const std::vector<BoundModel>& bound,
+                                            const Ranges& ranges, const BlockSampler& sampler,
+                                            const RunOptions& options, Tick&& tick) {
+  const std::int64_t n = options.samples;
+  const std::size_t m = bound.size();
+  const auto k = static_cast<Eigen::Index>(ranges.size());
+  std::vector<Eigen::ArrayXd> outputs(m);
+  for (auto& o : outputs)
+    o.resize(n);
+  parallel_blocks(block_count(n), options.threads, [&](std::int64_t first, std::int64_t last) {
+    Eigen::ArrayXXd buf(block_size, k);
+    for (std::int64_t b = first; b < last; ++b) {
+      evaluate_block(bound, ranges, sampler, n, b, buf,
+                     [&](std::size_t j, const model::Lanes& c, std::int64_t rows) {
+                       double* out = outputs[j].data() + b * block_size;
+                       for (std::int64_t i = 0; i < rows; ++i) {
+                         const double v = c[static_cast<std::size_t>(i)];
+                         if (!std::isfinite(v)) [[unlikely]]
+                           fail_output(bound[j], ranges, v, "a drawn cost");
+                         out[i] = v;
+                       }
+                     });
+      tick(std::min(block_size, n - b * block_size));
+    }
+  });
+  std::vector<CostSummary> out;
+  out.reserve(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    // Every output is finite (checked as drawn): the summary can only fail
+    // on a sum that overflows.
+    Summary u;
+    try {
+      u = summarize(outputs[j], options.histogram_bins, options.threads);
+    } catch (const Error&) {
+      fail_output(bound[j], ranges, std::numeric_limits<double>::infinity(),
+                  "the sum behind the mean");
+    }
+    if (!std::isfinite(u.sd))
+      fail_output(bound[j], ranges, u.sd, "the sum of squares behind the standard deviation");
+    out.push_back(cost_summary(bound[j], u));
+    outputs[j] = Eigen::ArrayXd();  // free as we go
+  }
+  return out;
+}
+
+}  // namespace detail
+
 /// Simulates every model over the same draws of `ranges`: one summary per
 /// model, in order. Throws `traincost::Error` when a range does not fit its
 /// input (dimension, bound) or reaches no model, or a cost is not finite.
@@ -146,6 +236,14 @@ inline std::vector<CostSummary> simulate_costs(
   const std::size_t m = bound.size();
   const auto k = static_cast<Eigen::Index>(set.size());
   std::atomic<std::int64_t> done{0};
+  if (static_cast<double>(n) * static_cast<double>(m) <=
+      static_cast<double>(options.kept_outputs)) {
+    auto tick = [&](std::int64_t rows) {
+      if (progress)
+        progress(done += rows, n);
+    };
+    return detail::simulate_in_memory(bound, ranges, sampler, options, tick);
+  }
   auto tick = [&](std::int64_t rows) {
     if (progress)
       progress(done += rows, 3 * n);

@@ -37,6 +37,10 @@ struct RunOptions {
   std::uint64_t seed = 1;          ///< the same seed gives the same numbers
   unsigned threads = 0;            ///< 0 = every core
   int histogram_bins = 20;         ///< equal-width bins between P1 and P99
+  /// `simulate_costs`: at most this many outputs (samples x models) are kept
+  /// in memory and summarized in one pass; beyond, statistics stream over
+  /// three passes of the same draws (model_simulation.hpp). 8M = 64 MB.
+  std::int64_t kept_outputs = 8'000'000;
 };
 
 /// Counts of outputs in equal-width bins over [low, high], which span the

@@ -347,7 +347,9 @@ void expect_lanes_agree(const Case<M>& c, Body body, std::uint64_t seed) {
   std::size_t checked = 0;
   for (std::size_t start = 0; start < points; start += model::lane_count) {
     const std::size_t rows = std::min(model::lane_count, points - start);
-    std::vector<std::vector<double>> columns(inputs.size(), std::vector<double>(rows));
+    // A lane evaluator reads whole columns of lane_count values: lanes past
+    // the block's samples repeat its first, so they stay valid inputs.
+    std::vector<std::vector<double>> columns(inputs.size(), std::vector<double>(model::lane_count));
     std::vector<double> typed(rows);
     for (std::size_t r = 0; r < rows; ++r) {
       M m = c.base;
@@ -371,6 +373,8 @@ void expect_lanes_agree(const Case<M>& c, Body body, std::uint64_t seed) {
       }
       typed[r] = in_usd(c.typed(m));
     }
+    for (auto& column : columns)
+      std::fill(column.begin() + static_cast<std::ptrdiff_t>(rows), column.end(), column[0]);
     std::vector<const double*> per_read(sites.size());
     for (std::size_t k = 0; k < sites.size(); ++k)
       per_read[k] = columns[column_of_read[k]].data();
