@@ -221,15 +221,19 @@ struct StageValues {
   model::Val<V, Money> cost;
 };
 
-/// A run's figures over a value type `V`. Over samples (an evaluator
-/// without `model::wants_details`) only `cost` is computed: `stages` stays
-/// empty and the other totals zero.
+/// A run's totals over a value type `V`. Over samples (an evaluator without
+/// `model::wants_details`) only `cost` is computed; the other totals stay zero.
 template <class V>
 struct RunValues {
-  std::vector<StageValues<V>> stages;
   model::Val<V, GpuTime> gpu_time;
   model::Val<V, Duration> wall_clock;
   model::Val<V, Money> cost;
+};
+
+/// Takes no stage's figures: the default of `evaluate_run`.
+struct IgnoreStages {
+  template <class S>
+  void operator()(std::size_t, const S&) const {}
 };
 
 /// The accelerator time of a workload stage: training FLOP / (reference peak
@@ -273,16 +277,13 @@ model::Val<typename E::value_type, GpuTime> workload_gpu_time(const WorkloadUsag
 /// ".training_tokens", ".active_parameters", ".flop_per_token", ".mfu",
 /// ".goodput". It checks nothing: `cost_final_run` validates a point, a
 /// simulation checks each drawn value against its input's bound.
-template <class E>
+template <class E, class StageSink = IgnoreStages>
 RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
-                                               const model::Path& root) {
+                                               const model::Path& root, StageSink&& on_stage = {}) {
   using V = typename E::value_type;
   namespace specs = model::specs;
-  RunValues<V> out{{},
-                   model::constant<V>(gpu_hours(0)),
-                   model::constant<V>(hours(0)),
+  RunValues<V> out{model::constant<V>(gpu_hours(0)), model::constant<V>(hours(0)),
                    model::constant<V>(usd(0))};
-  out.stages.reserve(run.stages.size());
   const model::Val<V, GpuTimePrice> run_price =
       e.read(model::Path(root, "price"), run.price.value, specs::usd_per_gpu_hour);
   for (std::size_t i = 0; i < run.stages.size(); ++i) {
@@ -316,7 +317,7 @@ RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
     if constexpr (details) {
       out.gpu_time += sv.gpu_time;
       out.wall_clock += sv.wall_clock;
-      out.stages.push_back(std::move(sv));
+      on_stage(i, sv);
     }
   }
   return out;
@@ -378,46 +379,43 @@ inline Provenance workload_usage_provenance(const WorkloadUsage& u, const Accele
 /// non-finite usage or price, a bad workload, or totals that overflow.
 inline FinalRunCost cost_final_run(const TrainingRun& run) {
   detail::validate_run(run);
-  model::PointEvaluator e;
-  const RunValues<double> v = evaluate_run(run, e, model::Path(run.name));
-
   FinalRunCost out;
   out.name = run.name;
   out.scope_ = run.scope();
   out.stages.reserve(run.stages.size());
-  for (std::size_t i = 0; i < run.stages.size(); ++i) {
-    const Stage& stage = run.stages[i];
-    const StageValues<double>& sv = v.stages[i];
-    const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
-    // Each factor is finite, but their product can still overflow or vanish.
-    if (!detail::is_positive(in_gpu_hours(sv.gpu_time)) ||
-        !detail::is_positive(in_hours(sv.wall_clock)))
-      detail::fail_stage_value(i, stage, "gpu_hours", in_gpu_hours(sv.gpu_time),
-                               "a positive, finite number of GPU-hours (the stage's figures "
-                               "overflow or vanish)");
-    if (!std::isfinite(in_usd(sv.cost)))
-      detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
-                               "a finite cost in USD (usage x price overflows)");
-    if (!(in_usd(sv.cost) > 0.0))
-      detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
-                               "a positive cost in USD (usage x price vanishes)");
-    StageCost sc;
-    sc.name = stage.name;
-    sc.kind = stage.kind;
-    sc.accelerator = cluster.accelerator().name;
-    sc.accelerators = cluster.count();
-    sc.gpu_time = sv.gpu_time;
-    sc.wall_clock = sv.wall_clock;
-    sc.price = sv.price;
-    sc.cost = sv.cost;
-    sc.usage_provenance =
-        std::holds_alternative<WorkloadUsage>(stage.usage)
-            ? detail::workload_usage_provenance(std::get<WorkloadUsage>(stage.usage),
-                                                cluster.accelerator(), sv.gpu_time)
-            : stage.usage_provenance;
-    sc.price_provenance = stage.price ? stage.price->provenance : run.price.provenance;
-    out.stages.push_back(std::move(sc));
-  }
+  model::PointEvaluator e;
+  const RunValues<double> v = evaluate_run(
+      run, e, model::Path(run.name), [&](std::size_t i, const StageValues<double>& sv) {
+        const Stage& stage = run.stages[i];
+        const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
+        // Each factor is finite, but their product can still overflow or vanish.
+        if (!detail::is_positive(in_gpu_hours(sv.gpu_time)) ||
+            !detail::is_positive(in_hours(sv.wall_clock)))
+          detail::fail_stage_value(i, stage, "gpu_hours", in_gpu_hours(sv.gpu_time),
+                                   "a positive, finite number of GPU-hours (the stage's figures "
+                                   "overflow or vanish)");
+        if (!std::isfinite(in_usd(sv.cost)))
+          detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
+                                   "a finite cost in USD (usage x price overflows)");
+        if (!(in_usd(sv.cost) > 0.0))
+          detail::fail_stage_value(i, stage, "cost", in_usd(sv.cost),
+                                   "a positive cost in USD (usage x price vanishes)");
+        StageCost& sc = out.stages.emplace_back();
+        sc.name = stage.name;
+        sc.kind = stage.kind;
+        sc.accelerator = cluster.accelerator().name;
+        sc.accelerators = cluster.count();
+        sc.gpu_time = sv.gpu_time;
+        sc.wall_clock = sv.wall_clock;
+        sc.price = sv.price;
+        sc.cost = sv.cost;
+        if (const auto* w = std::get_if<WorkloadUsage>(&stage.usage))
+          sc.usage_provenance =
+              detail::workload_usage_provenance(*w, cluster.accelerator(), sv.gpu_time);
+        else
+          sc.usage_provenance = stage.usage_provenance;
+        sc.price_provenance = stage.price ? stage.price->provenance : run.price.provenance;
+      });
   out.gpu_time = v.gpu_time;
   out.wall_clock = v.wall_clock;
   out.cost = v.cost;

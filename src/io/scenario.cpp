@@ -958,12 +958,13 @@ class ScenarioBuilder {
       const double share = value_or_range(
           *r_.required(t, path, "share", "the program's share of the fleet's time, in (0, 1]"),
           path + ".share", "share of the fleet's time", "share",
-          [slot](Scenario& s, double x) { slot(s).share.value = x; }, 0.0, 1.0 + 1e-12);
+          [slot](Scenario& s, double x) { slot(s).share.value = x; });
       model_input(before, ps.name + ".fleet.share", 1.0);
-      ps.share = {r_.checked(*t.get("share"), path + ".share",
-                             [&] { return traincost::detail::require_unit_fraction(
-                                       path + ".share", share); }),
-                  r_.provenance(t, path)};
+      ps.share = {
+          r_.checked(
+              *t.get("share"), path + ".share",
+              [&] { return traincost::detail::require_unit_fraction(path + ".share", share); }),
+          r_.provenance(t, path)};
     } else {
       for (const char* k : {"fleet", "fleet_cost", "share"})
         if (const toml::node* n = t.get(k))
@@ -1161,7 +1162,14 @@ class ScenarioBuilder {
       const std::string prefix = e.field() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
-      const std::string field = path + "." + e.field();
+      // The program model names its fields from "program."; the allocation's
+      // share is the file's `share` key.
+      std::string own = e.field();
+      if (own.rfind("program.", 0) == 0)
+        own.erase(0, 8);
+      if (own == "fleet.share")
+        own = "share";
+      const std::string field = path + "." + own;
       throw ScenarioError(e.code(), s_.file, locate(s_, field), field, msg);
     }
   }
@@ -1254,9 +1262,9 @@ Program program_of(const Scenario& scenario, const ProgramScenario& ps) {
   p.basis = ps.basis;
   if (ps.fleet) {
     const FleetScenario& fs = scenario.fleets.at(*ps.fleet);
-    p.fleet_share = FleetShare{"share of " + fs.fleet.name + " " +
-                                   std::string(to_string(ps.fleet_cost)),
-                               fs.fleet, *fs.operating, ps.fleet_cost, ps.share};
+    p.fleet_share =
+        FleetShare{"share of " + fs.fleet.name + " " + std::string(to_string(ps.fleet_cost)),
+                   fs.fleet, *fs.operating, ps.fleet_cost, ps.share};
   }
   for (std::size_t i : ps.runs)
     p.runs.push_back(scenario.runs.at(i));

@@ -220,8 +220,9 @@ std::size_t result_index(const Scenario& scenario,
       return i;
     names += (names.empty() ? "\"" : ", \"") + results[i].first + "\"";
   }
-  throw ScenarioError(ErrorCode::unknown_name, scenario.file, {}, "--result",
-                      "got \"" + name + "\", expected the name of a result: " + names);
+  (void)scenario;
+  throw Error(ErrorCode::unknown_name, "--result",
+              "got \"" + name + "\", expected the name of a result: " + names);
 }
 
 std::string render_simulation(const Simulation& sim, const Scenario& scenario, Format f) {

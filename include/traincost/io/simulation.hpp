@@ -78,8 +78,8 @@ Sensitivity sensitivity(const Scenario& scenario);
 /// one, else the first result.
 std::size_t default_chart_result(const std::vector<std::pair<std::string, Scope>>& results);
 
-/// The index of the result called `name`; throws `ScenarioError` naming the
-/// results there are.
+/// The index of the result called `name`; throws `traincost::Error`
+/// (unknown_name, field "--result") naming the results there are.
 std::size_t result_index(const Scenario& scenario,
                          const std::vector<std::pair<std::string, Scope>>& results,
                          const std::string& name);
