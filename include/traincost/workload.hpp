@@ -102,18 +102,8 @@ class FlopPerTokenRule {
     }
     const double n = detail::require_positive("workload.active_parameters", in_parameters(active),
                                               "number of parameters");
-    double f = 6.0 * n;
-    if (const auto* a = std::get_if<WithAttention>(&rule_)) {
-      const AttentionShape& s = a->shape;
-      const double l =
-          detail::require_positive_whole("workload.attention.layers", s.layers, "layers");
-      const double w = detail::require_positive_whole("workload.attention.attention_width",
-                                                      s.attention_width, "channels");
-      const double t = detail::require_positive("workload.attention.sequence_length",
-                                                in_tokens(s.sequence_length), "number of tokens");
-      f += attention_factor(s.mask) * l * w * t;
-    }
-    return flop_per_token(f);
+    // 6N, plus the attention term when the rule has one (zero otherwise).
+    return flop_per_token(6.0 * n + in_flop_per_token(attention_term()));
   }
 
   /// The attention term of the rule per token, zero unless `has_attention()`:
