@@ -36,9 +36,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "traincost/catalog.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/ownership.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/fleet/ownership.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 
 namespace {

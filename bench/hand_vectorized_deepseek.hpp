@@ -17,11 +17,11 @@
 
 #include <Eigen/Core>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 #include "traincost/uncertainty/inputs.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::bench::hand_vectorized {
 

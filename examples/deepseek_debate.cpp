@@ -109,10 +109,10 @@
 #include <string>
 #include <string_view>
 
-#include "traincost/format.hpp"
-#include "traincost/program.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/program/program.hpp"
 #include "traincost/reference/deepseek_program.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 
 namespace {
 

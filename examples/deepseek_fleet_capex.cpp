@@ -83,16 +83,16 @@
 #include <iostream>
 #include <string>
 
-#include "traincost/capex.hpp"
-#include "traincost/final_run_report.hpp"
-#include "traincost/format.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/ownership.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/print/final_run_report.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/fleet/ownership.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/reference/deepseek_v3_ownership.hpp"
 #include "traincost/reference/fire_flyer.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 
 namespace {
 

@@ -31,7 +31,7 @@
 #include <cmath>
 #include <iostream>
 
-#include "traincost/final_run_report.hpp"
+#include "traincost/print/final_run_report.hpp"
 #include "traincost/reference/deepseek_r1.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 

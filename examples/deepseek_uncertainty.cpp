@@ -58,8 +58,8 @@
 #include <iostream>
 
 #include "traincost/reference/deepseek_ranges.hpp"
-#include "traincost/uncertainty/cost_report.hpp"
-#include "traincost/uncertainty/report.hpp"
+#include "traincost/print/cost_report.hpp"
+#include "traincost/print/uncertainty_report.hpp"
 
 int main() {
   using namespace traincost;

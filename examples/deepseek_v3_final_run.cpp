@@ -32,7 +32,7 @@
 
 #include <iostream>
 
-#include "traincost/final_run_report.hpp"
+#include "traincost/print/final_run_report.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 
 int main() {

@@ -56,12 +56,12 @@
 #include <iostream>
 #include <string>
 
-#include "traincost/final_run_report.hpp"
-#include "traincost/format.hpp"
-#include "traincost/plausibility.hpp"
+#include "traincost/print/final_run_report.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/compute/plausibility.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/reference/deepseek_v3_compute.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 
 namespace {
 

@@ -6,37 +6,37 @@
 /// included on their own, to keep this header's compile cost down.
 
 // units and inputs
-#include "traincost/error.hpp"
-#include "traincost/precision.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/hardware/precision.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 #include "traincost/version.hpp"
 
 // accelerators and clusters
-#include "traincost/accelerator.hpp"
-#include "traincost/catalog.hpp"
-#include "traincost/cluster.hpp"
+#include "traincost/hardware/accelerator.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/hardware/cluster.hpp"
 
 // compute: workload, MFU and goodput, plausibility, compute-optimal sizing
-#include "traincost/compute.hpp"
-#include "traincost/compute_optimal.hpp"
-#include "traincost/plausibility.hpp"
-#include "traincost/throughput.hpp"
-#include "traincost/workload.hpp"
+#include "traincost/compute/compute.hpp"
+#include "traincost/compute/compute_optimal.hpp"
+#include "traincost/compute/plausibility.hpp"
+#include "traincost/compute/throughput.hpp"
+#include "traincost/compute/workload.hpp"
 
 // cost models
-#include "traincost/breakdown.hpp"
-#include "traincost/capex.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/fleet.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/ownership.hpp"
-#include "traincost/workload_stage.hpp"
+#include "traincost/core/breakdown.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/fleet/ownership.hpp"
+#include "traincost/run/workload_stage.hpp"
 
 // research, staff, allocation and the whole program
-#include "traincost/allocation.hpp"
-#include "traincost/program.hpp"
-#include "traincost/research.hpp"
-#include "traincost/scoped_cost.hpp"
-#include "traincost/staff.hpp"
+#include "traincost/program/allocation.hpp"
+#include "traincost/program/program.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/core/scoped_cost.hpp"
+#include "traincost/program/staff.hpp"

@@ -28,7 +28,7 @@
 #include "standard_output.hpp"
 #include "usage.hpp"
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/printable.hpp"
 #include "traincost/io/render.hpp"

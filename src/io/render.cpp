@@ -6,11 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "traincost/final_run_report.hpp"
-#include "traincost/format.hpp"
+#include "traincost/print/final_run_report.hpp"
+#include "traincost/print/format.hpp"
 #include "traincost/io/json_report.hpp"
 #include "traincost/io/printable.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/version.hpp"
 
 namespace traincost::io {

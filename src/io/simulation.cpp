@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "traincost/format.hpp"
+#include "traincost/print/format.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/svg_chart.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/uncertainty/fleet_models.hpp"
 #include "traincost/version.hpp"
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/format.hpp"
+#include "traincost/print/format.hpp"
 
 namespace traincost::io {
 

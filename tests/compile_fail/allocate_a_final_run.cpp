@@ -1,7 +1,7 @@
 // Only a fleet's cost is allocated to a program: a final run is already one.
 // expect-error: no matching function for call to .allocate_by_share\([^)]*Scope::final_run_rental>&
-#include "traincost/allocation.hpp"
-#include "traincost/scoped_cost.hpp"
+#include "traincost/program/allocation.hpp"
+#include "traincost/core/scoped_cost.hpp"
 
 int main() {
   using namespace traincost;

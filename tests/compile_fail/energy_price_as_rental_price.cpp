@@ -1,6 +1,6 @@
 // USD per kWh and USD per GPU-hour are both prices of time-like things, and still different.
 // expect-error: could not convert .traincost::usd_per_kwh\(double\)\(\).
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

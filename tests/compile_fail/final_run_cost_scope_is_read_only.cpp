@@ -1,7 +1,7 @@
 // The scope of a costed run is fixed by the run's price: it can be read,
 // never relabelled (only named conversions such as `rescope` change a scope).
 // expect-error: invalid use of member function .traincost::Scope traincost::FinalRunCost::scope\(\)
-#include "traincost/final_run.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 
 int main() {

@@ -1,7 +1,7 @@
 // A fleet's capex is not part of a program: only an allocated share of it is.
 // expect-error: no matching function for call to .as_program_part\([^)]*Scope::fleet_capex>&\)
-#include "traincost/allocation.hpp"
-#include "traincost/scoped_cost.hpp"
+#include "traincost/program/allocation.hpp"
+#include "traincost/core/scoped_cost.hpp"
 
 int main() {
   using namespace traincost;

@@ -1,7 +1,7 @@
 // A FLOP count and a FLOP rate differ by a time.
 // expect-error: no match for .operator\+. \(operand types are .traincost::FlopCount.* and
 // .traincost::FlopRate.
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

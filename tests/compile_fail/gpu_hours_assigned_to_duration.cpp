@@ -1,6 +1,6 @@
 // GPU-hours become wall-clock time only by dividing by the cluster size.
 // expect-error: conversion from .*accelerator_base_dimension.* to non-scalar type
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

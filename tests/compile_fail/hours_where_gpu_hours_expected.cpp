@@ -1,6 +1,6 @@
 // Wall-clock hours are not GPU-hours: multiply by the number of accelerators first.
 // expect-error: could not convert .traincost::hours\(double\)\(\).
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

@@ -1,6 +1,6 @@
 // A raw number becomes a quantity only through a maker that names its unit.
 // expect-error: conversion from .double. to non-scalar type .traincost::Money.
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

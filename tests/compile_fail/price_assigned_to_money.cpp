@@ -1,6 +1,6 @@
 // A price per GPU-hour is not an amount of money until it is multiplied by usage.
 // expect-error: conversion from .*currency_base_dimension.* to non-scalar type
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

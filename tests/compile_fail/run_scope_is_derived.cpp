@@ -1,7 +1,7 @@
 // A run's scope follows from the kind of its price: it can be read, and the
 // price can be an ownership cost, but the scope cannot be set.
 // expect-error: invalid use of member function .traincost::Scope traincost::TrainingRun::scope\(\)
-#include "traincost/final_run.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 
 int main() {

@@ -1,6 +1,6 @@
 // A final run plus a fleet's capex, the debate's mistake: different scopes do not add.
 // expect-error: use of deleted function .*Scope L = .*final_run_rental. Scope R = .*fleet_capex
-#include "traincost/scoped_cost.hpp"
+#include "traincost/core/scoped_cost.hpp"
 
 int main() {
   using namespace traincost;

@@ -1,7 +1,7 @@
 // Tokens and parameters are distinct counts (both would be dimensionless in plain Boost.Units).
 // expect-error: no match for .operator\+. \(operand types are .traincost::TokenCount.* and
 // .traincost::ParameterCount.
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

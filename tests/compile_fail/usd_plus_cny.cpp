@@ -1,7 +1,7 @@
 // Yuan are not dollars: adding them needs an explicit exchange rate.
 // expect-error: no match for .operator\+. \(operand types are .traincost::Money.* and
 // .traincost::CnyAmount.
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

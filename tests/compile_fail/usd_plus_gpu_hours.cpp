@@ -1,7 +1,7 @@
 // Adding dollars to GPU-hours must not compile; adding dollars to dollars must.
 // expect-error: no match for .operator\+. \(operand types are .traincost::Money.* and
 // .traincost::GpuTime.
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

@@ -1,6 +1,6 @@
 // A reader names its unit: a price cannot be read as dollars.
 // expect-error: could not convert .traincost::usd_per_gpu_hour\(double\)\(\).
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 int main() {
   using namespace traincost;

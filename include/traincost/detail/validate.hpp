@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 
 namespace traincost::detail {
 

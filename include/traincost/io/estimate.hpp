@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "traincost/breakdown.hpp"
-#include "traincost/final_run.hpp"
+#include "traincost/core/breakdown.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/io/scenario.hpp"
 
 namespace traincost::io {

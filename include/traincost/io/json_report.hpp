@@ -25,8 +25,8 @@
 
 #include <string>
 
-#include "traincost/breakdown.hpp"
-#include "traincost/final_run.hpp"
+#include "traincost/core/breakdown.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/io/estimate.hpp"
 
 namespace traincost::io {

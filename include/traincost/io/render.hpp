@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/io/estimate.hpp"
 
 namespace traincost::io {

@@ -18,19 +18,19 @@
 #include <string_view>
 #include <vector>
 
-#include "traincost/accelerator.hpp"
-#include "traincost/capex.hpp"
-#include "traincost/compute.hpp"
-#include "traincost/error.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/fleet.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/program.hpp"
-#include "traincost/research.hpp"
-#include "traincost/staff.hpp"
-#include "traincost/throughput.hpp"
+#include "traincost/hardware/accelerator.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/compute/compute.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/program/program.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/program/staff.hpp"
+#include "traincost/compute/throughput.hpp"
 #include "traincost/uncertainty/distribution.hpp"
-#include "traincost/workload.hpp"
+#include "traincost/compute/workload.hpp"
 
 namespace traincost::io {
 

@@ -17,7 +17,7 @@
 
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
-#include "traincost/scope.hpp"
+#include "traincost/core/scope.hpp"
 #include "traincost/uncertainty/model_sensitivity.hpp"
 
 namespace traincost::io {

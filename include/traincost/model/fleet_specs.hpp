@@ -8,7 +8,7 @@
 
 #include "traincost/model/input_spec.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::model::specs {
 

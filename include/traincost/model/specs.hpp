@@ -5,7 +5,7 @@
 /// table show an input alike.
 
 #include "traincost/model/input_spec.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::model::specs {
 

@@ -9,7 +9,7 @@
 #include <boost/units/quantity.hpp>
 
 #include "traincost/model/lanes.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::model {
 

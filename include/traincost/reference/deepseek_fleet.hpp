@@ -51,11 +51,11 @@
 
 #include <string>
 
-#include "traincost/catalog.hpp"
-#include "traincost/fleet.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::reference {
 

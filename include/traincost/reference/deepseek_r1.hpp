@@ -11,8 +11,8 @@
 /// Preparatory 30B-model experiments on A100s are not costed by the paper.
 /// Scope: post-training of R1 on top of V3-Base, rental-equivalent.
 
-#include "traincost/catalog.hpp"
-#include "traincost/final_run.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 
 namespace traincost::reference {

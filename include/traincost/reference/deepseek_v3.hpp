@@ -11,8 +11,8 @@
 /// Scope: final-run rental-equivalent; the report excludes "prior research and
 /// ablation experiments on architectures, algorithms, or data".
 
-#include "traincost/catalog.hpp"
-#include "traincost/final_run.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::reference {
 

@@ -21,8 +21,8 @@
 /// Break-even utilization against $2: 88.8% (straight line); never at up to
 /// 100% with Epoch's method.
 
-#include "traincost/final_run.hpp"
-#include "traincost/ownership.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/ownership.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 

@@ -23,11 +23,11 @@
 #include <cmath>
 #include <string>
 
-#include "traincost/capex.hpp"
-#include "traincost/catalog.hpp"
-#include "traincost/fleet.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::reference {
 

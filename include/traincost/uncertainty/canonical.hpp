@@ -9,7 +9,7 @@
 /// vectorization and gives unreadable errors; the architecture keeps the two
 /// apart and converts at the boundary (docs: architecture.md, "Units").
 
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {
 

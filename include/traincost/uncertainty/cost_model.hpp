@@ -11,12 +11,12 @@
 #include <string>
 #include <utility>
 
-#include "traincost/final_run.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/value.hpp"
-#include "traincost/program.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/program/program.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {
 

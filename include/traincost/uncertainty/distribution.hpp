@@ -24,7 +24,7 @@
 #include <Eigen/Core>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 #include "traincost/uncertainty/random.hpp"
 

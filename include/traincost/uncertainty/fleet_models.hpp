@@ -19,14 +19,14 @@
 #include <string_view>
 #include <utility>
 
-#include "traincost/capex.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/fleet.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/ownership.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/fleet/ownership.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/ranges.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {
 

@@ -8,10 +8,10 @@
 #include <cstddef>
 #include <string>
 
-#include "traincost/final_run.hpp"
-#include "traincost/program.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/program/program.hpp"
 #include "traincost/uncertainty/ranges.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {
 

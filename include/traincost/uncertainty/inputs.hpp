@@ -17,8 +17,8 @@
 #include <Eigen/Eigenvalues>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
-#include "traincost/provenance.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 

@@ -16,7 +16,7 @@
 #include <Eigen/Core>
 
 #include "traincost/detail/closest_names.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"

@@ -12,7 +12,7 @@
 
 #include <Eigen/Core>
 
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/model_binding.hpp"
 #include "traincost/uncertainty/model_simulation.hpp"

@@ -32,8 +32,8 @@
 #include <Eigen/Core>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
-#include "traincost/format.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/print/format.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/model_binding.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"

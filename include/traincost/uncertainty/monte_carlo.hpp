@@ -20,7 +20,7 @@
 #include <Eigen/Core>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/uncertainty/inputs.hpp"
 #include "traincost/uncertainty/sampler.hpp"
 

@@ -19,9 +19,9 @@
 #include <utility>
 #include <vector>
 
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/model/input_spec.hpp"
-#include "traincost/provenance.hpp"
+#include "traincost/core/provenance.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::uncertainty {

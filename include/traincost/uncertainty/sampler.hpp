@@ -13,7 +13,7 @@
 
 #include <Eigen/Core>
 
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/uncertainty/inputs.hpp"
 #include "traincost/uncertainty/random.hpp"
 

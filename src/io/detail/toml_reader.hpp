@@ -15,9 +15,9 @@
 
 #include "traincost/detail/closest_names.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/io/scenario.hpp"
-#include "traincost/provenance.hpp"
+#include "traincost/core/provenance.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::io::detail_reader {

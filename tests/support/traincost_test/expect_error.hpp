@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 
 namespace traincost::testing {
 

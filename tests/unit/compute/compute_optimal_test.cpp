@@ -1,11 +1,11 @@
-#include "traincost/compute_optimal.hpp"
+#include "traincost/compute/compute_optimal.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

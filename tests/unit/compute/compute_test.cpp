@@ -1,10 +1,10 @@
-#include "traincost/compute.hpp"
+#include "traincost/compute/compute.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "traincost/final_run.hpp"
-#include "traincost/plausibility.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/compute/plausibility.hpp"
 
 namespace traincost {
 namespace {

@@ -1,4 +1,4 @@
-#include "traincost/plausibility.hpp"
+#include "traincost/compute/plausibility.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/reference/deepseek_v3_compute.hpp"
 #include "traincost_test/expect_error.hpp"
 

@@ -1,11 +1,11 @@
-#include "traincost/throughput.hpp"
+#include "traincost/compute/throughput.hpp"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 #include <string>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

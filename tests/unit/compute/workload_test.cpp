@@ -1,4 +1,4 @@
-#include "traincost/workload.hpp"
+#include "traincost/compute/workload.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/accelerator.hpp"
+#include "traincost/hardware/accelerator.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "traincost/cluster.hpp"
+#include "traincost/hardware/cluster.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 
 namespace traincost {
 namespace {

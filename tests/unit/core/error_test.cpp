@@ -1,4 +1,4 @@
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/final_run_report.hpp"
+#include "traincost/print/final_run_report.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "traincost/final_run.hpp"
+#include "traincost/run/final_run.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 
 namespace traincost {
 namespace {

@@ -1,4 +1,4 @@
-#include "traincost/precision.hpp"
+#include "traincost/hardware/precision.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "traincost/provenance.hpp"
+#include "traincost/core/provenance.hpp"
 
 #include <gtest/gtest.h>
 
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 namespace {

@@ -1,4 +1,4 @@
-#include "traincost/scope.hpp"
+#include "traincost/core/scope.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/text_table.hpp"
+#include "traincost/print/text_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "traincost/capex.hpp"
+#include "traincost/fleet/capex.hpp"
 
 #include <gtest/gtest.h>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

@@ -8,8 +8,8 @@
 
 #include <cmath>
 
-#include "traincost/capex.hpp"
-#include "traincost/operating_cost.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/fleet/operating_cost.hpp"
 #include "traincost/reference/fire_flyer.hpp"
 #include "traincost_test/expect_error.hpp"
 

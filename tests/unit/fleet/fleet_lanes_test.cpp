@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/uncertainty/model_simulation.hpp"
 #include "traincost_test/expect_error.hpp"
 

@@ -1,13 +1,13 @@
-#include "traincost/fleet.hpp"
+#include "traincost/fleet/fleet.hpp"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 #include <string>
 
-#include "traincost/capex.hpp"
-#include "traincost/catalog.hpp"
-#include "traincost/operating_cost.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/fleet/operating_cost.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

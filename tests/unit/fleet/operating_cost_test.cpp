@@ -1,10 +1,10 @@
-#include "traincost/operating_cost.hpp"
+#include "traincost/fleet/operating_cost.hpp"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

@@ -1,10 +1,10 @@
-#include "traincost/ownership.hpp"
+#include "traincost/fleet/ownership.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "traincost/catalog.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {

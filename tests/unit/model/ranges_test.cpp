@@ -15,9 +15,9 @@
 
 #include <Eigen/Core>
 
-#include "traincost/catalog.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/program.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/program/program.hpp"
 #include "traincost/reference/deepseek_r1.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/uncertainty/cost_model.hpp"

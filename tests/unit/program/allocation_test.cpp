@@ -1,4 +1,4 @@
-#include "traincost/allocation.hpp"
+#include "traincost/program/allocation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/scoped_cost.hpp"
+#include "traincost/core/scoped_cost.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "traincost/staff.hpp"
+#include "traincost/program/staff.hpp"
 
 #include <gtest/gtest.h>
 

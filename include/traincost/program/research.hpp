@@ -27,13 +27,13 @@
 #include <utility>
 #include <vector>
 
-#include "traincost/breakdown.hpp"
+#include "traincost/core/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/scoped_cost.hpp"
-#include "traincost/units.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/core/scoped_cost.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

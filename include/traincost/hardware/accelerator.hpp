@@ -10,10 +10,10 @@
 #include <string_view>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
-#include "traincost/precision.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/hardware/precision.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -5,9 +5,9 @@
 
 #include <utility>
 
-#include "traincost/accelerator.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -10,8 +10,8 @@
 #include <ostream>
 #include <string>
 
-#include "traincost/format.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/uncertainty/model_sensitivity.hpp"
 #include "traincost/uncertainty/model_simulation.hpp"
 

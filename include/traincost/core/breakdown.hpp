@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -16,13 +16,13 @@
 #include <string>
 #include <utility>
 
-#include "traincost/breakdown.hpp"
+#include "traincost/core/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/scoped_cost.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/core/scoped_cost.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

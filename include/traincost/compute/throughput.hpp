@@ -21,11 +21,11 @@
 #include <string>
 #include <utility>
 
-#include "traincost/accelerator.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/precision.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/hardware/precision.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/units.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

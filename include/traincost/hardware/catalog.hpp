@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "traincost/accelerator.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/detail/closest_names.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 
 namespace traincost {
 

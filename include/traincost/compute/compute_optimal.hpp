@@ -28,11 +28,11 @@
 #include <cmath>
 #include <string>
 
-#include "traincost/compute.hpp"
+#include "traincost/compute/compute.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/throughput.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/compute/throughput.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

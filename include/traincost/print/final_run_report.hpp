@@ -4,9 +4,9 @@
 
 #include <ostream>
 
-#include "traincost/final_run.hpp"
-#include "traincost/format.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/print/text_table.hpp"
 
 namespace traincost {
 

@@ -28,13 +28,13 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/accelerator.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/error.hpp"
+#include "traincost/core/error.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/fleet_specs.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -19,14 +19,14 @@
 #include <utility>
 #include <vector>
 
-#include "traincost/breakdown.hpp"
+#include "traincost/core/breakdown.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/fleet.hpp"
+#include "traincost/fleet/fleet.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/fleet_specs.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -10,8 +10,8 @@
 #include <ostream>
 #include <string>
 
-#include "traincost/format.hpp"
-#include "traincost/text_table.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/uncertainty/inputs.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"
 #include "traincost/uncertainty/sensitivity.hpp"

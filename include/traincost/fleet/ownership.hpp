@@ -25,16 +25,16 @@
 #include <type_traits>
 #include <utility>
 
-#include "traincost/capex.hpp"
+#include "traincost/fleet/capex.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/final_run.hpp"
-#include "traincost/fleet.hpp"
+#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/fleet.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/fleet_specs.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -39,17 +39,17 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/allocation.hpp"
-#include "traincost/breakdown.hpp"
-#include "traincost/final_run.hpp"
+#include "traincost/program/allocation.hpp"
+#include "traincost/core/breakdown.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/operating_cost.hpp"
-#include "traincost/research.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/scoped_cost.hpp"
-#include "traincost/staff.hpp"
-#include "traincost/units.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/core/scoped_cost.hpp"
+#include "traincost/program/staff.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -14,12 +14,12 @@
 #include <string>
 #include <utility>
 
-#include "traincost/cluster.hpp"
+#include "traincost/hardware/cluster.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/throughput.hpp"
-#include "traincost/units.hpp"
-#include "traincost/workload.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/compute/throughput.hpp"
+#include "traincost/units/units.hpp"
+#include "traincost/compute/workload.hpp"
 
 namespace traincost {
 

@@ -37,9 +37,9 @@
 #include <variant>
 
 #include "traincost/detail/validate.hpp"
-#include "traincost/precision.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/units.hpp"
+#include "traincost/hardware/precision.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -15,17 +15,17 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/breakdown.hpp"
-#include "traincost/cluster.hpp"
+#include "traincost/core/breakdown.hpp"
+#include "traincost/hardware/cluster.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/provenance.hpp"
-#include "traincost/run_price.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/throughput.hpp"
-#include "traincost/units.hpp"
-#include "traincost/workload.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/run/run_price.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/compute/throughput.hpp"
+#include "traincost/units/units.hpp"
+#include "traincost/compute/workload.hpp"
 
 namespace traincost {
 

@@ -7,9 +7,9 @@
 
 #include <utility>
 
-#include "traincost/provenance.hpp"
-#include "traincost/scope.hpp"
-#include "traincost/units.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 
