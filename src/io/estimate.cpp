@@ -19,9 +19,9 @@ std::string rebase(const std::string& field, const std::string& root) {
 }
 
 [[noreturn]] void rethrow_at(const Scenario& s, const Error& e, const std::string& root) {
-  const std::string field = rebase(e.field(), root);
+  const std::string field = rebase(e.field().str(), root);
   std::string msg = e.what();
-  const std::string prefix = e.field() + ": ";
+  const std::string prefix = e.field().str() + ": ";
   if (const auto at = msg.find(prefix); at != std::string::npos)
     msg.erase(0, at + prefix.size());
   throw ScenarioError(e.code(), s.file, locate(s, field), field, msg);

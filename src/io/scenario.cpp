@@ -701,10 +701,10 @@ class ScenarioBuilder {
         (void)fleet_operating_cost(f, capex, *fs.operating);
     } catch (const Error& e) {
       std::string msg = e.what();
-      const std::string prefix = e.field() + ": ";
+      const std::string prefix = e.field().str() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
-      std::string field = e.field();
+      std::string field = e.field().str();
       if (field.rfind("fleet", 0) != 0)
         field = path + "." + field;
       else
@@ -1159,12 +1159,12 @@ class ScenarioBuilder {
       (void)cost_program(program_of(s_, s_.programs.back()));
     } catch (const Error& e) {
       std::string msg = e.what();
-      const std::string prefix = e.field() + ": ";
+      const std::string prefix = e.field().str() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
       // The program model names its fields from "program."; the allocation's
       // share is the file's `share` key.
-      std::string own = e.field();
+      std::string own = e.field().str();
       if (own.rfind("program.", 0) == 0)
         own.erase(0, 8);
       if (own == "fleet.share")

@@ -82,15 +82,15 @@ ModelPlan model_plan(const Scenario& s) {
 [[noreturn]] void rethrow_at_range(const Scenario& s, const Error& e) {
   const UncertainInput* at = s.uncertain.empty() ? nullptr : &s.uncertain.front();
   for (const auto& in : s.uncertain)
-    if (e.field() == in.field || e.field() == in.model_path)
+    if (e.field().str() == in.field || e.field().str() == in.model_path)
       at = &in;
   std::string msg = e.what();
-  const std::string prefix = "] " + e.field() + ": ";
+  const std::string prefix = "] " + e.field().str() + ": ";
   if (const auto cut = msg.find(prefix); cut != std::string::npos)
     msg.erase(0, cut + prefix.size());
-  const bool drawn = at && (e.field() == at->field || e.field() == at->model_path);
+  const bool drawn = at && (e.field().str() == at->field || e.field().str() == at->model_path);
   throw ScenarioError(e.code(), s.file, at ? at->where : Location{1, 1},
-                      drawn ? at->field : "(ranges)", drawn ? msg : e.field() + ": " + msg);
+                      drawn ? at->field : "(ranges)", drawn ? msg : e.field().str() + ": " + msg);
 }
 
 std::string short_number(double v) {

@@ -36,11 +36,8 @@ inline std::string indexed_field(std::string_view list, std::size_t index, std::
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_value(std::string_view field, double value,
                                                               std::string_view expected) {
-  std::string msg = "got ";
-  msg += format_value(value);
-  msg += ", expected ";
-  msg += expected;
-  throw Error(ErrorCode::invalid_value, field, msg);
+  throw Error(ErrorCode::invalid_value, FieldPath(field), format_value(value),
+              std::string(expected));
 }
 
 /// Requires a finite number, returning it.

@@ -232,7 +232,7 @@ class Reader {
       return check();
     } catch (const Error& e) {
       std::string msg = e.what();
-      const std::string prefix = e.field() + ": ";
+      const std::string prefix = e.field().str() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
       throw ScenarioError(e.code(), file_, where(n.source()), field, msg);
@@ -246,14 +246,14 @@ class Reader {
       return check();
     } catch (const Error& e) {
       std::string msg = e.what();
-      const std::string prefix = e.field() + ": ";
+      const std::string prefix = e.field().str() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
       // Models name their own fields ("workload.training_precision"); keep
       // the last part under this table's path.
       std::string f = field;
-      if (const auto dot = e.field().rfind('.'); dot != std::string::npos)
-        f += e.field().substr(dot);
+      if (const auto dot = e.field().str().rfind('.'); dot != std::string::npos)
+        f += e.field().str().substr(dot);
       throw ScenarioError(e.code(), file_, where(n.source()), f, msg);
     }
   }
@@ -421,11 +421,11 @@ class Reader {
       }
     } catch (const Error& e) {
       std::string msg = e.what();
-      const std::string prefix = e.field() + ": ";
+      const std::string prefix = e.field().str() + ": ";
       if (const auto at = msg.find(prefix); at != std::string::npos)
         msg.erase(0, at + prefix.size());
       // The distribution names its parameters "uniform.low"; the file says "low".
-      const std::string& f = e.field();
+      const std::string& f = e.field().str();
       const auto dot = f.find('.');
       if (dot != std::string::npos) {
         const std::string family = f.substr(0, dot + 1);

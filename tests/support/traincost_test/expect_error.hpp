@@ -21,7 +21,7 @@ void expect_error(F&& f, ErrorCode code, const std::string& field, const std::st
     ADD_FAILURE() << "expected traincost::Error for " << field;
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), code) << e.what();
-    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_EQ(e.field().str(), field) << e.what();
     const std::string what = e.what();
     EXPECT_NE(what.find(needle), std::string::npos) << what;
   }

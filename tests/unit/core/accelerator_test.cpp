@@ -38,7 +38,7 @@ TEST(Accelerator, MissingPrecisionNamesTheAskingField) {
     custom().peak(Precision::fp64, "workload.training_precision");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.field(), "workload.training_precision");
+    EXPECT_EQ(e.field().str(), "workload.training_precision");
   }
 }
 

@@ -11,7 +11,7 @@ TEST(Error, MessageCarriesIdFieldAndText) {
   const Error e(ErrorCode::invalid_value, "run.price", "got -2, expected a positive price");
   EXPECT_STREQ(e.what(), "[traincost.invalid_value] run.price: got -2, expected a positive price");
   EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-  EXPECT_EQ(e.field(), "run.price");
+  EXPECT_EQ(e.field().str(), "run.price");
 }
 
 TEST(Error, IdsAreStable) {

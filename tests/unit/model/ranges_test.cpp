@@ -174,7 +174,7 @@ TEST(Ranges, DrawnPriceOutsideItsBoundIsShownInUsdPerGpuHour) {
     ADD_FAILURE() << "expected invalid_value";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_value);
-    EXPECT_EQ(e.field(), v3_name + ".price");
+    EXPECT_EQ(e.field().str(), v3_name + ".price");
     // In USD per GPU-hour as written (-1 to 0), not per GPU-second (> -0.0003).
     const double v = got_value(e.what());
     EXPECT_GE(v, -1.0) << e.what();
