@@ -4,7 +4,7 @@
 // trained (37B active parameters, 14.8T tokens; DeepSeek's own 250 GFLOP per
 // token), turn it into H800 GPU-hours and dollars across a range of MFUs, then
 // run the published 2,664K GPU-hours backwards into the MFU they imply and
-// judge it. All figures: shared/reference/sources.md §1 (V3 report, arXiv
+// judge it. All figures: docs/sources.md §1 (V3 report, arXiv
 // 2412.19437; DeepSeek ISCA'25, arXiv 2505.09343). MFU is quoted against the
 // H800's BF16 dense peak (989.5 TFLOP/s), as DeepSeek quotes it, although
 // training ran in FP8 — the basis is printed wherever an MFU is.

@@ -22,8 +22,8 @@
 ///     parameter (about 93 at 5.76e23 FLOP, 122 at 1e25, rising with the
 ///     budget) — one reason to print both.
 ///
-/// These coefficients are quoted from the paper itself; they are not in
-/// shared/reference/sources.md, which covers costs rather than scaling laws.
+/// The coefficients and the 20 tokens/parameter rule are listed, with the
+/// paper's table, in docs/sources.md §10.
 
 #include <cmath>
 #include <string>

@@ -11,7 +11,7 @@
 /// one is an error naming the field and the amount — never a silent
 /// conversion at some rate nobody chose.
 ///
-/// Method notes (shared/reference/sources.md):
+/// Method notes (docs/sources.md):
 /// - When only a GPU price is known, the server costs about 1.64x the GPU
 ///   price (Epoch AI; A100 1.66, V100 1.69) [§6, A].
 /// - Network as a share of cluster cost: Epoch AI's 19%, i.e. acquisition =

@@ -2,7 +2,7 @@
 /// \file
 /// The built-in accelerators, each with its source, and look-up by name.
 ///
-/// Figures are dense peaks from shared/reference/sources.md §5 (vendor data
+/// Figures are dense peaks from docs/sources.md §5 (vendor data
 /// sheets, tagged [P]; rows or cells tagged [?] there are marked `assumed`
 /// here and explained in `notes`). Look-up is case-insensitive and ignores
 /// spaces, hyphens and underscores; a bare model name ("h800") is an alias

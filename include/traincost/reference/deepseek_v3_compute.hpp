@@ -2,7 +2,7 @@
 /// \file
 /// DeepSeek-V3's workload and throughput as published — the inputs for
 /// checking whether the $5.576M (2,664K H800 GPU-hours of pre-training) is
-/// plausible. Every figure is from shared/reference/sources.md §1:
+/// plausible. Every figure is from docs/sources.md §1:
 ///
 ///  * 671B total parameters, 37B activated per token; 14.8T training tokens;
 ///    FP8 mixed-precision training — DeepSeek-V3 technical report (arXiv

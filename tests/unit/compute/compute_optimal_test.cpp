@@ -28,7 +28,7 @@ TEST(ComputeOptimal, PublishedCoefficientsAreTheDefaults) {
 TEST(ComputeOptimal, RuleOfThumbIsTwentyTokensPerParameter) {
   // Chinchilla's own budget, ~5.76e23 FLOP, gives ~69B parameters on ~1.4T
   // tokens under D = 20N. Hoffmann et al. 2022 [P] trained Chinchilla, 70B
-  // parameters, on 1.4T tokens (not in sources.md; tolerance 2%).
+  // parameters, on 1.4T tokens (docs/sources.md §10; tolerance 2%).
   const ComputeOptimalSizing s = compute_optimal(flop(5.76e23));
   EXPECT_NEAR(in_parameters(s.rule_of_thumb.parameters), 70e9, 0.02 * 70e9);
   EXPECT_NEAR(in_tokens(s.rule_of_thumb.tokens), 1.4e12, 0.02 * 1.4e12);

@@ -1,6 +1,6 @@
 // Reference checks: DeepSeek-V3's published throughput figures, run forwards
 // and backwards through the compute model. Every expected number cites
-// shared/reference/sources.md §1 with its tag and states its tolerance.
+// docs/sources.md §1 with its tag and states its tolerance.
 #include "traincost/reference/deepseek_v3_compute.hpp"
 
 #include <gtest/gtest.h>

@@ -8,7 +8,7 @@
 namespace traincost {
 namespace {
 
-// Figures: shared/reference/sources.md §5 (vendor data sheets, dense peaks).
+// Figures: docs/sources.md §5 (vendor data sheets, dense peaks).
 // Every stored figure is exact, so the tolerance is a double's rounding.
 
 TEST(Catalog, HoldsEveryRequiredAccelerator) {

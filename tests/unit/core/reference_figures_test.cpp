@@ -1,5 +1,5 @@
 // Reference figures: each expected number cites its source in
-// shared/reference/sources.md and states its tolerance. Published totals are
+// docs/sources.md and states its tolerance. Published totals are
 // reproduced exactly (the inputs are the published GPU-hours), so the
 // tolerance is floating-point rounding unless a row says otherwise.
 #include <gtest/gtest.h>
