@@ -1,5 +1,5 @@
 // Checks of our reconstruction of the SemiAnalysis fleet estimate
-// (sources.md §3, [A]). The analyst's per-GPU prices and cost breakdown are
+// (docs/sources.md §3, [A]). The analyst's per-GPU prices and cost breakdown are
 // not public, so the $1.6B capex and $944M opex are NOT reproduced from
 // published inputs by a published method: the reconstruction is a
 // CALIBRATION. Tuned, and to what (deepseek_fleet.hpp):
@@ -39,7 +39,7 @@ TEST(DeepSeekFleet, HoldingsAreTheSemiAnalysisCounts) {
   // 10K A100, 10K H800, 10K H100, 30K H20 = 60K (sources.md §3, A / D).
   // These are the header's own inputs (a transcription check); the A100 line
   // is also checked against an independent publication: DeepSeek's own
-  // Fire-Flyer 2 paper (sources.md §4, P), held in fire_flyer.hpp.
+  // Fire-Flyer 2 paper (docs/sources.md §4, P), held in fire_flyer.hpp.
   const Fleet f = deepseek_fleet();
   ASSERT_EQ(f.holdings.size(), 4u);
   EXPECT_DOUBLE_EQ(in_accelerators(f.find("A100")->count),
@@ -66,7 +66,7 @@ TEST(DeepSeekFleet, TheA100sAreFireFlyer2sPcieCards) {
 TEST(DeepSeekFleet, ServerCapexCalibrationStaysWithinFivePercentOfSemiAnalysis) {
   // Calibration check (see the top of the file): the H100 and H800 price
   // points were chosen to land within ±5% of the ~$1.6B server capex
-  // (sources.md §3, A); this pins that calibration, it does not test it.
+  // (docs/sources.md §3, A); this pins that calibration, it does not test it.
   const FleetCapex c = fleet_capex(deepseek_fleet());
   const PublishedFleetEstimate p = semianalysis_fleet_estimate();
   EXPECT_LE(std::fabs(relative_error(c.total, p.capex.value)), 0.05) << in_usd(c.total);
@@ -84,7 +84,7 @@ TEST(DeepSeekFleet, ServerCapexCalibrationStaysWithinFivePercentOfSemiAnalysis) 
 TEST(DeepSeekFleet, OperatingCostCalibrationStaysWithinTenPercentOfSemiAnalysis) {
   // Calibration check: colocation $150/kW/month and maintenance 6%/year are
   // round assumptions chosen to land within ±10% of $944M over 4 years
-  // (sources.md §3, A). Only the energy line follows a published method.
+  // (docs/sources.md §3, A). Only the energy line follows a published method.
   const FleetOperatingCost o = fleet_operating_cost(deepseek_fleet(), deepseek_fleet_operating());
   const PublishedFleetEstimate p = semianalysis_fleet_estimate();
   EXPECT_LE(std::fabs(relative_error(o.total, p.operating.value)), 0.10) << in_usd(o.total);
@@ -107,7 +107,7 @@ TEST(DeepSeekFleet, OperatingCostCalibrationStaysWithinTenPercentOfSemiAnalysis)
 }
 
 TEST(DeepSeekFleet, FirstVersionIsConsistentWithTheCalibration) {
-  // First version: $1.3B / $715M (sources.md §3, A). Not an out-of-sample
+  // First version: $1.3B / $715M (docs/sources.md §3, A). Not an out-of-sample
   // test: the H100 price was chosen with the revision's ~$30K per H100
   // ($1.6B - $1.3B) in view, and the opex reuses the calibrated colocation
   // and maintenance. It checks the calibration is consistent with both
