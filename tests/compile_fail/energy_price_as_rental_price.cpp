@@ -1,5 +1,8 @@
 // USD per kWh and USD per GPU-hour are both prices of time-like things, and still different.
-// expect-error: could not convert .traincost::usd_per_kwh\(double\)\(\).
+// clang-format off
+// expect-error-gcc: could not convert .traincost::usd_per_kwh\(double\)\(\). from .quantity<unit<list<dim<boost::units::length_base_dimension,static_rational<-2>>,
+// expect-error-clang: no matching function for call to .in_usd_per_gpu_hour..*no known conversion from .quantity_of<list<dim<boost::units::length_base_dimension, static_rational<-2, .*currency_base_dimension.*. to .quantity_of<list<dim<boost::units::time_base_dimension
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

@@ -1,6 +1,8 @@
 // A FLOP count and a FLOP rate differ by a time.
-// expect-error: no match for .operator\+. \(operand types are .traincost::FlopCount.* and
-// .traincost::FlopRate.
+// clang-format off
+// expect-error-gcc: no match for .operator\+. \(operand types are .traincost::FlopCount. \{aka .*\} and .traincost::FlopRate. \{aka
+// expect-error-clang: invalid operands to binary expression \(.traincost::FlopCount. \(aka .*\) and .traincost::FlopRate. \(aka
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

@@ -1,5 +1,8 @@
 // Wall-clock hours are not GPU-hours: multiply by the number of accelerators first.
-// expect-error: could not convert .traincost::hours\(double\)\(\).
+// clang-format off
+// expect-error-gcc: could not convert .traincost::hours\(double\)\(\). from .quantity<unit<list<\[\.\.\.\],boost::units::dimensionless_type>.* to .quantity<unit<list<\[\.\.\.\],boost::units::list<boost::units::dim<traincost::units_detail::accelerator_base_dimension
+// expect-error-clang: no matching function for call to .in_gpu_hours..*no known conversion from .quantity_of<list<\[\.\.\.\], boost::units::dimensionless_type>>. to .quantity_of<list<\[\.\.\.\], .*accelerator_base_dimension
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

@@ -1,5 +1,8 @@
 // A raw number becomes a quantity only through a maker that names its unit.
-// expect-error: conversion from .double. to non-scalar type .traincost::Money.
+// clang-format off
+// expect-error-gcc: conversion from .double. to non-scalar type .traincost::Money. \{aka
+// expect-error-clang: no viable conversion from .double. to .traincost::Money. \(aka
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

@@ -1,5 +1,8 @@
 // A price per GPU-hour is not an amount of money until it is multiplied by usage.
-// expect-error: conversion from .*currency_base_dimension.* to non-scalar type
+// clang-format off
+// expect-error-gcc: conversion from .quantity<unit<list<dim<boost::units::time_base_dimension,static_rational<-1>>,.*currency_base_dimension.* to non-scalar type .quantity<unit<list<dim<traincost::units_detail::currency_base_dimension,static_rational<1>>
+// expect-error-clang: no viable conversion from .quantity_of<list<dim<boost::units::time_base_dimension, static_rational<-1, .*currency_base_dimension.*. to .quantity_of<list<dim<traincost::units_detail::currency_base_dimension, static_rational<1, \[\.\.\.\]>>, boost::units::dimensionless_type>>.
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

@@ -1,6 +1,9 @@
 // A range reached through a typed handle must be of the input's dimension:
 // GPU-hours on a price must not compile; USD per GPU-hour must.
-// expect-error: deduced conflicting types for parameter .Q. \(.boost::units::quantity<
+// clang-format off
+// expect-error-gcc: no matching function for call to .traincost::uncertainty::Ranges::set\(.*deduced conflicting types for parameter .Q. \(.boost::units::quantity<
+// expect-error-clang: no matching member function for call to .set..*candidate template ignored: deduced conflicting types for parameter .Q. \(.quantity<unit<list<dim<\[\.\.\.\], static_rational<-1, .*currency_base_dimension.*. vs\. .quantity<unit<list<dim<\[\.\.\.\], static_rational<1, \[\.\.\.\]>>, list<dim<traincost::units_detail::accelerator_base_dimension
+// clang-format on
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 #include "traincost/uncertainty/handles.hpp"

@@ -1,5 +1,8 @@
 // A final run plus a fleet's capex, the debate's mistake: different scopes do not add.
-// expect-error: use of deleted function .*Scope L = .*final_run_rental. Scope R = .*fleet_capex
+// clang-format off
+// expect-error-gcc: use of deleted function .*Scope L = .*final_run_rental. Scope R = .*fleet_capex
+// expect-error-clang: overload resolution selected deleted operator .\+..*candidate function \[with L = traincost::Scope::final_run_rental, R = traincost::Scope::fleet_capex\] has been explicitly deleted
+// clang-format on
 #include "traincost/core/scoped_cost.hpp"
 
 int main() {

@@ -1,6 +1,8 @@
 // Tokens and parameters are distinct counts (both would be dimensionless in plain Boost.Units).
-// expect-error: no match for .operator\+. \(operand types are .traincost::TokenCount.* and
-// .traincost::ParameterCount.
+// clang-format off
+// expect-error-gcc: no match for .operator\+. \(operand types are .traincost::TokenCount. \{aka .*\} and .traincost::ParameterCount. \{aka
+// expect-error-clang: invalid operands to binary expression \(.traincost::TokenCount. \(aka .*\) and .traincost::ParameterCount. \(aka
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

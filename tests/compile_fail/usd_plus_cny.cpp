@@ -1,6 +1,8 @@
 // Yuan are not dollars: adding them needs an explicit exchange rate.
-// expect-error: no match for .operator\+. \(operand types are .traincost::Money.* and
-// .traincost::CnyAmount.
+// clang-format off
+// expect-error-gcc: no match for .operator\+. \(operand types are .traincost::Money. \{aka .*\} and .traincost::CnyAmount. \{aka
+// expect-error-clang: invalid operands to binary expression \(.traincost::Money. \(aka .*\) and .traincost::CnyAmount. \(aka
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

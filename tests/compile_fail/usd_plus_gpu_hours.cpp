@@ -1,6 +1,8 @@
 // Adding dollars to GPU-hours must not compile; adding dollars to dollars must.
-// expect-error: no match for .operator\+. \(operand types are .traincost::Money.* and
-// .traincost::GpuTime.
+// clang-format off
+// expect-error-gcc: no match for .operator\+. \(operand types are .traincost::Money. \{aka .*\} and .traincost::GpuTime. \{aka
+// expect-error-clang: invalid operands to binary expression \(.traincost::Money. \(aka .*\) and .traincost::GpuTime. \(aka
+// clang-format on
 #include "traincost/units/units.hpp"
 
 int main() {

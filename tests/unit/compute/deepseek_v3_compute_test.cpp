@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "traincost/run/final_run.hpp"
 #include "traincost/compute/plausibility.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost {
 namespace {
@@ -15,12 +15,18 @@ using namespace traincost::reference;
 
 TEST(DeepSeekV3Compute, WorkloadAsPublished) {
   // sources.md §1 [P]: 671B total, 37B active, 14.8T tokens, FP8, 250 GFLOP/token.
+  // The header holds these verbatim; comparing them with the same literals
+  // would test the transcription against itself. Instead the token count is
+  // checked against two other published figures held elsewhere: 14.8T tokens
+  // at "180K H800 GPU hours per trillion tokens" is Table 1's 2,664K GPU-hours
+  // of pre-training (deepseek_v3.hpp), exactly.
   const Workload w = deepseek_v3_workload();
-  EXPECT_DOUBLE_EQ(in_parameters(w.total_parameters), 671e9);
-  EXPECT_DOUBLE_EQ(in_parameters(w.active_parameters), 37e9);
-  EXPECT_DOUBLE_EQ(in_tokens(w.training_tokens), 14.8e12);
+  EXPECT_DOUBLE_EQ(
+      in_tokens(w.training_tokens) / 1e12 *
+          in_gpu_hours(deepseek_v3_gpu_hours_per_trillion_tokens().value),
+      in_gpu_hours(cost_final_run(deepseek_v3_final_run()).find_stage("pre-training")->gpu_time));
+  EXPECT_LT(w.active_parameters, w.total_parameters);
   EXPECT_EQ(w.training_precision, Precision::fp8);
-  EXPECT_DOUBLE_EQ(in_flop_per_token(training_flop_per_token(w)), 250e9);
   EXPECT_EQ(w.flop_rule.provenance().evidence, Evidence::published);
   EXPECT_EQ(w.provenance.evidence, Evidence::published);
 }
@@ -124,9 +130,17 @@ TEST(DeepSeekV3Compute, StageFromWorkloadReproducesTable1Cost) {
 }
 
 TEST(DeepSeekV3Compute, PublishedThroughputIsQuotedAgainstBf16) {
+  // The header's 38.94% is checked against the MFU the separately published
+  // token rate implies (272.8B tokens/day at 250 GFLOP/token on 2,048 H800,
+  // docs/sources.md §1 [P]) — not against its own literal. The implied value is 38.96%
+  // (against the catalog's 989.5 TFLOP/s, docs/sources.md §5): within 0.05 pp. Had the MFU
+  // been quoted against FP8 the two would differ by 2x.
   const Throughput t = deepseek_v3_throughput();
   EXPECT_EQ(t.mfu_precision(), Precision::bf16);
-  EXPECT_DOUBLE_EQ(t.mfu(), 0.3894);
+  const ImpliedMfu m =
+      implied_mfu(training_flop_per_token(deepseek_v3_workload()), deepseek_v3_token_rate().value,
+                  deepseek_v3_cluster(), MfuBasis(t.mfu_precision()));
+  EXPECT_NEAR(t.mfu(), m.mfu, 0.0005);
   EXPECT_DOUBLE_EQ(t.goodput(), 1.0);
   EXPECT_EQ(t.source().evidence, Evidence::published);
 }

@@ -1,7 +1,20 @@
-// Reference checks for the reconstruction of the SemiAnalysis fleet estimate
-// (sources.md §3, [A]). The reconstruction is ours; the tolerances are the
-// issue's: server capex within ±5% of $1.6B, four-year operating cost within
-// ±10% of $944M.
+// Checks of our reconstruction of the SemiAnalysis fleet estimate
+// (docs/sources.md §3, [A]). The analyst's per-GPU prices and cost breakdown are
+// not public, so the $1.6B capex and $944M opex are NOT reproduced from
+// published inputs by a published method: the reconstruction is a
+// CALIBRATION. Tuned, and to what (deepseek_fleet.hpp):
+//   - the H100 price point (DGX H100 $270K / 8 rather than the 2024 China
+//     quote CNY 2.7M) and the H800 price point (the pre-ban CNY 2.3M server
+//     quote rather than DeepSeek's own "> $51M for 256 servers") were chosen
+//     so that server capex lands within ±5% of $1.6B;
+//   - colocation $150/kW/month and maintenance 6%/year (neither in the
+//     sources) were chosen so that the four-year opex lands within ±10% of $944M.
+// The ±5% / ±10% checks below are therefore calibration checks: they fail
+// when a code change moves the calibrated output off its target, and they
+// are no evidence that the model is right. What IS checked independently:
+// the counts against the published holdings, and each line recomputed here
+// by hand from its stated inputs (price x count / exchange rate, Epoch's
+// energy method) rather than compared with the figure the code printed.
 #include "traincost/reference/deepseek_fleet.hpp"
 
 #include <gtest/gtest.h>
@@ -24,8 +37,13 @@ double relative_error(Money got, Money want) {
 
 TEST(DeepSeekFleet, HoldingsAreTheSemiAnalysisCounts) {
   // 10K A100, 10K H800, 10K H100, 30K H20 = 60K (sources.md §3, A / D).
+  // These are the header's own inputs (a transcription check); the A100 line
+  // is also checked against an independent publication: DeepSeek's own
+  // Fire-Flyer 2 paper (docs/sources.md §4, P), held in fire_flyer.hpp.
   const Fleet f = deepseek_fleet();
   ASSERT_EQ(f.holdings.size(), 4u);
+  EXPECT_DOUBLE_EQ(in_accelerators(f.find("A100")->count),
+                   in_accelerators(fire_flyer_2().holdings[0].count));
   EXPECT_DOUBLE_EQ(in_accelerators(f.find("A100")->count), 10'000);
   EXPECT_DOUBLE_EQ(in_accelerators(f.find("H800")->count), 10'000);
   EXPECT_DOUBLE_EQ(in_accelerators(f.find("H100")->count), 10'000);
@@ -45,8 +63,10 @@ TEST(DeepSeekFleet, TheA100sAreFireFlyer2sPcieCards) {
   EXPECT_DOUBLE_EQ(in_watts_per_accelerator(server_power_per_accelerator(*a100)), 250 * 2.03);
 }
 
-TEST(DeepSeekFleet, ServerCapexWithinFivePercentOfPublished) {
-  // Published: ~$1.6B server capex (sources.md §3, A). Tolerance ±5%.
+TEST(DeepSeekFleet, ServerCapexCalibrationStaysWithinFivePercentOfSemiAnalysis) {
+  // Calibration check (see the top of the file): the H100 and H800 price
+  // points were chosen to land within ±5% of the ~$1.6B server capex
+  // (docs/sources.md §3, A); this pins that calibration, it does not test it.
   const FleetCapex c = fleet_capex(deepseek_fleet());
   const PublishedFleetEstimate p = semianalysis_fleet_estimate();
   EXPECT_LE(std::fabs(relative_error(c.total, p.capex.value)), 0.05) << in_usd(c.total);
@@ -55,11 +75,16 @@ TEST(DeepSeekFleet, ServerCapexWithinFivePercentOfPublished) {
   EXPECT_NEAR(in_usd(c.find("H800")->servers), 2.3e6 / 7.2 / 8 * 1e4, 1);  // CNY 2.3M / 7.2 / 8
   EXPECT_NEAR(in_usd(c.find("H100")->servers), 337.5e6, 1);                // $270K / 8
   EXPECT_NEAR(in_usd(c.find("H20")->servers), 625.0e6, 1);                 // CNY 1.2M / 7.2 / 8
-  EXPECT_NEAR(in_usd(c.total), 1'610.806e6, 1e3);
+  // The total is the sum of the four lines recomputed above ($1,610.8M,
+  // +0.7%), not the figure the code printed.
+  const double lines = 249.0e6 + 2.3e6 / 7.2 / 8 * 1e4 + 337.5e6 + 1.2e6 / 7.2 / 8 * 3e4;
+  EXPECT_NEAR(in_usd(c.total), lines, 1);
 }
 
-TEST(DeepSeekFleet, FourYearOperatingCostWithinTenPercentOfPublished) {
-  // Published: $944M over 4 years (sources.md §3, A). Tolerance ±10%.
+TEST(DeepSeekFleet, OperatingCostCalibrationStaysWithinTenPercentOfSemiAnalysis) {
+  // Calibration check: colocation $150/kW/month and maintenance 6%/year are
+  // round assumptions chosen to land within ±10% of $944M over 4 years
+  // (docs/sources.md §3, A). Only the energy line follows a published method.
   const FleetOperatingCost o = fleet_operating_cost(deepseek_fleet(), deepseek_fleet_operating());
   const PublishedFleetEstimate p = semianalysis_fleet_estimate();
   EXPECT_LE(std::fabs(relative_error(o.total, p.operating.value)), 0.10) << in_usd(o.total);
@@ -74,21 +99,35 @@ TEST(DeepSeekFleet, FourYearOperatingCostWithinTenPercentOfPublished) {
   EXPECT_NEAR(in_usd(o.facility), mw * 1e3 * 150 * 48, 1e-3);
   // + maintenance 6% x 4 years x $1,610.8M capex = $927.9M, -1.7% of $944M.
   EXPECT_NEAR(in_usd(o.maintenance), 0.24 * in_usd(fleet_capex(deepseek_fleet()).total), 1e-3);
-  EXPECT_NEAR(in_usd(o.total), 927.932e6, 1e3);
+  // The total is the three lines recomputed here ($927.9M, -1.7%).
+  EXPECT_NEAR(in_usd(o.total),
+              mw * 1e3 * 0.75 * 1.5 * 4 * 8'766 * 0.0806 + mw * 1e3 * 150 * 48 +
+                  0.24 * in_usd(fleet_capex(deepseek_fleet()).total),
+              1);
 }
 
-TEST(DeepSeekFleet, FirstVersionIsTheSameModelWithoutH100s) {
-  // First version: $1.3B / $715M (sources.md §3, A). Our model without the
-  // H100 line lands at $1.273B (-2.1%) and $714.7M (-0.04%): checked within
-  // ±5% and ±10%, the same tolerances as the corrected figures.
+TEST(DeepSeekFleet, FirstVersionIsConsistentWithTheCalibration) {
+  // First version: $1.3B / $715M (docs/sources.md §3, A). Not an out-of-sample
+  // test: the H100 price was chosen with the revision's ~$30K per H100
+  // ($1.6B - $1.3B) in view, and the opex reuses the calibrated colocation
+  // and maintenance. It checks the calibration is consistent with both
+  // versions: the model without the H100 line lands at $1.273B (-2.1%) and
+  // $714.7M (-0.04%), within ±5% and ±10%.
   const Fleet f = deepseek_fleet_without_h100();
   EXPECT_EQ(f.find("H100"), nullptr);
   const FleetTco t = fleet_tco(f, deepseek_fleet_operating());
   const PublishedFleetEstimate p = semianalysis_first_version();
   EXPECT_LE(std::fabs(relative_error(t.capex.total, p.capex.value)), 0.05);
   EXPECT_LE(std::fabs(relative_error(t.operating.total, p.operating.value)), 0.10);
-  EXPECT_NEAR(relative_error(t.capex.total, p.capex.value), -0.0205, 5e-4);
-  EXPECT_NEAR(relative_error(t.operating.total, p.operating.value), -0.0004, 5e-4);
+  // Cross-evaluation: dropping the holding must remove exactly the full
+  // fleet's H100 line (capex) and its share of every opex line.
+  const FleetCapex full = fleet_capex(deepseek_fleet());
+  EXPECT_NEAR(in_usd(t.capex.total), in_usd(full.total) - in_usd(full.find("H100")->servers), 1);
+  const double mw = (10'000 * 250 * 2.03 + 10'000 * 700 * 1.82 + 30'000 * 400 * 1.8) / 1e6;
+  EXPECT_NEAR(in_usd(t.operating.total),
+              mw * 1e3 * 0.75 * 1.5 * 4 * 8'766 * 0.0806 + mw * 1e3 * 150 * 48 +
+                  0.24 * in_usd(t.capex.total),
+              1);
 }
 
 TEST(DeepSeekFleet, EveryAssumptionIsLabelledAndCited) {
@@ -121,12 +160,17 @@ TEST(DeepSeekFleet, AssumptionsCanBeChanged) {
   EXPECT_NEAR(in_usd(d.find("H20")->servers), 1.2e6 / 7.0 / 8 * 3e4, 1);
   EXPECT_NEAR(in_usd(d.find("A100")->servers), 249.0e6, 1);
   // Fire-Flyer 2's measured 2,500 W per 8-GPU node (sources.md §4, P) for
-  // the A100s instead of 250 W x 2.03: 1.95 MW less, $907.7M — still within
+  // the A100s instead of 250 W x 2.03: 312.5 W per GPU, 1.95 MW less, so
+  // energy and colocation fall by that power's share ($907.7M) — still within
   // ±10% of $944M, as the header says.
   f = deepseek_fleet();
   f.find("A100")->server_power = fire_flyer_2().holdings[0].server_power;
   const FleetOperatingCost o = fleet_operating_cost(f, deepseek_fleet_operating());
-  EXPECT_NEAR(in_usd(o.total), 907.7e6, 0.05e6);
+  const FleetOperatingCost base =
+      fleet_operating_cost(deepseek_fleet(), deepseek_fleet_operating());
+  const double less_kw = 10'000 * (250 * 2.03 - 2'500.0 / 8) / 1e3;
+  EXPECT_NEAR(in_usd(o.total),
+              in_usd(base.total) - less_kw * (0.75 * 1.5 * 4 * 8'766 * 0.0806 + 150 * 48), 1);
   EXPECT_LE(std::fabs(relative_error(o.total, semianalysis_fleet_estimate().operating.value)),
             0.10);
 }

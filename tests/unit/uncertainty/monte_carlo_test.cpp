@@ -7,6 +7,7 @@
 #include <string>
 
 #include "traincost_test/deepseek_engine.hpp"
+#include "traincost_test/standard_error.hpp"
 
 namespace traincost::uncertainty {
 namespace {
@@ -43,22 +44,31 @@ TEST(MonteCarlo, SummarizesAUniformInput) {
   InputSet in;
   in.add("u", uniform(0.0, 1.0));
   const MonteCarloResult r = monte_carlo(in, identity, {400'000, 11, 0, 10});
-  // Sampling error of a quartile at 4e5 samples is ~7e-4; tolerance 3e-3.
-  EXPECT_NEAR(r.summary.mean, 0.5, 3e-3);
-  EXPECT_NEAR(r.summary.sd, std::sqrt(1.0 / 12.0), 3e-3);
-  EXPECT_NEAR(r.summary.p5, 0.05, 3e-3);
-  EXPECT_NEAR(r.summary.p25, 0.25, 3e-3);
-  EXPECT_NEAR(r.summary.p50, 0.50, 3e-3);
-  EXPECT_NEAR(r.summary.p75, 0.75, 3e-3);
-  EXPECT_NEAR(r.summary.p95, 0.95, 3e-3);
+  // Each statistic within 4 standard errors, n = 4e5 draws of U(0, 1):
+  // - mean: SE = sigma / sqrt(n), sigma = sqrt(1/12): 4.6e-4;
+  // - sd: SE = sigma sqrt((kurtosis - 1) / 4n), the uniform's kurtosis 9/5: 2.0e-4;
+  // - a p-quantile: SE = sqrt(p (1 - p) / n) / f, density f = 1: 3.4e-4 (P5)
+  //   to 7.9e-4 (P50).
+  constexpr double n = 400'000;
+  const double sigma = std::sqrt(1.0 / 12.0);
+  const auto quantile_se = [&](double p) { return std::sqrt(p * (1 - p) / n); };
+  EXPECT_TRUE(test::within_se(r.summary.mean, 0.5, sigma / std::sqrt(n)));
+  EXPECT_TRUE(test::within_se(r.summary.sd, sigma, sigma * std::sqrt(0.8 / (4 * n))));
+  EXPECT_TRUE(test::within_se(r.summary.p5, 0.05, quantile_se(0.05)));
+  EXPECT_TRUE(test::within_se(r.summary.p25, 0.25, quantile_se(0.25)));
+  EXPECT_TRUE(test::within_se(r.summary.p50, 0.50, quantile_se(0.50)));
+  EXPECT_TRUE(test::within_se(r.summary.p75, 0.75, quantile_se(0.75)));
+  EXPECT_TRUE(test::within_se(r.summary.p95, 0.95, quantile_se(0.95)));
   ASSERT_EQ(r.summary.histogram.counts.size(), 10u);
-  // The histogram spans P1..P99: 10 bins of 0.098 hold 39,200 each; 1% of
-  // samples fall below and 1% above.
-  EXPECT_NEAR(r.summary.histogram.low, 0.01, 2e-3);
-  EXPECT_NEAR(r.summary.histogram.high, 0.99, 2e-3);
+  // The histogram spans P1..P99 (each within 4 SE, SE 1.6e-4): 10 bins of
+  // 0.098 hold 39,200 each, a binomial count with SE sqrt(n q (1 - q)),
+  // q = 0.098: 188 (the edges' own error moves a bin by ~9, negligible);
+  // 1% of samples fall below and 1% above.
+  EXPECT_TRUE(test::within_se(r.summary.histogram.low, 0.01, quantile_se(0.01)));
+  EXPECT_TRUE(test::within_se(r.summary.histogram.high, 0.99, quantile_se(0.99)));
   std::int64_t total = r.summary.histogram.below + r.summary.histogram.above;
   for (auto c : r.summary.histogram.counts) {
-    EXPECT_NEAR(static_cast<double>(c), 39'200.0, 1'000.0);
+    EXPECT_TRUE(test::within_se(static_cast<double>(c), 39'200.0, std::sqrt(n * 0.098 * 0.902)));
     total += c;
   }
   EXPECT_EQ(total, 400'000);
@@ -108,19 +118,28 @@ TEST(Copula, GivesTheRequestedCorrelationAndKeepsMarginals) {
     const Eigen::ArrayXd dp = p - p.mean(), dq = q - q.mean();
     return (dp * dq).sum() / std::sqrt(dp.square().sum() * dq.square().sum());
   };
-  // Pearson of two normals is the copula's rho (standard error ~5e-4).
-  EXPECT_NEAR(corr(x.col(0), x.col(1)), 0.8, 0.005);
-  EXPECT_NEAR(x.col(1).mean(), 5.0, 0.02);
-  // Marginals survive the copula: the lognormal's 90% interval within 1%.
+  // Each within 4 standard errors at n = 5e5:
+  // - Pearson r of two normals with correlation rho: SE = (1 - rho^2) / sqrt(n)
+  //   = 5.1e-4; of two independent variables: SE = 1 / sqrt(n) = 1.4e-3;
+  // - a mean: sigma / sqrt(n) (normal sigma 2; uniform sigma sqrt(1/12));
+  // - the lognormal's P5 and P95, relative SE sqrt(p (1 - p) / n) sigma_log /
+  //   phi(z_95) = 7.7e-4, sigma_log = ln(3.5 / 1.5) / (2 z_95).
+  constexpr double n = 500'000;
+  EXPECT_TRUE(test::within_se(corr(x.col(0), x.col(1)), 0.8, (1 - 0.8 * 0.8) / std::sqrt(n)));
+  EXPECT_TRUE(test::within_se(x.col(1).mean(), 5.0, 2 / std::sqrt(n)));
+  // Marginals survive the copula: the lognormal's 90% interval.
+  const double sigma_log = std::log(3.5 / 1.5) / (2 * z_95);
+  const double tail_rse = std::sqrt(0.05 * 0.95 / n) * sigma_log /
+                          (std::exp(-z_95 * z_95 / 2) / std::sqrt(2 * 3.141592653589793));
   const std::vector<double> q = percentiles(x.col(2), {0.05, 0.95});
-  EXPECT_NEAR(q[0] / 1.5, 1.0, 0.01);
-  EXPECT_NEAR(q[1] / 3.5, 1.0, 0.01);
+  EXPECT_TRUE(test::within_se(q[0] / 1.5, 1.0, tail_rse));
+  EXPECT_TRUE(test::within_se(q[1] / 3.5, 1.0, tail_rse));
   EXPECT_GT(x.col(3).minCoeff(), 0.0);
   EXPECT_LT(x.col(3).maxCoeff(), 1.0);
-  EXPECT_NEAR(x.col(3).mean(), 0.5, 0.003);
+  EXPECT_TRUE(test::within_se(x.col(3).mean(), 0.5, std::sqrt(1.0 / 12.0 / n)));
   EXPECT_LT(corr(x.col(2), x.col(3)), -0.4);
   // Independent pairs stay independent.
-  EXPECT_NEAR(corr(x.col(0), x.col(3)), 0.0, 0.01);
+  EXPECT_TRUE(test::within_se(corr(x.col(0), x.col(3)), 0.0, 1 / std::sqrt(n)));
 }
 
 TEST(Copula, NotPositiveDefiniteThrows) {
