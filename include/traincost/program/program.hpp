@@ -137,11 +137,11 @@ inline FleetAllocation allocation_of(const FleetShare& s) {
                     ", expected a fleet's cost: fleet_capex, fleet_operating or fleet_tco");
   LineItem cost;
   if (s.cost == Scope::fleet_capex)
-    cost = fleet_capex(s.fleet).breakdown();
+    cost = cost_fleet_capex(s.fleet).breakdown();
   else if (s.cost == Scope::fleet_operating)
-    cost = fleet_operating_cost(s.fleet, s.operating).breakdown();
+    cost = cost_fleet_operating(s.fleet, s.operating).breakdown();
   else
-    cost = fleet_tco(s.fleet, s.operating).breakdown();
+    cost = cost_fleet_tco(s.fleet, s.operating).breakdown();
   return allocate_by_share(s.name, cost, s.share,
                            fleet_capacity(accelerator_count(s.fleet), s.operating.period));
 }
