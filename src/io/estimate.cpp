@@ -90,7 +90,7 @@ Estimate estimate(const Scenario& scenario) {
     try {
       ModelResult r;
       r.model = "program";
-      r.breakdown = cost_program(program_of(scenario, ps)).tree;
+      r.breakdown = cost_program(program_of(scenario, ps)).breakdown();
       require_finite_tree(scenario, r.breakdown, ps.path);
       out.results.push_back(std::move(r));
     } catch (const Error& e) {
