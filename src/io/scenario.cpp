@@ -38,8 +38,8 @@ TOML_POP_WARNINGS;
 #include "detail/read_text.hpp"
 #include "detail/syntax_error.hpp"
 #include "detail/toml_reader.hpp"
-#include "traincost/detail/closest_names.hpp"
 #include "traincost/hardware/catalog.hpp"
+#include "traincost/detail/closest_names.hpp"
 #include "traincost/io/printable.hpp"
 #include "traincost/io/scenario.hpp"
 

@@ -29,18 +29,18 @@
 #include <variant>
 #include <vector>
 
+#include "traincost/program/allocation.hpp"
 #include "traincost/hardware/catalog.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/lanes.hpp"
 #include "traincost/model/path.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/program/allocation.hpp"
 #include "traincost/program/program.hpp"
-#include "traincost/program/research.hpp"
-#include "traincost/program/staff.hpp"
 #include "traincost/reference/deepseek_r1.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
-#include "traincost/run/final_run.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/program/staff.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 
 namespace traincost {
