@@ -36,9 +36,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "traincost/hardware/catalog.hpp"
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/fleet/ownership.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 
 namespace {
@@ -228,7 +228,7 @@ void FleetTco_DeepSeek(benchmark::State& state) {
   const Fleet fleet = reference::deepseek_fleet();
   const OperatingAssumptions a = reference::deepseek_fleet_operating();
   for (auto _ : state) {
-    FleetTco t = fleet_tco(fleet, a);
+    FleetTco t = cost_fleet_tco(fleet, a);
     benchmark::DoNotOptimize(t);
   }
 }

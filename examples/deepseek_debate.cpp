@@ -110,9 +110,9 @@
 #include <string_view>
 
 #include "traincost/print/format.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/reference/deepseek_program.hpp"
-#include "traincost/print/text_table.hpp"
 
 namespace {
 
@@ -287,7 +287,7 @@ int main() {
   const ProgramCost owned = cost_program(ref::deepseek_program(a));
   TextTable tree({"line", "scope", "amount", "src"},
                  {Align::left, Align::left, Align::right, Align::left});
-  add_tree_rows(tree, owned.tree, 0, 2);
+  add_tree_rows(tree, owned.breakdown(), 0, 2);
   tree.print(std::cout);
   std::cout << "\n  program total (fleet allocation basis): "
             << format_usd_compact(owned.total.amount()) << "\n";
@@ -299,10 +299,10 @@ int main() {
   const ProgramCost rental = cost_program(ref::deepseek_program(rented));
   std::cout << "  program total (rental-equivalent basis): "
             << format_usd_compact(rental.total.amount()) << "\n    = final runs "
-            << format_usd_compact(rental.find("final runs")->amount) << " + research "
-            << format_usd_compact(rental.find("research compute")->amount) << " + data "
-            << format_usd_compact(rental.find("synthetic data")->amount) << " + staff "
-            << format_usd_compact(rental.find("research and engineering staff")->amount) << "\n";
+            << format_usd_compact(rental.at("final runs").amount) << " + research "
+            << format_usd_compact(rental.at("research compute").amount) << " + data "
+            << format_usd_compact(rental.at("synthetic data").amount) << " + staff "
+            << format_usd_compact(rental.at("research and engineering staff").amount) << "\n";
 
   std::cout << "\nIn short: " << short_usd(v3_published.amount()) << " is one final run and "
             << short_usd(ref::deepseek_v3_plus_r1_cost().amount()) << " two; "

@@ -84,15 +84,15 @@
 #include <string>
 
 #include "traincost/fleet/capex.hpp"
-#include "traincost/print/final_run_report.hpp"
-#include "traincost/print/format.hpp"
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/fleet/ownership.hpp"
+#include "traincost/print/final_run_report.hpp"
+#include "traincost/print/format.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/reference/deepseek_v3_ownership.hpp"
 #include "traincost/reference/fire_flyer.hpp"
-#include "traincost/print/text_table.hpp"
 
 namespace {
 
@@ -168,7 +168,7 @@ void print_against(const FleetTco& t, const reference::PublishedFleetEstimate& p
 int main() {
   const Fleet fleet = reference::deepseek_fleet();
   const OperatingAssumptions operating = reference::deepseek_fleet_operating();
-  const FleetTco tco = fleet_tco(fleet, operating);
+  const FleetTco tco = cost_fleet_tco(fleet, operating);
 
   std::cout << fleet.name << "\n"
             << "exchange rate: " << format_number(in_cny_per_usd(fleet.exchange_rate->value), 1)
@@ -183,8 +183,9 @@ int main() {
             << format_number(in_usd_per_kwh(operating.electricity.value), 4) << "/kWh "
             << bracketed(tco.operating.breakdown().children[0].provenance.evidence) << "\n"
             << "  colocation   " << millions(tco.operating.facility) << "  $"
-            << format_number(in_usd_per_kilowatt_month(fleet.facility.colocation_price))
-            << " per kW-month " << bracketed(fleet.facility.provenance.evidence) << "\n"
+            << format_number(in_usd_per_kilowatt_month(
+                   std::get<FacilityColocated>(fleet.facility).colocation_price))
+            << " per kW-month " << bracketed(provenance_of(fleet.facility).evidence) << "\n"
             << "  maintenance  " << millions(tco.operating.maintenance) << "  "
             << format_percent(operating.maintenance_share_per_year.value, 0) << " of capex a year "
             << bracketed(operating.maintenance_share_per_year.provenance.evidence) << "\n\n";
@@ -192,12 +193,12 @@ int main() {
   std::cout << "Reconstruction beside " << reference::semianalysis_fleet_estimate().label << ":\n";
   print_against(tco, reference::semianalysis_fleet_estimate());
 
-  const FleetTco first = fleet_tco(reference::deepseek_fleet_without_h100(), operating);
+  const FleetTco first = cost_fleet_tco(reference::deepseek_fleet_without_h100(), operating);
   std::cout << "\nThe same model without the H100 line, beside "
             << reference::semianalysis_first_version().label << ":\n";
   print_against(first, reference::semianalysis_first_version());
   // The revision added the H100 line: its capex over the H100 count.
-  const HoldingCapex* h100 = tco.capex.find("H100");
+  const HoldingCapex* h100 = &tco.capex.at("H100");
   const Money revision = reference::semianalysis_fleet_estimate().capex.value -
                          reference::semianalysis_first_version().capex.value;
   std::cout << "\nThe revision's " << millions(revision) << " over "
@@ -208,16 +209,17 @@ int main() {
 
   const Depreciation depreciation = reference::deepseek_fleet_depreciation();
   std::cout << "Book value at the start of 2025, " << describe(depreciation)
-            << " from each year bought: " << millions(fleet_book_value(fleet, 2025, depreciation))
+            << " from each year bought: " << millions(book_value(fleet, 2025, depreciation))
             << '\n';
 
   // What-if: the cluster network at DeepSeek's own cost per endpoint.
   Fleet with_network = fleet;
   with_network.network = deepseek_fat_tree_per_endpoint();
   std::cout << "What-if: adding a fat-tree network at "
-            << format_usd_compact(with_network.network.per_endpoint_cost, 2) << " per GPU endpoint "
-            << bracketed(with_network.network.provenance.evidence) << " would add "
-            << millions(fleet_capex(with_network).network) << "\n\n";
+            << format_usd_compact(
+                   std::get<NetworkPerEndpoint>(with_network.network).per_endpoint_cost, 2)
+            << " per GPU endpoint " << bracketed(provenance_of(with_network.network).evidence)
+            << " would add " << millions(cost_fleet_capex(with_network).network) << "\n\n";
 
   const reference::FireFlyerComparison ff = reference::compare_fire_flyer_2();
   std::cout << "Fire-Flyer 2 / DGX-A100: cost " << format_percent(ff.cost_ratio) << ", power "
@@ -226,7 +228,7 @@ int main() {
 
   // DeepSeek-V3 at ownership cost.
   const OwnershipInputs h800 = reference::deepseek_h800_ownership_inputs();
-  const OwnershipCost hourly = ownership_cost_per_gpu_hour(h800);
+  const OwnershipCost hourly = cost_ownership_per_gpu_hour(h800);
   std::cout << "ownership cost per H800 GPU-hour: $"
             << format_number(in_usd_per_gpu_hour(hourly.total), 3) << " at "
             << format_percent(hourly.utilization, 0) << " utilization "
@@ -254,7 +256,7 @@ int main() {
   const double servers_bought = 256;
   const Money spent = usd(51e6);
   Fleet cheaper = fleet;
-  cheaper.find("H800")->price =
+  cheaper.at("H800").price =
       UnitPrice::per_server(spent / servers_bought,
                             analyst_estimate("DeepSeek's 256 H800 servers > $51M (sources.md §3)"));
   const OwnershipInputs cheaper_h800 =
@@ -263,16 +265,16 @@ int main() {
   std::cout << "with H800 servers at " << format_usd_compact(spent, 0) << " / "
             << format_number(servers_bought) << " = "
             << format_usd(
-                   usd(in_usd_per_accelerator(fleet_capex(cheaper).find("H800")->server_price)))
+                   usd(in_usd_per_accelerator(cost_fleet_capex(cheaper).at("H800").server_price)))
             << " per GPU: $"
-            << format_number(in_usd_per_gpu_hour(ownership_cost_per_gpu_hour(cheaper_h800).total),
+            << format_number(in_usd_per_gpu_hour(cost_ownership_per_gpu_hour(cheaper_h800).total),
                              3)
             << " per GPU-hour,\n  V3 "
             << format_usd_compact(
-                   cost_final_run_at_ownership(v3, ownership_cost_per_gpu_hour(cheaper_h800)).cost)
-            << ", fleet capex " << millions(fleet_capex(cheaper).total) << '\n';
+                   cost_final_run_at_ownership(v3, cost_ownership_per_gpu_hour(cheaper_h800)).cost)
+            << ", fleet capex " << millions(cost_fleet_capex(cheaper).total) << '\n';
   const OwnershipInputs epoch = reference::deepseek_h800_ownership_inputs(Depreciation::epoch());
-  const OwnershipCost epoch_hourly = ownership_cost_per_gpu_hour(epoch);
+  const OwnershipCost epoch_hourly = cost_ownership_per_gpu_hour(epoch);
   const auto epoch_even = break_even_utilization(epoch, rental);
   std::cout << "with Epoch AI's " << to_string(epoch.depreciation.method) << " depreciation ("
             << format_number(epoch.depreciation.rate_per_year, 4) << "/yr): $"

@@ -69,7 +69,7 @@ Estimate estimate(const Scenario& scenario) {
   }
   for (const FleetScenario& fs : scenario.fleets) {
     try {
-      const FleetCapex capex = fleet_capex(fs.fleet);
+      const FleetCapex capex = cost_fleet_capex(fs.fleet);
       ModelResult c;
       c.model = "fleet_capex";
       c.breakdown = capex.breakdown();
@@ -78,7 +78,7 @@ Estimate estimate(const Scenario& scenario) {
       if (fs.operating) {
         ModelResult o;
         o.model = "fleet_operating";
-        o.breakdown = fleet_operating_cost(fs.fleet, capex, *fs.operating).breakdown();
+        o.breakdown = cost_fleet_operating(fs.fleet, capex, *fs.operating).breakdown();
         require_finite_tree(scenario, o.breakdown, fs.path + ".operating");
         out.results.push_back(std::move(o));
       }
@@ -90,7 +90,7 @@ Estimate estimate(const Scenario& scenario) {
     try {
       ModelResult r;
       r.model = "program";
-      r.breakdown = cost_program(program_of(scenario, ps)).tree;
+      r.breakdown = cost_program(program_of(scenario, ps)).breakdown();
       require_finite_tree(scenario, r.breakdown, ps.path);
       out.results.push_back(std::move(r));
     } catch (const Error& e) {

@@ -625,19 +625,18 @@ class ScenarioBuilder {
           kind_of(*nt, np, {"none", "share_of_cluster", "per_endpoint", "fixed"});
       const Provenance pv = r_.provenance(*nt, np);
       if (kind == "share_of_cluster")
-        f.network = NetworkCost::share_of_cluster(
-            share(*r_.required(*nt, np, "share", "a fraction in [0, 1)"), np + ".share"), pv);
+        f.network = NetworkShareOfCluster{
+            share(*r_.required(*nt, np, "share", "a fraction in [0, 1)"), np + ".share"), pv};
       else if (kind == "per_endpoint")
-        f.network = NetworkCost::per_endpoint(
+        f.network = NetworkPerEndpoint{
             usd(r_.positive(*r_.required(*nt, np, "usd_per_endpoint", "USD per endpoint"),
                             np + ".usd_per_endpoint", "cost in USD per endpoint")),
-            pv,
-            r_.optional_positive(*nt, np, "endpoints_per_accelerator", "number of endpoints", 1.0));
+            r_.optional_positive(*nt, np, "endpoints_per_accelerator", "number of endpoints", 1.0),
+            pv};
       else if (kind == "fixed")
-        f.network =
-            NetworkCost::fixed(usd(r_.positive(*r_.required(*nt, np, "usd", "a total in USD"),
-                                               np + ".usd", "amount in USD")),
-                               pv);
+        f.network = NetworkFixed{usd(r_.positive(*r_.required(*nt, np, "usd", "a total in USD"),
+                                                 np + ".usd", "amount in USD")),
+                                 pv};
     }
     if (const toml::node* n = t.get("storage")) {
       const std::string sp = path + ".storage";
@@ -648,13 +647,12 @@ class ScenarioBuilder {
       const std::string kind = kind_of(*st, sp, {"none", "share_of_servers", "fixed"});
       const Provenance pv = r_.provenance(*st, sp);
       if (kind == "share_of_servers")
-        f.storage = StorageCost::share_of_servers(
-            share(*r_.required(*st, sp, "share", "a fraction in [0, 1)"), sp + ".share"), pv);
+        f.storage = StorageShareOfServers{
+            share(*r_.required(*st, sp, "share", "a fraction in [0, 1)"), sp + ".share"), pv};
       else if (kind == "fixed")
-        f.storage =
-            StorageCost::fixed(usd(r_.positive(*r_.required(*st, sp, "usd", "a total in USD"),
-                                               sp + ".usd", "amount in USD")),
-                               pv);
+        f.storage = StorageFixed{usd(r_.positive(*r_.required(*st, sp, "usd", "a total in USD"),
+                                                 sp + ".usd", "amount in USD")),
+                                 pv};
     }
     if (const toml::node* n = t.get("facility")) {
       const std::string fp = path + ".facility";
@@ -667,23 +665,24 @@ class ScenarioBuilder {
       const Provenance pv = r_.provenance(*ft, fp);
       const std::size_t before = s_.uncertain.size();
       if (kind == "built")
-        f.facility = Facility::built(
+        f.facility = FacilityBuilt{
             usd_per_megawatt(value_or_range(
                 *r_.required(*ft, fp, "usd_per_megawatt", "a build cost in USD per MW"),
                 fp + ".usd_per_megawatt", "cost in USD per MW", "USD per MW",
                 [slot](Scenario& s, double x) {
-                  slot(s).fleet.facility.build_cost = usd_per_megawatt(x);
+                  std::get<FacilityBuilt>(slot(s).fleet.facility).build_cost = usd_per_megawatt(x);
                 })),
-            pv);
+            pv};
       else if (kind == "colocated")
-        f.facility = Facility::colocated(
+        f.facility = FacilityColocated{
             usd_per_kilowatt_month(value_or_range(
                 *r_.required(*ft, fp, "usd_per_kw_month", "a price in USD per kW-month"),
                 fp + ".usd_per_kw_month", "price in USD per kW-month", "USD per kW-month",
                 [slot](Scenario& s, double x) {
-                  slot(s).fleet.facility.colocation_price = usd_per_kilowatt_month(x);
+                  std::get<FacilityColocated>(slot(s).fleet.facility).colocation_price =
+                      usd_per_kilowatt_month(x);
                 })),
-            pv);
+            pv};
       if (kind == "built")
         model_input(before, f.name + ".facility.build_cost", 1e-6);
       else if (kind == "colocated")
@@ -696,9 +695,9 @@ class ScenarioBuilder {
     // now by the models themselves, placed at the fleet.
     std::string model_field;
     try {
-      const FleetCapex capex = fleet_capex(f);
+      const FleetCapex capex = cost_fleet_capex(f);
       if (fs.operating)
-        (void)fleet_operating_cost(f, capex, *fs.operating);
+        (void)cost_fleet_operating(f, capex, *fs.operating);
     } catch (const Error& e) {
       std::string msg = e.what();
       const std::string prefix = e.field().str() + ": ";

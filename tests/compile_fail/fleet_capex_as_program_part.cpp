@@ -14,7 +14,7 @@ int main() {
 #else
   // The named way in: allocate a share of the fleet's cost, then count that.
   const FleetAllocation share = allocate_by_share("share", capex, sourced(0.01, assumed("1%")));
-  [[maybe_unused]] ScopedCost<Scope::program> part = as_program_part(share.cost);
+  [[maybe_unused]] ScopedCost<Scope::program> part = as_program_part(share.total);
 #endif
   return 0;
 }

@@ -17,15 +17,17 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/fleet/fleet.hpp"
-#include "traincost/model/evaluator.hpp"
-#include "traincost/model/fleet_specs.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/overloaded.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -68,13 +70,13 @@ struct FleetCapex {
   /// Hardware capex: everything but the facility build (what maintenance is a share of).
   Money hardware() const { return total - facility; }
 
-  /// The holding with this label, or nullptr.
-  const HoldingCapex* find(std::string_view label) const {
-    for (const auto& h : holdings)
-      if (h.label == label)
-        return &h;
-    return nullptr;
+  /// The capex of the holding with this label. Throws `traincost::Error`
+  /// (`ErrorCode::unknown_name`, field "capex.holdings") listing the labels.
+  const HoldingCapex& at(std::string_view label) const {
+    return detail::at_label(holdings, label, "capex.holdings");
   }
+  /// Whether there is a holding with this label.
+  bool contains(std::string_view label) const { return detail::contains_label(holdings, label); }
 
   /// The capex as a tree by accelerator type: one child per holding
   /// (servers, network), then fleet-level network, storage and facility.
@@ -192,7 +194,7 @@ struct CapexValues {
 /// and, for a built facility, each holding's power inputs. Which of these
 /// it reads follows the fleet's structure (network, storage and facility
 /// kinds, price currency and basis), never its numbers. Checks nothing:
-/// `fleet_capex` validates a point, a simulation each drawn value.
+/// `cost_fleet_capex` validates a point, a simulation each drawn value.
 template <class E>
 CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& e,
                                                          const model::Path& root) {
@@ -208,22 +210,31 @@ CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& 
   if (any_yuan && fleet.exchange_rate)
     rate =
         e.read(model::Path(root, "exchange_rate"), fleet.exchange_rate->value, specs::cny_per_usd);
-  const NetworkCost& net = fleet.network;
   const model::Path net_at(root, "network");
+  // What the network adds, by kind: a share of each holding's servers, a
+  // cost per endpoint of each holding, or a fleet-level total.
   V share_factor = model::number<V>(0.0);
-  model::Val<V, Money> per_endpoint_cost = zero;
-  V endpoints = model::number<V>(0.0);
-  if (net.kind == NetworkCost::Kind::share_of_cluster) {
-    const V s = e.read(model::Path(net_at, "share"), net.share, specs::share);
-    // Network is s of (servers + network), so it is servers x s / (1 - s).
-    share_factor = s / (1.0 - s);
-  } else if (net.kind == NetworkCost::Kind::per_endpoint) {
-    per_endpoint_cost = e.read(model::Path(net_at, "per_endpoint_cost"), net.per_endpoint_cost,
-                               specs::positive_usd);
-    endpoints = e.read(model::Path(net_at, "endpoints_per_accelerator"),
-                       net.endpoints_per_accelerator, specs::endpoints);
-  }
-  const bool built = fleet.facility.kind == Facility::Kind::built;
+  model::Val<V, Money> per_endpoint = zero;  // per endpoint x endpoints per accelerator
+  std::visit(detail::Overloaded{
+                 [](const NoNetwork&) {},
+                 [&](const NetworkShareOfCluster& n) {
+                   const V s = e.read(model::Path(net_at, "share"), n.share, specs::share);
+                   // Network is s of (servers + network), so it is servers x s / (1 - s).
+                   share_factor = s / (1.0 - s);
+                 },
+                 [&](const NetworkPerEndpoint& n) {
+                   const model::Val<V, Money> cost =
+                       e.read(model::Path(net_at, "per_endpoint_cost"), n.per_endpoint_cost,
+                              specs::positive_usd);
+                   per_endpoint = cost * e.read(model::Path(net_at, "endpoints_per_accelerator"),
+                                                n.endpoints_per_accelerator, specs::endpoints);
+                 },
+                 [](const NetworkFixed&) {},
+             },
+             fleet.network);
+  const bool by_share = std::holds_alternative<NetworkShareOfCluster>(fleet.network);
+  const bool by_endpoint = std::holds_alternative<NetworkPerEndpoint>(fleet.network);
+  const FacilityBuilt* built = std::get_if<FacilityBuilt>(&fleet.facility);
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
@@ -232,10 +243,10 @@ CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& 
                              evaluate_server_price(h, rate ? &*rate : nullptr, e, at), zero, zero,
                              zero};
     hv.servers = hv.server_price * hv.count;
-    if (net.kind == NetworkCost::Kind::share_of_cluster)
+    if (by_share)
       hv.network = hv.servers * share_factor;
-    else if (net.kind == NetworkCost::Kind::per_endpoint)
-      hv.network = per_endpoint_cost * endpoints * hv.count.value();
+    else if (by_endpoint)
+      hv.network = per_endpoint * hv.count.value();
     hv.total = hv.servers + hv.network;
     out.servers += hv.servers;
     out.network += hv.network;
@@ -243,21 +254,27 @@ CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& 
       out.it_power += evaluate_server_power(h, e, at) * hv.count;
     out.holdings.push_back(std::move(hv));
   }
-  if (net.kind == NetworkCost::Kind::fixed) {
+  if (const auto* fixed = std::get_if<NetworkFixed>(&fleet.network)) {
     out.shared_network =
-        e.read(model::Path(net_at, "fixed_amount"), net.fixed_amount, specs::usd_amount);
+        e.read(model::Path(net_at, "fixed_amount"), fixed->fixed_amount, specs::usd_amount);
     out.network += out.shared_network;
   }
   const model::Path storage_at(root, "storage");
-  if (fleet.storage.kind == StorageCost::Kind::share_of_servers)
-    out.storage =
-        out.servers * e.read(model::Path(storage_at, "share"), fleet.storage.share, specs::share);
-  else if (fleet.storage.kind == StorageCost::Kind::fixed)
-    out.storage = e.read(model::Path(storage_at, "fixed_amount"), fleet.storage.fixed_amount,
-                         specs::usd_amount);
+  std::visit(detail::Overloaded{
+                 [](const NoStorage&) {},
+                 [&](const StorageShareOfServers& s) {
+                   out.storage = out.servers *
+                                 e.read(model::Path(storage_at, "share"), s.share, specs::share);
+                 },
+                 [&](const StorageFixed& s) {
+                   out.storage = e.read(model::Path(storage_at, "fixed_amount"), s.fixed_amount,
+                                        specs::usd_amount);
+                 },
+             },
+             fleet.storage);
   if (built)
     out.facility = e.read(model::Path(model::Path(root, "facility"), "build_cost"),
-                          fleet.facility.build_cost, specs::usd_per_megawatt) *
+                          built->build_cost, specs::usd_per_megawatt) *
                    out.it_power;
   out.total = out.servers + out.network + out.storage + out.facility;
   return out;
@@ -269,9 +286,9 @@ CapexValues<typename E::value_type> evaluate_fleet_capex(const Fleet& fleet, E& 
 inline FleetCapex capex_from_values(const Fleet& fleet, const CapexValues<double>& v) {
   FleetCapex out;
   out.name = fleet.name;
-  out.network_provenance = fleet.network.provenance;
-  out.storage_provenance = fleet.storage.provenance;
-  out.facility_provenance = fleet.facility.provenance;
+  out.network_provenance = provenance_of(fleet.network);
+  out.storage_provenance = provenance_of(fleet.storage);
+  out.facility_provenance = provenance_of(fleet.facility);
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
     const Holding& h = fleet.holdings[i];
@@ -300,7 +317,8 @@ inline FleetCapex capex_from_values(const Fleet& fleet, const CapexValues<double
   out.facility = v.facility;
   out.total = v.total;
   // The facility is sized by the peak IT power, reported whatever the facility.
-  out.it_power = fleet.facility.kind == Facility::Kind::built ? v.it_power : it_power(fleet);
+  out.it_power =
+      std::holds_alternative<FacilityBuilt>(fleet.facility) ? v.it_power : it_power(fleet);
   if (!std::isfinite(in_usd(out.total)))
     detail::fail_value("fleet.capex", in_usd(out.total),
                        "a finite total capex in USD (the sum overflows)");
@@ -309,7 +327,7 @@ inline FleetCapex capex_from_values(const Fleet& fleet, const CapexValues<double
 
 /// The capex of a fleet. Throws `traincost::Error` for a bad input (a
 /// negative count, a yuan price without an exchange rate ...), naming it.
-inline FleetCapex fleet_capex(const Fleet& fleet) {
+inline FleetCapex cost_fleet_capex(const Fleet& fleet) {
   validate_fleet(fleet);
   model::PointEvaluator e;
   return capex_from_values(fleet, evaluate_fleet_capex(fleet, e, model::Path(fleet.name)));

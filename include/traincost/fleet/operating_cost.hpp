@@ -1,8 +1,9 @@
 #pragma once
 /// \file
-/// Fleet operating cost over an ownership period, and total cost of
-/// ownership (capex + operating cost). Scopes: `Scope::fleet_operating` and
-/// `Scope::fleet_tco`.
+/// Fleet operating cost over an ownership period. Scope:
+/// `Scope::fleet_operating`. The assumptions are in operating_assumptions.hpp;
+/// this header also includes tco.hpp (capex + operating cost), so the old
+/// include keeps giving `cost_fleet_tco`.
 ///
 /// Energy follows Epoch AI (Cottier et al. 2024, arXiv 2405.21015; sources.md
 /// §7): chip TDP x server-to-chip power ratio x average draw x PUE x hours x
@@ -20,49 +21,17 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/fleet/capex.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/fleet/fleet.hpp"
-#include "traincost/model/evaluator.hpp"
-#include "traincost/model/fleet_specs.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_assumptions.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
-
-/// People who run the fleet: headcount x loaded cost per person-year.
-struct FleetStaff {
-  PersonCount headcount = people(0);
-  Sourced<StaffRate> loaded_cost{usd_per_person_year(0), assumed("unset")};
-};
-
-/// Epoch AI's average GPU power draw during training, 0.75 of TDP [sources.md §7, P].
-inline Sourced<double> epoch_average_draw() {
-  return {0.75, published("Epoch AI (arXiv 2405.21015): average draw 0.75 of TDP for GPUs "
-                          "(sources.md §7)")};
-}
-
-/// The inputs of an operating-cost estimate that are not the fleet itself.
-struct OperatingAssumptions {
-  /// Ownership period over which cost is counted (e.g. 4 years).
-  Duration period = years(4);
-  /// Average power draw as a fraction of peak, in (0, 1].
-  Sourced<double> average_draw = epoch_average_draw();
-  /// Power usage effectiveness, facility power / IT power, >= 1
-  /// (Epoch: 1.1 hyperscaler, 1.25 otherwise, colocation 1.5-1.6).
-  Sourced<double> pue{1.25, published("Epoch AI (arXiv 2405.21015): PUE 1.25 outside "
-                                      "hyperscalers (sources.md §7)")};
-  /// Electricity price, USD per kWh.
-  Sourced<EnergyPrice> electricity{
-      usd_per_kwh(0.0806),
-      published("Epoch AI (arXiv 2405.21015): US industrial electricity $0.0806/kWh, 2023 "
-                "(sources.md §7)")};
-  /// Maintenance and support per year, as a share of hardware capex, in [0, 1).
-  Sourced<double> maintenance_share_per_year{0.0, assumed("no maintenance line")};
-  /// Optional staff line.
-  std::optional<FleetStaff> staff;
-};
 
 /// The operating cost of one holding over the period.
 struct HoldingOperatingCost {
@@ -111,13 +80,14 @@ struct FleetOperatingCost {
     return e;
   }
 
-  /// The holding with this label, or nullptr.
-  const HoldingOperatingCost* find(std::string_view label) const {
-    for (const auto& h : holdings)
-      if (h.label == label)
-        return &h;
-    return nullptr;
+  /// The operating cost of the holding with this label. Throws
+  /// `traincost::Error` (`ErrorCode::unknown_name`, field
+  /// "operating.holdings") listing the labels.
+  const HoldingOperatingCost& at(std::string_view label) const {
+    return detail::at_label(holdings, label, "operating.holdings");
   }
+  /// Whether there is a holding with this label.
+  bool contains(std::string_view label) const { return detail::contains_label(holdings, label); }
 
   /// The operating cost as a tree by item: energy, facility, maintenance,
   /// staff; energy, facility and maintenance split by holding. Each line is
@@ -202,46 +172,6 @@ struct FleetOperatingCost {
   }
 };
 
-namespace detail {
-
-/// The names, in errors, of the running assumptions shared by the fleet
-/// operating-cost and the ownership models.
-struct RunningFields {
-  std::string_view average_draw, pue, electricity, maintenance_share_per_year;
-};
-
-/// Checks the assumptions every running-cost model shares — average draw in
-/// (0, 1], PUE >= 1, a non-negative electricity price, a maintenance share in
-/// [0, 1) — naming them with `fields`.
-inline void validate_running(const RunningFields& fields, const Sourced<double>& average_draw,
-                             const Sourced<double>& pue, const Sourced<EnergyPrice>& electricity,
-                             const Sourced<double>& maintenance_share_per_year) {
-  require_unit_fraction(fields.average_draw, average_draw.value);
-  if (!std::isfinite(pue.value) || pue.value < 1.0)
-    fail_value(fields.pue, pue.value, "a PUE >= 1 (facility power / IT power can not be below 1)");
-  require_non_negative(fields.electricity, in_usd_per_kwh(electricity.value),
-                       "price in USD per kWh");
-  require_share(fields.maintenance_share_per_year, maintenance_share_per_year.value);
-}
-
-}  // namespace detail
-
-/// Checks operating assumptions; throws `traincost::Error` naming the bad field.
-inline void validate_operating(const OperatingAssumptions& a) {
-  detail::require_positive("operating.period_years", in_years(a.period), "number of years");
-  detail::validate_running(
-      {"operating.average_draw", "operating.pue", "operating.electricity_usd_per_kwh",
-       "operating.maintenance_share_per_year"},
-      a.average_draw, a.pue, a.electricity, a.maintenance_share_per_year);
-  if (a.staff) {
-    detail::require_non_negative("operating.staff.headcount", in_people(a.staff->headcount),
-                                 "number of people");
-    detail::require_non_negative("operating.staff.loaded_cost",
-                                 in_usd_per_person_year(a.staff->loaded_cost.value),
-                                 "cost in USD per person-year");
-  }
-}
-
 /// One holding's operating figures over a value type `V`.
 template <class V>
 struct HoldingOperatingValues {
@@ -293,12 +223,12 @@ OperatingValues<typename E::value_type> evaluate_fleet_operating(
                                      a.maintenance_share_per_year.value, specs::maintenance_share);
   // Maintenance is charged per year: share x years, as in_years computes them.
   const V maintenance_factor = maintenance_share * (period.value() / unit_scale::seconds_per_year);
-  const bool colocated = fleet.facility.kind == Facility::Kind::colocated;
+  const FacilityColocated* colocated = std::get_if<FacilityColocated>(&fleet.facility);
   const model::Val<V, Money> zero = model::constant<V>(usd(0));
   model::Val<V, EnergyPrice> rent = model::constant<V>(usd_per_kilowatt_month(0));
   if (colocated)
     rent = e.read(model::Path(model::Path(root, "facility"), "colocation_price"),
-                  fleet.facility.colocation_price, specs::usd_per_kw_month);
+                  colocated->colocation_price, specs::usd_per_kw_month);
   OperatingValues<V> out{{}, model::constant<V>(joules(0)), zero, zero, zero, zero, zero, zero};
   out.holdings.reserve(fleet.holdings.size());
   for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
@@ -336,28 +266,6 @@ OperatingValues<typename E::value_type> evaluate_fleet_operating(
   }
   out.total = out.energy_cost + out.facility + out.maintenance + out.staff;
   return out;
-}
-
-/// A fleet's TCO figures over a value type `V`.
-template <class V>
-struct TcoValues {
-  CapexValues<V> capex;
-  OperatingValues<V> operating;
-  model::Val<V, Money> total;
-};
-
-/// The one definition of a fleet's total cost of ownership over a period:
-/// capex (`evaluate_fleet_capex`) + operating cost (`evaluate_fleet_operating`),
-/// reading what both read under `root`.
-template <class E>
-TcoValues<typename E::value_type> evaluate_fleet_tco(const Fleet& fleet,
-                                                     const OperatingAssumptions& a, E& e,
-                                                     const model::Path& root) {
-  CapexValues<typename E::value_type> capex = evaluate_fleet_capex(fleet, e, root);
-  OperatingValues<typename E::value_type> operating =
-      evaluate_fleet_operating(fleet, capex, a, e, root);
-  auto total = capex.total + operating.total;
-  return {std::move(capex), std::move(operating), std::move(total)};
 }
 
 namespace detail {
@@ -403,7 +311,7 @@ inline FleetOperatingCost operating_from_values(const Fleet& fleet, const FleetC
   out.name = fleet.name;
   out.period = a.period;
   out.electricity_provenance = a.electricity.provenance;
-  out.facility_provenance = fleet.facility.provenance;
+  out.facility_provenance = provenance_of(fleet.facility);
   out.maintenance_provenance = a.maintenance_share_per_year.provenance;
   out.average_draw_provenance = a.average_draw.provenance;
   out.pue_provenance = a.pue.provenance;
@@ -449,7 +357,7 @@ inline FleetOperatingCost operating_from_values(const Fleet& fleet, const FleetC
 }  // namespace detail
 
 /// The operating cost of a fleet whose capex is already known.
-inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCapex& capex,
+inline FleetOperatingCost cost_fleet_operating(const Fleet& fleet, const FleetCapex& capex,
                                                const OperatingAssumptions& a) {
   validate_fleet(fleet);
   validate_operating(a);
@@ -461,46 +369,10 @@ inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const FleetCa
 }
 
 /// The operating cost of a fleet over the period of `a`.
-inline FleetOperatingCost fleet_operating_cost(const Fleet& fleet, const OperatingAssumptions& a) {
-  return fleet_operating_cost(fleet, fleet_capex(fleet), a);
-}
-
-/// Total cost of ownership: capex plus operating cost over the period.
-struct FleetTco {
-  FleetCapex capex;
-  FleetOperatingCost operating;
-  Money total = usd(0);
-
-  /// A `fleet_tco` root with the capex and operating trees as children.
-  LineItem breakdown() const {
-    LineItem root{
-        capex.name + " TCO over " + detail::format_value(in_years(operating.period)) + " years",
-        total,
-        Scope::fleet_tco,
-        {},
-        {}};
-    root.children.push_back(capex.breakdown());
-    root.children.push_back(operating.breakdown());
-    root.provenance =
-        derived_from({root.children[0].provenance.evidence, root.children[1].provenance.evidence},
-                     "capex + operating cost over the period");
-    return root;
-  }
-};
-
-/// The total cost of ownership of a fleet over the period of `a`.
-inline FleetTco fleet_tco(const Fleet& fleet, const OperatingAssumptions& a) {
-  validate_fleet(fleet);
-  model::PointEvaluator e;
-  const TcoValues<double> v = evaluate_fleet_tco(fleet, a, e, model::Path(fleet.name));
-  FleetTco t;
-  t.capex = capex_from_values(fleet, v.capex);
-  validate_operating(a);
-  t.operating = detail::operating_from_values(fleet, t.capex, a, v.operating);
-  t.total = v.total;
-  if (!std::isfinite(in_usd(t.total)))
-    detail::fail_value("tco.total", in_usd(t.total), "a finite total cost of ownership in USD");
-  return t;
+inline FleetOperatingCost cost_fleet_operating(const Fleet& fleet, const OperatingAssumptions& a) {
+  return cost_fleet_operating(fleet, cost_fleet_capex(fleet), a);
 }
 
 }  // namespace traincost
+
+#include "traincost/fleet/tco.hpp"  // IWYU pragma: export

@@ -10,146 +10,30 @@
 ///
 ///     cost = (depreciation + maintenance + facility) / u + energy
 ///
-/// Depreciation, two methods (sources.md §7):
-/// - straight line over a life L: price / L per hour;
-/// - Epoch AI's exponential method: value falls 0.14 orders of magnitude a
-///   year, i.e. a continuous rate r = 0.14 x ln 10 = 0.3224 per year, and the
-///   amortized cost per chip-hour is price x r / 8,766 h (Cottier et al. 2024,
-///   arXiv 2405.21015) [P].
-/// Energy per hour: TDP x server-to-chip ratio x average draw x PUE x $/kWh.
+/// Depreciation: straight line or Epoch AI's exponential method
+/// (depreciation.hpp). Energy per hour: TDP x server-to-chip ratio x average
+/// draw x PUE x $/kWh. A run priced at the result: run_at_ownership.hpp,
+/// included at the end of this header.
 
 #include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
+#include <variant>
 
-#include "traincost/fleet/capex.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/run/final_run.hpp"
-#include "traincost/fleet/fleet.hpp"
-#include "traincost/model/evaluator.hpp"
-#include "traincost/model/fleet_specs.hpp"
-#include "traincost/fleet/operating_cost.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/fleet/depreciation.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/fleet_specs.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
-
-/// How hardware loses value.
-enum class DepreciationMethod {
-  straight_line,  ///< equal charges over a fixed life
-  exponential,    ///< value x exp(-r t); Epoch AI's method
-};
-
-/// "straight line" or "exponential".
-constexpr std::string_view to_string(DepreciationMethod m) {
-  return m == DepreciationMethod::exponential ? "exponential" : "straight line";
-}
-
-/// A continuous depreciation rate per year from a decline in orders of
-/// magnitude per year: 0.14 -> 0.14 x ln 10 = 0.3224 per year.
-inline double rate_from_orders_of_magnitude(double orders_per_year) {
-  return orders_per_year * std::log(10.0);
-}
-
-/// A depreciation schedule.
-struct Depreciation {
-  DepreciationMethod method = DepreciationMethod::straight_line;
-  /// Straight line: the useful life (Epoch: servers 3-5 years).
-  Duration life = years(4);
-  /// Exponential: the continuous rate per year.
-  double rate_per_year = 0.0;
-  Provenance provenance;
-
-  /// Straight line over `life`.
-  static Depreciation straight_line(Duration life, Provenance source) {
-    return {DepreciationMethod::straight_line, life, 0.0, std::move(source)};
-  }
-  /// Exponential at a continuous rate per year.
-  static Depreciation exponential(double rate_per_year, Provenance source) {
-    return {DepreciationMethod::exponential, years(0), rate_per_year, std::move(source)};
-  }
-  /// Epoch AI's method: 0.14 orders of magnitude per year = 0.3224 per year.
-  static Depreciation epoch() {
-    return exponential(rate_from_orders_of_magnitude(0.14),
-                       published("Epoch AI (arXiv 2405.21015): 0.14 orders of magnitude per year "
-                                 "-> 0.3224 per year (sources.md §7)"));
-  }
-};
-
-/// Checks a schedule; throws naming "depreciation.life_years" or "depreciation.rate_per_year".
-inline void validate_depreciation(const Depreciation& d) {
-  if (d.method == DepreciationMethod::straight_line)
-    detail::require_positive("depreciation.life_years", in_years(d.life), "number of years");
-  else
-    detail::require_positive("depreciation.rate_per_year", d.rate_per_year, "rate per year");
-}
-
-/// The one definition of depreciation per wall-clock hour, over any
-/// evaluator: price / life (straight line, reads "life" under `at`) or
-/// price x rate / 8,766 h (exponential, reads "rate_per_year").
-template <class E>
-model::Val<typename E::value_type, GpuTimePrice> evaluate_depreciation_per_hour(
-    const model::Val<typename E::value_type, AcceleratorPrice>& price, const Depreciation& d, E& e,
-    const model::Path& at) {
-  using V = typename E::value_type;
-  if (d.method == DepreciationMethod::straight_line)
-    return price / e.read(model::Path(at, "life"), d.life, model::specs::depreciation_life);
-  const V rate =
-      e.read(model::Path(at, "rate_per_year"), d.rate_per_year, model::specs::depreciation_rate);
-  return price * rate / model::constant<V>(years(1));
-}
-
-namespace detail {
-/// The hourly charge of an already validated schedule.
-inline GpuTimePrice depreciation_per_hour_unchecked(AcceleratorPrice price, const Depreciation& d) {
-  model::PointEvaluator e;
-  return evaluate_depreciation_per_hour(price, d, e, model::Path("depreciation"));
-}
-}  // namespace detail
-
-/// Depreciation of one accelerator per wall-clock hour: price / life, or
-/// (Epoch) price x rate / 8,766 h.
-inline GpuTimePrice depreciation_per_gpu_hour(AcceleratorPrice price, const Depreciation& d) {
-  validate_depreciation(d);
-  detail::require_non_negative("depreciation.price", in_usd_per_accelerator(price), "USD price");
-  return detail::depreciation_per_hour_unchecked(price, d);
-}
-
-/// What hardware bought for `price` is worth after `age`: straight line
-/// reaches 0 at the end of its life; exponential is price x exp(-r x age).
-inline Money book_value(Money price, Duration age, const Depreciation& d) {
-  validate_depreciation(d);
-  detail::require_non_negative("book_value.price", in_usd(price), "USD price");
-  detail::require_non_negative("book_value.age_years", in_years(age), "number of years");
-  if (d.method == DepreciationMethod::straight_line) {
-    const double left = 1.0 - ratio(age, d.life);
-    return price * (left > 0.0 ? left : 0.0);
-  }
-  return price * std::exp(-d.rate_per_year * in_years(age));
-}
-
-/// What a fleet's hardware is worth at the start of `as_of_year`: each
-/// holding's capex depreciated from the start of its `year_bought`. A
-/// holding bought in an unknown year (0) or after `as_of_year` is an error.
-inline Money fleet_book_value(const Fleet& fleet, int as_of_year, const Depreciation& d) {
-  const FleetCapex capex = fleet_capex(fleet);
-  Money total = usd(0);
-  for (std::size_t i = 0; i < fleet.holdings.size(); ++i) {
-    const Holding& h = fleet.holdings[i];
-    if (h.year_bought <= 0)
-      detail::fail_value(detail::holding_field(i, h, "year_bought"), h.year_bought,
-                         "the calendar year of purchase");
-    if (h.year_bought > as_of_year)
-      detail::fail_value(detail::holding_field(i, h, "year_bought"), h.year_bought,
-                         "a year no later than the valuation year " + std::to_string(as_of_year));
-    total += book_value(capex.holdings[i].total, years(as_of_year - h.year_bought), d);
-  }
-  return total;
-}
 
 /// Everything that fixes the ownership cost of one accelerator type.
 struct OwnershipInputs {
@@ -298,7 +182,7 @@ OwnershipValues<typename E::value_type> evaluate_ownership(const OwnershipInputs
 /// "operating.maintenance_share_per_year", "facility.colocation_price" (a
 /// colocated fleet), "ownership.depreciation.life" or
 /// ".rate_per_year", and "ownership.utilization". Equals
-/// `ownership_cost_per_gpu_hour(ownership_inputs(...))` at a point.
+/// `cost_ownership_per_gpu_hour(ownership_inputs(...))` at a point.
 template <class E>
 OwnershipValues<typename E::value_type> evaluate_holding_ownership(
     const Fleet& fleet, std::size_t index, const OperatingAssumptions& operating,
@@ -324,16 +208,16 @@ OwnershipValues<typename E::value_type> evaluate_holding_ownership(
       e.read(model::Path(op, "maintenance_share_per_year"),
              operating.maintenance_share_per_year.value, specs::maintenance_share);
   std::optional<model::Val<V, EnergyPrice>> rent;
-  if (fleet.facility.kind == Facility::Kind::colocated)
+  if (const auto* colocated = std::get_if<FacilityColocated>(&fleet.facility))
     rent = e.read(model::Path(model::Path(root, "facility"), "colocation_price"),
-                  fleet.facility.colocation_price, specs::usd_per_kw_month);
+                  colocated->colocation_price, specs::usd_per_kw_month);
   const V u = e.read(model::Path(own, "utilization"), utilization.value, specs::utilization);
   return ownership_values<V>(per_accelerator, dep, power, draw, pue, electricity, maintenance,
                              rent ? &*rent : nullptr, u);
 }
 
 /// Ownership cost per used GPU-hour at the inputs' utilization.
-inline OwnershipCost ownership_cost_per_gpu_hour(const OwnershipInputs& in) {
+inline OwnershipCost cost_ownership_per_gpu_hour(const OwnershipInputs& in) {
   validate_ownership(in);
   const double u = in.utilization.value;
   model::PointEvaluator point;
@@ -394,13 +278,9 @@ inline std::optional<double> break_even_utilization(const OwnershipInputs& in,
 inline OwnershipInputs ownership_inputs(const Fleet& fleet, std::string_view label,
                                         const OperatingAssumptions& operating,
                                         Depreciation depreciation, Sourced<double> utilization) {
-  const FleetCapex capex = fleet_capex(fleet);
-  const HoldingCapex* hc = capex.find(label);
-  const Holding* h = fleet.find(label);
-  if (!hc || !h)
-    throw Error(
-        ErrorCode::unknown_name, "fleet.holdings",
-        "no holding labelled \"" + std::string(label) + "\" in fleet \"" + fleet.name + "\"");
+  const Holding* h = &fleet.at(label);  // throws unknown_name at "fleet.holdings"
+  const FleetCapex capex = cost_fleet_capex(fleet);
+  const HoldingCapex* hc = &capex.at(label);
   OwnershipInputs in;
   in.accelerator = h->accelerator.name;
   Evidence capex_e = hc->server_price_evidence;
@@ -424,107 +304,12 @@ inline OwnershipInputs ownership_inputs(const Fleet& fleet, std::string_view lab
   in.pue = operating.pue;
   in.electricity = operating.electricity;
   in.maintenance_share_per_year = operating.maintenance_share_per_year;
-  if (fleet.facility.kind == Facility::Kind::colocated)
-    in.colocation =
-        Sourced<EnergyPrice>{fleet.facility.colocation_price, fleet.facility.provenance};
+  if (const auto* colocated = std::get_if<FacilityColocated>(&fleet.facility))
+    in.colocation = Sourced<EnergyPrice>{colocated->colocation_price, colocated->provenance};
   in.utilization = std::move(utilization);
   return in;
 }
 
-/// The run priced at ownership cost: every stage at `cost.total` (stage
-/// rental prices are dropped) and scope `final_run_ownership`. Throws if the
-/// run's accelerator is not the one the cost is for.
-inline TrainingRun at_ownership_cost(TrainingRun run, const OwnershipCost& cost) {
-  if (!cost.accelerator.empty() && run.cluster.accelerator().name != cost.accelerator)
-    throw Error(ErrorCode::invalid_input, "run.cluster.accelerator",
-                "got " + run.cluster.accelerator().name + ", expected " + cost.accelerator +
-                    " (the accelerator the ownership cost is for)");
-  run.price = RunPrice::ownership_cost(cost.as_price());
-  for (std::size_t i = 0; i < run.stages.size(); ++i) {
-    const Stage& s = run.stages[i];
-    if (s.cluster && !cost.accelerator.empty() && s.cluster->accelerator().name != cost.accelerator)
-      throw Error(ErrorCode::invalid_input,
-                  detail::indexed_field("run.stages", i, s.name, "cluster.accelerator"),
-                  "got " + s.cluster->accelerator().name + ", expected " + cost.accelerator +
-                      " (the accelerator the ownership cost is for)");
-    run.stages[i].price.reset();
-  }
-  return run;
-}
-
-/// The cost of a run at ownership cost per GPU-hour (scope `final_run_ownership`).
-inline FinalRunCost cost_final_run_at_ownership(const TrainingRun& run, const OwnershipCost& cost) {
-  return cost_final_run(at_ownership_cost(run, cost));
-}
-
-namespace detail {
-
-/// An evaluator that forwards every read to `E` but the run's prices per
-/// GPU-hour, which are the ownership cost computed from the ownership
-/// inputs: the run model reads its usage as usual and is priced at what
-/// owning costs, with no second copy of the run's arithmetic. Every price of
-/// a run at ownership cost is that one cost (`at_ownership_cost`), so
-/// replacing each price read is exact.
-template <class E>
-class OwnershipPriced {
- public:
-  using value_type = typename E::value_type;
-
-  OwnershipPriced(E& inner, const model::Val<value_type, GpuTimePrice>& price)
-      : inner_(&inner), price_(&price) {}
-
-  template <class Q>
-  model::Val<value_type, Q> read(const model::Path& at, const Q& value,
-                                 const model::InputSpec& spec) {
-    if constexpr (std::is_same_v<Q, GpuTimePrice>)
-      return *price_;
-    else
-      return inner_->read(at, value, spec);
-  }
-
- private:
-  E* inner_;
-  const model::Val<value_type, GpuTimePrice>* price_;
-};
-
-}  // namespace detail
-
-/// A run at ownership cost over a value type `V`: the ownership figures and
-/// the run's at their total per GPU-hour.
-template <class V>
-struct RunAtOwnershipValues {
-  OwnershipValues<V> ownership;
-  RunValues<V> run;
-};
-
-/// The one definition of a run at ownership cost from ownership inputs, over
-/// any evaluator: `evaluate_ownership` (read under `ownership_root`), then
-/// `evaluate_run` (under `run_root`) with every price per GPU-hour the
-/// ownership total. The run's own price is not read: it is not an input.
-template <class E>
-RunAtOwnershipValues<typename E::value_type> evaluate_run_at_ownership(
-    const TrainingRun& run, const OwnershipInputs& in, E& e, const model::Path& run_root,
-    const model::Path& ownership_root) {
-  OwnershipValues<typename E::value_type> own = evaluate_ownership(in, e, ownership_root);
-  detail::OwnershipPriced<E> priced(e, own.total);
-  RunValues<typename E::value_type> r = evaluate_run(run, priced, run_root);
-  return {std::move(own), std::move(r)};
-}
-
-/// The one definition of a run at the ownership cost of holding `index` of
-/// a fleet (`evaluate_holding_ownership`, read under `fleet_root`), over any
-/// evaluator; the run's usage is read under `run_root`.
-template <class E>
-RunAtOwnershipValues<typename E::value_type> evaluate_run_at_holding_ownership(
-    const TrainingRun& run, const Fleet& fleet, std::size_t index,
-    const OperatingAssumptions& operating, const Depreciation& depreciation,
-    const Sourced<double>& utilization, E& e, const model::Path& run_root,
-    const model::Path& fleet_root) {
-  OwnershipValues<typename E::value_type> own =
-      evaluate_holding_ownership(fleet, index, operating, depreciation, utilization, e, fleet_root);
-  detail::OwnershipPriced<E> priced(e, own.total);
-  RunValues<typename E::value_type> r = evaluate_run(run, priced, run_root);
-  return {std::move(own), std::move(r)};
-}
-
 }  // namespace traincost
+
+#include "traincost/fleet/run_at_ownership.hpp"  // IWYU pragma: export

@@ -17,11 +17,11 @@
 #include <utility>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -47,7 +47,7 @@ struct FleetAllocation {
   double share = 0.0;
   Provenance share_provenance;
   /// The allocated amount: share × fleet cost.
-  ScopedCost<Scope::fleet_allocation> cost{usd(0)};
+  ScopedCost<Scope::fleet_allocation> total{usd(0)};
   /// The fleet's accelerator time over the period, when known.
   std::optional<GpuTime> fleet_capacity;
   /// share × capacity, when the capacity is known.
@@ -58,7 +58,7 @@ struct FleetAllocation {
 
   /// One node of scope `fleet_allocation` (a leaf).
   LineItem breakdown() const {
-    return LineItem{name, cost.amount(), Scope::fleet_allocation, cost.provenance(), {}};
+    return LineItem{name, total.amount(), Scope::fleet_allocation, total.provenance(), {}};
   }
 };
 
@@ -85,7 +85,7 @@ inline FleetAllocation allocate(std::string name, Scope fleet_scope, Money fleet
       format_value(in_usd(fleet_cost)) + " USD (" + std::string(tag(fleet_provenance.evidence)) +
       " " + fleet_provenance.source + ")";
   // An assumed share makes an assumed allocation; an analyst's fleet cost, an estimate.
-  out.cost = ScopedCost<Scope::fleet_allocation>(
+  out.total = ScopedCost<Scope::fleet_allocation>(
       fleet_cost * share.value,
       derived_from({share.provenance.evidence, fleet_provenance.evidence}, std::move(how)));
   if (capacity) {

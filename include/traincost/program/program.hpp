@@ -39,16 +39,18 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/program/allocation.hpp"
 #include "traincost/core/breakdown.hpp"
-#include "traincost/run/final_run.hpp"
-#include "traincost/model/evaluator.hpp"
-#include "traincost/model/specs.hpp"
-#include "traincost/fleet/operating_cost.hpp"
-#include "traincost/program/research.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
+#include "traincost/fleet/lookup.hpp"
+#include "traincost/fleet/operating_cost.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/specs.hpp"
+#include "traincost/program/allocation.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/program/result_tree.hpp"
 #include "traincost/program/staff.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -137,11 +139,11 @@ inline FleetAllocation allocation_of(const FleetShare& s) {
                     ", expected a fleet's cost: fleet_capex, fleet_operating or fleet_tco");
   LineItem cost;
   if (s.cost == Scope::fleet_capex)
-    cost = fleet_capex(s.fleet).breakdown();
+    cost = cost_fleet_capex(s.fleet).breakdown();
   else if (s.cost == Scope::fleet_operating)
-    cost = fleet_operating_cost(s.fleet, s.operating).breakdown();
+    cost = cost_fleet_operating(s.fleet, s.operating).breakdown();
   else
-    cost = fleet_tco(s.fleet, s.operating).breakdown();
+    cost = cost_fleet_tco(s.fleet, s.operating).breakdown();
   return allocate_by_share(s.name, cost, s.share,
                            fleet_capacity(accelerator_count(s.fleet), s.operating.period));
 }
@@ -158,13 +160,26 @@ struct ProgramCost {
   /// Under `fleet_allocation`: compute_time / allocated fleet time, the part
   /// of the allocation the listed work accounts for, in [0, 1].
   std::optional<double> allocation_used;
-  /// The whole program; passes `check_composition`.
-  LineItem tree;
+  /// The whole program as one tree; passes `check_composition`.
+  const LineItem& breakdown() const { return tree_; }
 
-  /// The first node (depth-first) with this label, or nullptr.
-  const LineItem* find(std::string_view label) const { return find_in(tree, label); }
+  /// The first node (depth-first) with this label. Throws `traincost::Error`
+  /// (`ErrorCode::unknown_name`, field "program.breakdown") listing the
+  /// closest labels of the tree.
+  const LineItem& at(std::string_view label) const {
+    if (const LineItem* hit = find_in(tree_, label))
+      return *hit;
+    std::vector<std::string> labels;
+    collect_labels(tree_, labels);
+    detail::fail_unknown_label("program.breakdown", label, labels);
+  }
+  /// Whether some node of the tree has this label.
+  bool contains(std::string_view label) const { return find_in(tree_, label) != nullptr; }
 
  private:
+  friend struct detail::TreeAccess;
+  LineItem tree_;
+
   static const LineItem* find_in(const LineItem& item, std::string_view label) {
     if (item.label == label)
       return &item;
@@ -172,6 +187,11 @@ struct ProgramCost {
       if (const LineItem* hit = find_in(c, label))
         return hit;
     return nullptr;
+  }
+  static void collect_labels(const LineItem& item, std::vector<std::string>& out) {
+    out.push_back(item.label);
+    for (const auto& c : item.children)
+      collect_labels(c, out);
   }
 };
 
@@ -291,13 +311,13 @@ inline ProgramCost cost_program(const Program& program) {
     if (!research.empty()) {
       std::vector<LineItem> items;
       for (const auto& r : research)
-        items.push_back(r.breakdown);
+        items.push_back(r.breakdown());
       parts.push_back(detail::group("research compute", Scope::research_compute, std::move(items)));
     }
     if (!data.empty()) {
       std::vector<LineItem> items;
       for (const auto& d : data)
-        items.push_back(d.breakdown);
+        items.push_back(d.breakdown());
       parts.push_back(detail::group("data", Scope::data, std::move(items)));
     }
   } else {
@@ -334,14 +354,14 @@ inline ProgramCost cost_program(const Program& program) {
       uses.push_back(LineItem{r.name + " at fleet cost",
                               r.gpu_time * rate.price,
                               Scope::research_compute,
-                              detail::usage_at(r.breakdown.provenance, rate),
+                              detail::usage_at(r.breakdown().provenance, rate),
                               {}});
     for (const auto& d : data)
       if (in_gpu_hours(d.gpu_time) > 0)
         uses.push_back(LineItem{d.name + " generation at fleet cost",
                                 d.gpu_time * rate.price,
                                 Scope::data,
-                                detail::usage_at(d.breakdown.provenance, rate),
+                                detail::usage_at(d.breakdown().provenance, rate),
                                 {}});
     Money listed = usd(0);
     Evidence listed_evidence = Evidence::published;
@@ -351,17 +371,17 @@ inline ProgramCost cost_program(const Program& program) {
     }
     // Whatever the listed work does not account for is still the program's:
     // reserved, idle or unlisted time within its share.
-    Money rest = fleet.cost.amount() - listed;
+    Money rest = fleet.total.amount() - listed;
     if (in_usd(rest) < 0)
       rest = usd(0);  // rounding only: the check above bounds listed by the allocation
     uses.push_back(LineItem{"other allocated fleet time",
                             rest,
                             Scope::fleet_allocation,
-                            derived_from({fleet.cost.provenance().evidence, listed_evidence},
+                            derived_from({fleet.total.provenance().evidence, listed_evidence},
                                          "allocation minus the listed work"),
                             {}});
     LineItem alloc =
-        compose(fleet.name, Scope::fleet_allocation, std::move(uses), fleet.cost.provenance());
+        compose(fleet.name, Scope::fleet_allocation, std::move(uses), fleet.total.provenance());
     parts.push_back(std::move(alloc));
     // Purchased data is not compute: it stays a separate line.
     std::vector<LineItem> purchases;
@@ -374,13 +394,14 @@ inline ProgramCost cost_program(const Program& program) {
   if (!staff.empty()) {
     std::vector<LineItem> items;
     for (const auto& s : staff)
-      items.push_back(s.breakdown);
+      items.push_back(s.breakdown());
     parts.push_back(detail::group("staff", Scope::staff, std::move(items)));
   }
 
-  out.tree = compose(program.name, Scope::program, std::move(parts));
-  check_composition(out.tree);
-  out.total = scoped_cost_of<Scope::program>(out.tree);
+  LineItem& tree = detail::TreeAccess::tree(out);
+  tree = compose(program.name, Scope::program, std::move(parts));
+  check_composition(tree);
+  out.total = scoped_cost_of<Scope::program>(tree);
   return out;
 }
 

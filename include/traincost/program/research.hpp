@@ -28,11 +28,12 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/program/result_tree.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -93,12 +94,17 @@ struct ExperimentLedger {
 /// The cost of research compute, scope `research_compute`.
 struct ResearchCost {
   std::string name;
-  ScopedCost<Scope::research_compute> cost{usd(0)};
+  ScopedCost<Scope::research_compute> total{usd(0)};
   /// Accelerator time the research used (any accelerator type).
   GpuTime gpu_time = gpu_hours(0);
+
   /// One node of scope `research_compute`, one child per experiment (ledger)
-  /// or none (multiplier).
-  LineItem breakdown;
+  /// or none (multiplier); its amount and evidence are `total`'s.
+  const LineItem& breakdown() const { return tree_; }
+
+ private:
+  friend struct detail::TreeAccess;
+  LineItem tree_;
 };
 
 namespace detail {
@@ -156,9 +162,10 @@ inline ResearchCost research_from_multiplier(std::string name, const FinalRunCos
                        " multiplier: " + multiplier.provenance.source + ")");
   ResearchCost out;
   out.name = std::move(name);
-  out.cost = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.cost), p);
+  out.total = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.cost), p);
   out.gpu_time = final_run.gpu_time * extra;
-  out.breakdown = LineItem{out.name, out.cost.amount(), Scope::research_compute, std::move(p), {}};
+  detail::TreeAccess::tree(out) =
+      LineItem{out.name, out.total.amount(), Scope::research_compute, std::move(p), {}};
   return out;
 }
 
@@ -175,12 +182,13 @@ inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
   out.name = ledger.name;
   out.gpu_time = c.gpu_time;
   // Same arithmetic as a final run, different scope: re-label every node.
-  out.breakdown = c.breakdown();
-  out.cost = ScopedCost<Scope::research_compute>(
-      c.cost, derived_from({out.breakdown.provenance.evidence}, "sum of the experiments"));
-  out.breakdown.scope = Scope::research_compute;
-  for (std::size_t i = 0; i < out.breakdown.children.size(); ++i) {
-    LineItem& child = out.breakdown.children[i];
+  LineItem& tree = detail::TreeAccess::tree(out);
+  tree = c.breakdown();
+  out.total = ScopedCost<Scope::research_compute>(
+      c.cost, derived_from({tree.provenance.evidence}, "sum of the experiments"));
+  tree.scope = Scope::research_compute;
+  for (std::size_t i = 0; i < tree.children.size(); ++i) {
+    LineItem& child = tree.children[i];
     child.scope = Scope::research_compute;
     child.label += " (" + std::string(to_string(ledger.experiments[i].kind)) + ")";
   }
@@ -195,11 +203,12 @@ inline ResearchCost combine_research(std::string name, const std::vector<Researc
   std::vector<LineItem> children;
   for (const auto& p : parts) {
     out.gpu_time += p.gpu_time;
-    children.push_back(p.breakdown);
+    children.push_back(p.breakdown());
   }
   // The total is the tree's root: as weak as the weakest part.
-  out.breakdown = compose(std::move(name), Scope::research_compute, std::move(children));
-  out.cost = scoped_cost_of<Scope::research_compute>(out.breakdown);
+  LineItem& tree = detail::TreeAccess::tree(out);
+  tree = compose(std::move(name), Scope::research_compute, std::move(children));
+  out.total = scoped_cost_of<Scope::research_compute>(tree);
   return out;
 }
 
@@ -245,14 +254,20 @@ model::Val<typename E::value_type, Money> evaluate_data_work(const DataWork& wor
 /// The cost of data work, scope `data`.
 struct DataCost {
   std::string name;
-  ScopedCost<Scope::data> cost{usd(0)};          ///< compute + purchases
+  ScopedCost<Scope::data> total{usd(0)};         ///< compute + purchases
   ScopedCost<Scope::data> compute_cost{usd(0)};  ///< generation compute only
   GpuTime gpu_time = gpu_hours(0);               ///< generation compute
-  /// One node of scope `data`: one child per generation stage, then one per purchase.
-  LineItem breakdown;
   /// The purchases alone (no compute): what stays a separate line when the
   /// compute is paid by a fleet allocation.
   std::vector<LineItem> purchase_items;
+
+  /// One node of scope `data`: one child per generation stage, then one per
+  /// purchase; its amount and evidence are `total`'s.
+  const LineItem& breakdown() const { return tree_; }
+
+ private:
+  friend struct detail::TreeAccess;
+  LineItem tree_;
 };
 
 /// Costs data work. Throws `traincost::Error` for nothing to cost, generation
@@ -295,8 +310,9 @@ inline DataCost cost_data_work(const DataWork& work) {
     children.push_back(out.purchase_items.back());
   }
   // The total is the tree's root: as weak as the weakest stage or purchase.
-  out.breakdown = compose(out.name, Scope::data, std::move(children));
-  out.cost = scoped_cost_of<Scope::data>(out.breakdown);
+  LineItem& tree = detail::TreeAccess::tree(out);
+  tree = compose(out.name, Scope::data, std::move(children));
+  out.total = scoped_cost_of<Scope::data>(tree);
   return out;
 }
 

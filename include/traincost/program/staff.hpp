@@ -14,12 +14,13 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/model/evaluator.hpp"
-#include "traincost/model/specs.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/model/evaluator.hpp"
+#include "traincost/model/specs.hpp"
+#include "traincost/program/result_tree.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -46,10 +47,16 @@ struct StaffGroup {
 /// The cost of a program's staff, scope `staff`.
 struct StaffCost {
   std::string name;
-  ScopedCost<Scope::staff> cost{usd(0)};
+  ScopedCost<Scope::staff> total{usd(0)};
   PersonTime person_time = person_years(0);
-  /// One node of scope `staff`, one child per group.
-  LineItem breakdown;
+
+  /// One node of scope `staff`, one child per group; its amount and
+  /// evidence are `total`'s.
+  const LineItem& breakdown() const { return tree_; }
+
+ private:
+  friend struct detail::TreeAccess;
+  LineItem tree_;
 };
 
 namespace detail {
@@ -122,16 +129,18 @@ inline StaffCost cost_staff(std::string name, const std::vector<StaffGroup>& gro
     children.push_back(to_line_item(g.name, c));
   }
   // The total is the tree's root, so the two cannot disagree on amount or evidence.
-  out.breakdown = compose(std::move(name), Scope::staff, std::move(children));
-  out.cost = scoped_cost_of<Scope::staff>(out.breakdown);
+  LineItem& tree = detail::TreeAccess::tree(out);
+  tree = compose(std::move(name), Scope::staff, std::move(children));
+  out.total = scoped_cost_of<Scope::staff>(tree);
   return out;
 }
 
 /// Cost of a single staff group: the breakdown is the group's own line.
 inline StaffCost cost_staff(const StaffGroup& group) {
   StaffCost out = cost_staff(group.name, std::vector<StaffGroup>{group});
-  LineItem only = std::move(out.breakdown.children.front());
-  out.breakdown = std::move(only);
+  LineItem& tree = detail::TreeAccess::tree(out);
+  LineItem only = std::move(tree.children.front());
+  tree = std::move(only);
   return out;
 }
 

@@ -51,10 +51,10 @@
 
 #include <string>
 
-#include "traincost/hardware/catalog.hpp"
+#include "traincost/core/provenance.hpp"
 #include "traincost/fleet/fleet.hpp"
 #include "traincost/fleet/operating_cost.hpp"
-#include "traincost/core/provenance.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost::reference {
@@ -159,12 +159,12 @@ inline Fleet deepseek_fleet() {
                                    "30,000 [D]; bought 2024 per the mid-2024 price"));
   f.holdings.push_back(h20);
 
-  f.network = NetworkCost::none();
-  f.storage = StorageCost::none();
-  f.facility = Facility::colocated(
+  f.network = NoNetwork{};
+  f.storage = NoStorage{};
+  f.facility = FacilityColocated{
       usd_per_kilowatt_month(150),
       assumed("colocation $150 per kW of IT power per month: NOT in sources.md; a round figure "
-              "calibrated to land near the published $944M"));
+              "calibrated to land near the published $944M")};
   return f;
 }
 

@@ -21,10 +21,10 @@
 /// Break-even utilization against $2: 88.8% (straight line); never at up to
 /// 100% with Epoch's method.
 
-#include "traincost/run/final_run.hpp"
 #include "traincost/fleet/ownership.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::reference {
 
@@ -53,7 +53,7 @@ inline FinalRunCost deepseek_v3_at_ownership_cost(
     const OwnershipInputs& inputs = deepseek_h800_ownership_inputs()) {
   TrainingRun run = deepseek_v3_final_run();
   run.name = "DeepSeek-V3 final run at H800 ownership cost";
-  return cost_final_run_at_ownership(run, ownership_cost_per_gpu_hour(inputs));
+  return cost_final_run_at_ownership(run, cost_ownership_per_gpu_hour(inputs));
 }
 
 }  // namespace traincost::reference

@@ -23,10 +23,10 @@
 #include <cmath>
 #include <string>
 
-#include "traincost/fleet/capex.hpp"
-#include "traincost/hardware/catalog.hpp"
-#include "traincost/fleet/fleet.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/fleet/capex.hpp"
+#include "traincost/fleet/fleet.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost::reference {
@@ -70,9 +70,9 @@ inline Fleet fire_flyer_2() {
   h.server_power =
       Sourced<Power>{watts(2'500), published(std::string(fire_flyer_paper) + ": 2,500 W per node")};
   f.holdings.push_back(h);
-  f.network = NetworkCost::fixed(
-      fire_flyer_cost_unit() * 350.0,
-      fire_flyer_cost_unit_anchor("network 350 cost units (two-layer fat-tree)"));
+  f.network =
+      NetworkFixed{fire_flyer_cost_unit() * 350.0,
+                   fire_flyer_cost_unit_anchor("network 350 cost units (two-layer fat-tree)")};
   return f;
 }
 
@@ -91,8 +91,8 @@ inline Fleet dgx_a100_cluster() {
   h.server_power = Sourced<Power>{
       watts(4'200), published(std::string(fire_flyer_paper) + ": DGX-A100 4,200 W per node")};
   f.holdings.push_back(h);
-  f.network = NetworkCost::fixed(fire_flyer_cost_unit() * 4'000.0,
-                                 fire_flyer_cost_unit_anchor("network 4,000 cost units"));
+  f.network = NetworkFixed{fire_flyer_cost_unit() * 4'000.0,
+                           fire_flyer_cost_unit_anchor("network 4,000 cost units")};
   return f;
 }
 
@@ -113,8 +113,8 @@ struct FireFlyerComparison {
 /// Costs both clusters and compares them.
 inline FireFlyerComparison compare_fire_flyer_2() {
   FireFlyerComparison c;
-  c.fire_flyer = fleet_capex(fire_flyer_2());
-  c.dgx = fleet_capex(dgx_a100_cluster());
+  c.fire_flyer = cost_fleet_capex(fire_flyer_2());
+  c.dgx = cost_fleet_capex(dgx_a100_cluster());
   c.cost_ratio = ratio(c.fire_flyer.total, c.dgx.total);
   c.server_ratio = ratio(c.fire_flyer.servers, c.dgx.servers);
   c.network_ratio = ratio(c.fire_flyer.network, c.dgx.network);

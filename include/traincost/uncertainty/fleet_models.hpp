@@ -4,7 +4,7 @@
 /// inputs. Each factory checks its inputs as the typed function does, then
 /// binds the model's one definition (capex.hpp, operating_cost.hpp,
 /// ownership.hpp) to the three evaluators, so that a simulated fleet agrees
-/// with `fleet_capex`, `fleet_operating_cost` and `fleet_tco` point by point:
+/// with `cost_fleet_capex`, `cost_fleet_operating` and `cost_fleet_tco` point by point:
 ///
 ///     Ranges r;
 ///     r.set(holding_price_usd_of(fleet, 0), uniform(usd(20'000), usd(30'000)));
@@ -20,10 +20,10 @@
 #include <utility>
 
 #include "traincost/fleet/capex.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/fleet/fleet.hpp"
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/fleet/ownership.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/ranges.hpp"
 #include "traincost/units/units.hpp"
@@ -77,9 +77,9 @@ inline std::size_t holding_index(const Fleet& fleet, std::string_view label) {
 }  // namespace fleet_model_detail
 
 /// A fleet's capex as a cost model (scope `fleet_capex`, named "<fleet> capex").
-/// Throws as `fleet_capex` does for bad inputs.
+/// Throws as `cost_fleet_capex` does for bad inputs.
 inline CostModel fleet_capex_model(Fleet fleet) {
-  (void)fleet_capex(fleet);
+  (void)cost_fleet_capex(fleet);
   std::string name = fleet.name + " capex";
   return make_cost_model(std::move(name), Scope::fleet_capex, std::move(fleet),
                          [](const Fleet& f, auto& e) {
@@ -88,9 +88,9 @@ inline CostModel fleet_capex_model(Fleet fleet) {
 }
 
 /// A fleet's operating cost over the period of `a` as a cost model (scope
-/// `fleet_operating`). Throws as `fleet_operating_cost` does.
+/// `fleet_operating`). Throws as `cost_fleet_operating` does.
 inline CostModel fleet_operating_model(Fleet fleet, OperatingAssumptions a) {
-  (void)fleet_operating_cost(fleet, a);
+  (void)cost_fleet_operating(fleet, a);
   std::string name = fleet.name + " operating cost";
   return make_cost_model(
       std::move(name), Scope::fleet_operating,
@@ -103,9 +103,9 @@ inline CostModel fleet_operating_model(Fleet fleet, OperatingAssumptions a) {
 }
 
 /// A fleet's total cost of ownership over the period of `a` as a cost model
-/// (scope `fleet_tco`). Throws as `fleet_tco` does.
+/// (scope `fleet_tco`). Throws as `cost_fleet_tco` does.
 inline CostModel fleet_tco_model(Fleet fleet, OperatingAssumptions a) {
-  (void)fleet_tco(fleet, a);
+  (void)cost_fleet_tco(fleet, a);
   std::string name = fleet.name + " TCO";
   return make_cost_model(
       std::move(name), Scope::fleet_tco,
@@ -117,11 +117,11 @@ inline CostModel fleet_tco_model(Fleet fleet, OperatingAssumptions a) {
 
 /// A run priced at the ownership cost per GPU-hour of `inputs` (scope
 /// `final_run_ownership`): the ownership inputs are read under `root`, the
-/// run's usage under its name. Throws as `ownership_cost_per_gpu_hour` and
+/// run's usage under its name. Throws as `cost_ownership_per_gpu_hour` and
 /// `cost_final_run_at_ownership` do.
 inline CostModel run_at_ownership_model(TrainingRun run, OwnershipInputs inputs,
                                         std::string root = "ownership") {
-  TrainingRun owned = at_ownership_cost(std::move(run), ownership_cost_per_gpu_hour(inputs));
+  TrainingRun owned = at_ownership_cost(std::move(run), cost_ownership_per_gpu_hour(inputs));
   (void)cost_final_run(owned);
   std::string name = owned.name;
   const Scope scope = owned.scope();
@@ -145,7 +145,7 @@ inline CostModel run_at_holding_ownership_model(TrainingRun run, Fleet fleet,
                                                 Sourced<double> utilization) {
   const std::size_t index = fleet_model_detail::holding_index(fleet, label);
   TrainingRun owned =
-      at_ownership_cost(std::move(run), ownership_cost_per_gpu_hour(ownership_inputs(
+      at_ownership_cost(std::move(run), cost_ownership_per_gpu_hour(ownership_inputs(
                                             fleet, label, operating, depreciation, utilization)));
   (void)cost_final_run(owned);
   std::string name = owned.name;

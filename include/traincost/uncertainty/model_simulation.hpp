@@ -31,9 +31,8 @@
 
 #include <Eigen/Core>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
-#include "traincost/print/format.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/model_binding.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"

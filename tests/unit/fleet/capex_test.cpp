@@ -27,7 +27,7 @@ Fleet two_type_fleet() {
 }
 
 TEST(Capex, ServersPerHoldingAndInTotal) {
-  const FleetCapex c = fleet_capex(two_type_fleet());
+  const FleetCapex c = cost_fleet_capex(two_type_fleet());
   ASSERT_EQ(c.holdings.size(), 2u);
   EXPECT_DOUBLE_EQ(in_usd(c.holdings[0].servers), 2'000'000.0);
   EXPECT_DOUBLE_EQ(in_usd(c.holdings[1].servers), 240'000.0);
@@ -40,7 +40,7 @@ TEST(Capex, ServersPerHoldingAndInTotal) {
 TEST(Capex, NetworkShareOfClusterIsEpochsDivisionBy081) {
   Fleet f = two_type_fleet();
   f.network = epoch_network_share();
-  const FleetCapex c = fleet_capex(f);
+  const FleetCapex c = cost_fleet_capex(f);
   // Epoch AI: acquisition = N x price / (1 - 0.19) (sources.md §6).
   EXPECT_NEAR(in_usd(c.total), 2'240'000.0 / 0.81, 1e-6);
   EXPECT_NEAR(ratio(c.network, c.total), 0.19, 1e-12);
@@ -50,22 +50,22 @@ TEST(Capex, NetworkShareOfClusterIsEpochsDivisionBy081) {
 TEST(Capex, NetworkPerEndpointIsDeepSeeksFatTreeCost) {
   Fleet f = two_type_fleet();
   f.network = deepseek_fat_tree_per_endpoint();
-  const FleetCapex c = fleet_capex(f);
+  const FleetCapex c = cost_fleet_capex(f);
   // $4.39K per endpoint (ISCA'25 Table 3, sources.md §1, P), one per GPU.
   EXPECT_DOUBLE_EQ(in_usd(c.network), 96 * 4'390.0);
   EXPECT_DOUBLE_EQ(in_usd(c.holdings[1].network), 16 * 4'390.0);
   EXPECT_EQ(c.network_provenance.evidence, Evidence::published);
   // One NIC per 8-GPU node.
-  f.network.endpoints_per_accelerator = 1.0 / 8.0;
-  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).network), 12 * 4'390.0);
+  std::get<NetworkPerEndpoint>(f.network).endpoints_per_accelerator = 1.0 / 8.0;
+  EXPECT_DOUBLE_EQ(in_usd(cost_fleet_capex(f).network), 12 * 4'390.0);
 }
 
 TEST(Capex, FixedNetworkStorageAndBuiltFacilityAreFleetLines) {
   Fleet f = two_type_fleet();
-  f.network = NetworkCost::fixed(usd(100'000), assumed("test"));
-  f.storage = StorageCost::share_of_servers(0.1, assumed("test"));
-  f.facility = Facility::built(usd_per_megawatt(10e6), assumed("test"));
-  const FleetCapex c = fleet_capex(f);
+  f.network = NetworkFixed{usd(100'000), assumed("test")};
+  f.storage = StorageShareOfServers{0.1, assumed("test")};
+  f.facility = FacilityBuilt{usd_per_megawatt(10e6), assumed("test")};
+  const FleetCapex c = cost_fleet_capex(f);
   EXPECT_DOUBLE_EQ(in_usd(c.shared_network), 100'000.0);
   EXPECT_DOUBLE_EQ(in_usd(c.holdings[0].network), 0.0);
   EXPECT_DOUBLE_EQ(in_usd(c.storage), 224'000.0);
@@ -78,15 +78,15 @@ TEST(Capex, FixedNetworkStorageAndBuiltFacilityAreFleetLines) {
 
 TEST(Capex, ColocatedFacilityIsNotCapex) {
   Fleet f = two_type_fleet();
-  f.facility = Facility::colocated(usd_per_kilowatt_month(150), assumed("test"));
-  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).facility), 0.0);
+  f.facility = FacilityColocated{usd_per_kilowatt_month(150), assumed("test")};
+  EXPECT_DOUBLE_EQ(in_usd(cost_fleet_capex(f).facility), 0.0);
 }
 
 TEST(Capex, BreakdownByTypeSumsAndCarriesScope) {
   Fleet f = two_type_fleet();
   f.network = epoch_network_share();
-  f.storage = StorageCost::fixed(usd(50'000), assumed("test storage"));
-  const LineItem tree = fleet_capex(f).breakdown();
+  f.storage = StorageFixed{usd(50'000), assumed("test storage")};
+  const LineItem tree = cost_fleet_capex(f).breakdown();
   EXPECT_EQ(tree.scope, Scope::fleet_capex);
   ASSERT_EQ(tree.children.size(), 3u);  // A, B, storage
   Money sum = usd(0);
@@ -107,7 +107,7 @@ TEST(Capex, BreakdownByTypeSumsAndCarriesScope) {
 TEST(Capex, BreakdownByItemSums) {
   Fleet f = two_type_fleet();
   f.network = deepseek_fat_tree_per_endpoint();
-  const FleetCapex c = fleet_capex(f);
+  const FleetCapex c = cost_fleet_capex(f);
   const LineItem tree = c.breakdown_by_item();
   ASSERT_EQ(tree.children.size(), 4u);
   EXPECT_EQ(tree.children[0].label, "servers");
@@ -117,21 +117,24 @@ TEST(Capex, BreakdownByItemSums) {
   EXPECT_NEAR(in_usd(sum), in_usd(c.total), 1e-6);
 }
 
-TEST(Capex, FindByLabel) {
-  const FleetCapex c = fleet_capex(two_type_fleet());
-  ASSERT_NE(c.find("B"), nullptr);
-  EXPECT_EQ(c.find("B")->accelerator, "H20");
-  EXPECT_EQ(c.find("C"), nullptr);
+TEST(Capex, AtByLabelThrowsForAnUnknownLabel) {
+  const FleetCapex c = cost_fleet_capex(two_type_fleet());
+  EXPECT_TRUE(c.contains("B"));
+  EXPECT_FALSE(c.contains("C"));
+  EXPECT_EQ(c.at("B").accelerator, "H20");
+  EXPECT_EQ(&c.at("B"), &c.holdings[1]);
+  testing::expect_error([&] { (void)c.at("C"); }, ErrorCode::unknown_name, "capex.holdings",
+                        "got \"C\", expected one of \"");
 }
 
 TEST(Capex, BadInputThrows) {
   Fleet f = two_type_fleet();
   f.holdings[1].count = accelerators(-3);
-  testing::expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value,
+  testing::expect_error([&] { cost_fleet_capex(f); }, ErrorCode::invalid_value,
                         "fleet.holdings[1] (B).count", "got -3");
   f = two_type_fleet();
   f.holdings[0].price = UnitPrice::per_server(cny(1.2e6), assumed("test"));
-  testing::expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_input,
+  testing::expect_error([&] { cost_fleet_capex(f); }, ErrorCode::invalid_input,
                         "fleet.holdings[0] (A).price", "got CNY 1200000 with no exchange rate");
 }
 
@@ -143,7 +146,7 @@ TEST(Capex, ServerLinesAreAsWeakAsTheirWeakestInput) {
   f.holdings[0].price.provenance = published("test");
   f.holdings[1].price.provenance = published("test");
   f.holdings[1].server_overhead = epoch_server_overhead();
-  FleetCapex c = fleet_capex(f);
+  FleetCapex c = cost_fleet_capex(f);
   EXPECT_EQ(c.holdings[0].server_price_evidence, Evidence::published);
   EXPECT_EQ(c.holdings[1].server_price_evidence, Evidence::analyst_estimate);
   LineItem tree = c.breakdown();
@@ -152,7 +155,7 @@ TEST(Capex, ServerLinesAreAsWeakAsTheirWeakestInput) {
   EXPECT_EQ(tree.provenance.evidence, Evidence::analyst_estimate);
   f.holdings[0].price = UnitPrice::per_server(cny(1.44e6), published("test"));
   f.exchange_rate = Sourced<ExchangeRate>{cny_per_usd(7.2), assumed("test rate")};
-  c = fleet_capex(f);
+  c = cost_fleet_capex(f);
   EXPECT_EQ(c.holdings[0].server_price_evidence, Evidence::assumed);
   EXPECT_EQ(c.breakdown_by_item().children[0].provenance.evidence, Evidence::assumed);
 }

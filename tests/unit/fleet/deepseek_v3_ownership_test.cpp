@@ -15,7 +15,7 @@ namespace {
 using namespace traincost::reference;
 
 TEST(DeepSeekV3Ownership, HourlyCostOfAnOwnedH800) {
-  const OwnershipCost c = ownership_cost_per_gpu_hour(deepseek_h800_ownership_inputs());
+  const OwnershipCost c = cost_ownership_per_gpu_hour(deepseek_h800_ownership_inputs());
   // $39,930.56 / 35,064 h.
   EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.3e6 / 7.2 / 8 / 35'064, 1e-12);
   // 1.274 kW x 0.75 x 1.5 x $0.0806.
@@ -46,7 +46,7 @@ TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
 
 TEST(DeepSeekV3Ownership, EpochDepreciationCostsMoreThanTwoDollars) {
   const OwnershipInputs in = deepseek_h800_ownership_inputs(Depreciation::epoch());
-  const OwnershipCost c = ownership_cost_per_gpu_hour(in);
+  const OwnershipCost c = cost_ownership_per_gpu_hour(in);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.3e6 / 7.2 / 8 * 0.14 * std::log(10.0) / 8'766,
               1e-12);
   // $5.907M: Table 1's GPU-hours at this hourly cost.

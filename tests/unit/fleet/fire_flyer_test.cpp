@@ -61,8 +61,8 @@ TEST(FireFlyer, DollarAmountsFromCostUnitsAreLabelledAssumed) {
   EXPECT_EQ(ff.holdings[0].price.provenance.evidence, Evidence::assumed);
   EXPECT_NE(ff.holdings[0].price.provenance.source.find("$199K"), std::string::npos);
   EXPECT_NE(ff.holdings[0].price.provenance.source.find("DGX-A100"), std::string::npos);
-  EXPECT_EQ(ff.network.provenance.evidence, Evidence::assumed);
-  EXPECT_EQ(dgx_a100_cluster().network.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(provenance_of(ff.network).evidence, Evidence::assumed);
+  EXPECT_EQ(provenance_of(dgx_a100_cluster().network).evidence, Evidence::assumed);
   // The DGX price itself is the published launch price (sources.md §6, P).
   EXPECT_EQ(dgx_a100_cluster().holdings[0].price.provenance.evidence, Evidence::published);
   // And the totals built from them say so.

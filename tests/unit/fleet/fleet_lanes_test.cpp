@@ -14,6 +14,8 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "traincost/hardware/catalog.hpp"
@@ -40,10 +42,24 @@ struct Case {
                    Stage::with_wall_clock("ext", StageKind::context_extension, hours(60), {})}};
 };
 
+/// Every kind of network, storage and facility, with the test's figures.
+const NetworkCost network_kinds[] = {NoNetwork{}, NetworkShareOfCluster{0.19, {}},
+                                     NetworkPerEndpoint{usd(4'390), 0.5, {}},
+                                     NetworkFixed{usd(9e6), {}}};
+const StorageCost storage_kinds[] = {NoStorage{}, StorageShareOfServers{0.05, {}},
+                                     StorageFixed{usd(4e6), {}}};
+const Facility facility_kinds[] = {NoFacility{}, FacilityBuilt{usd_per_megawatt(1e7), {}},
+                                   FacilityColocated{usd_per_kilowatt_month(150), {}}};
+const NetworkCost& share_network = network_kinds[1];
+const StorageCost& no_storage = storage_kinds[0];
+const Facility& no_facility = facility_kinds[0];
+const Facility& built_facility = facility_kinds[1];
+const Facility& colocated_facility = facility_kinds[2];
+
 /// Three holdings covering every price and power branch: USD per GPU with a
 /// catalog TDP, CNY per server with a measured server power, USD per server
 /// with a TDP override.
-Case base_case(NetworkCost::Kind net, StorageCost::Kind storage, Facility::Kind facility) {
+Case base_case(NetworkCost net, StorageCost storage, Facility facility) {
   Case c;
   Fleet& f = c.fleet;
   f.name = "F";
@@ -66,17 +82,9 @@ Case base_case(NetworkCost::Kind net, StorageCost::Kind storage, Facility::Kind 
   h.tdp = Sourced<PowerPerAccelerator>{watts_per_accelerator(400), assumed("test")};
   f.holdings = {a, b, h};
   f.exchange_rate = Sourced<ExchangeRate>{cny_per_usd(7.2), assumed("test")};
-  f.network.kind = net;
-  f.network.share = 0.19;
-  f.network.per_endpoint_cost = usd(4'390);
-  f.network.endpoints_per_accelerator = 0.5;
-  f.network.fixed_amount = usd(9e6);
-  f.storage.kind = storage;
-  f.storage.share = 0.05;
-  f.storage.fixed_amount = usd(4e6);
-  f.facility.kind = facility;
-  f.facility.build_cost = usd_per_megawatt(1e7);
-  f.facility.colocation_price = usd_per_kilowatt_month(150);
+  f.network = std::move(net);
+  f.storage = std::move(storage);
+  f.facility = std::move(facility);
   c.op.period = years(4);
   c.op.maintenance_share_per_year = {0.04, assumed("test")};
   c.op.staff = FleetStaff{people(40), {usd_per_person_year(120'000), assumed("test")}};
@@ -118,21 +126,29 @@ std::map<std::string, Setter> setters(const Case& base) {
   s["F.exchange_rate"] = [](Case& c, double v) {
     c.fleet.exchange_rate->value = ExchangeRate::from_value(v);
   };
-  s["F.network.share"] = [](Case& c, double v) { c.fleet.network.share = v; };
+  s["F.network.share"] = [](Case& c, double v) {
+    std::get<NetworkShareOfCluster>(c.fleet.network).share = v;
+  };
   s["F.network.per_endpoint_cost"] = [](Case& c, double v) {
-    c.fleet.network.per_endpoint_cost = usd(v);
+    std::get<NetworkPerEndpoint>(c.fleet.network).per_endpoint_cost = usd(v);
   };
   s["F.network.endpoints_per_accelerator"] = [](Case& c, double v) {
-    c.fleet.network.endpoints_per_accelerator = v;
+    std::get<NetworkPerEndpoint>(c.fleet.network).endpoints_per_accelerator = v;
   };
-  s["F.network.fixed_amount"] = [](Case& c, double v) { c.fleet.network.fixed_amount = usd(v); };
-  s["F.storage.share"] = [](Case& c, double v) { c.fleet.storage.share = v; };
-  s["F.storage.fixed_amount"] = [](Case& c, double v) { c.fleet.storage.fixed_amount = usd(v); };
+  s["F.network.fixed_amount"] = [](Case& c, double v) {
+    std::get<NetworkFixed>(c.fleet.network).fixed_amount = usd(v);
+  };
+  s["F.storage.share"] = [](Case& c, double v) {
+    std::get<StorageShareOfServers>(c.fleet.storage).share = v;
+  };
+  s["F.storage.fixed_amount"] = [](Case& c, double v) {
+    std::get<StorageFixed>(c.fleet.storage).fixed_amount = usd(v);
+  };
   s["F.facility.build_cost"] = [](Case& c, double v) {
-    c.fleet.facility.build_cost = PowerCapacityPrice::from_value(v);
+    std::get<FacilityBuilt>(c.fleet.facility).build_cost = PowerCapacityPrice::from_value(v);
   };
   s["F.facility.colocation_price"] = [](Case& c, double v) {
-    c.fleet.facility.colocation_price = EnergyPrice::from_value(v);
+    std::get<FacilityColocated>(c.fleet.facility).colocation_price = EnergyPrice::from_value(v);
   };
   s["F.operating.period"] = [](Case& c, double v) { c.op.period = Duration::from_value(v); };
   s["F.operating.average_draw"] = [](Case& c, double v) { c.op.average_draw.value = v; };
@@ -281,24 +297,15 @@ void check_lanes(const Case& base, std::uint64_t seed, Body body, Compare compar
   EXPECT_LE(a.worst, 1e-12) << a.where;
 }
 
-constexpr NetworkCost::Kind network_kinds[] = {
-    NetworkCost::Kind::none, NetworkCost::Kind::share_of_cluster, NetworkCost::Kind::per_endpoint,
-    NetworkCost::Kind::fixed};
-constexpr StorageCost::Kind storage_kinds[] = {
-    StorageCost::Kind::none, StorageCost::Kind::share_of_servers, StorageCost::Kind::fixed};
-constexpr Facility::Kind facility_kinds[] = {Facility::Kind::none, Facility::Kind::built,
-                                             Facility::Kind::colocated};
-
 /// Calls `f(case, seed)` for every network, storage and facility kind.
 template <class F>
 void for_every_kind(F f) {
   std::uint64_t seed = 1;
-  for (auto net : network_kinds)
-    for (auto storage : storage_kinds)
-      for (auto facility : facility_kinds) {
-        SCOPED_TRACE(::testing::Message()
-                     << "network " << static_cast<int>(net) << ", storage "
-                     << static_cast<int>(storage) << ", facility " << static_cast<int>(facility));
+  for (const auto& net : network_kinds)
+    for (const auto& storage : storage_kinds)
+      for (const auto& facility : facility_kinds) {
+        SCOPED_TRACE(::testing::Message() << "network " << net.index() << ", storage "
+                                          << storage.index() << ", facility " << facility.index());
         f(base_case(net, storage, facility), seed++);
       }
 }
@@ -309,7 +316,7 @@ TEST(FleetLanes, CapexAgreesWithTypedForEveryKind) {
         base, seed,
         [](const Case& c, auto& e) { return evaluate_fleet_capex(c.fleet, e, model::Path("F")); },
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
-          const FleetCapex t = fleet_capex(c.fleet);
+          const FleetCapex t = cost_fleet_capex(c.fleet);
           for (std::size_t h = 0; h < t.holdings.size(); ++h) {
             a.add("server price", t.holdings[h].server_price, v.holdings[h].server_price, i);
             a.add("holding total", t.holdings[h].total, v.holdings[h].total, i);
@@ -333,7 +340,7 @@ TEST(FleetLanes, OperatingCostAgreesWithTypedForEveryKind) {
           return evaluate_fleet_operating(c.fleet, capex, c.op, e, root);
         },
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
-          const FleetOperatingCost t = fleet_operating_cost(c.fleet, c.op);
+          const FleetOperatingCost t = cost_fleet_operating(c.fleet, c.op);
           a.add("energy", t.energy, v.energy, i);
           a.add("energy cost", t.energy_cost, v.energy_cost, i);
           a.add("facility", t.facility, v.facility, i);
@@ -352,7 +359,7 @@ TEST(FleetLanes, TcoAgreesWithTypedForEveryKind) {
           return evaluate_fleet_tco(c.fleet, c.op, e, model::Path("F"));
         },
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
-          const FleetTco t = fleet_tco(c.fleet, c.op);
+          const FleetTco t = cost_fleet_tco(c.fleet, c.op);
           a.add("capex", t.capex.total, v.capex.total, i);
           a.add("operating", t.operating.total, v.operating.total, i);
           a.add("total", t.total, v.total, i);
@@ -366,8 +373,7 @@ std::vector<Case> ownership_cases() {
   std::vector<Case> out;
   for (bool epoch : {false, true})
     for (bool rent : {false, true}) {
-      Case c = base_case(NetworkCost::Kind::share_of_cluster, StorageCost::Kind::none,
-                         rent ? Facility::Kind::colocated : Facility::Kind::none);
+      Case c = base_case(share_network, no_storage, rent ? colocated_facility : no_facility);
       c.own.depreciation =
           epoch ? Depreciation::epoch() : Depreciation::straight_line(years(5), assumed("test"));
       c.dep = c.own.depreciation;
@@ -396,7 +402,7 @@ TEST(FleetLanes, OwnershipCostPerGpuHourAgreesWithTyped) {
           return evaluate_ownership(c.own, e, model::Path("ownership"));
         },
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
-          add_ownership(a, ownership_cost_per_gpu_hour(c.own), v, i);
+          add_ownership(a, cost_ownership_per_gpu_hour(c.own), v, i);
         });
 }
 
@@ -413,7 +419,7 @@ TEST(FleetLanes, HoldingOwnershipCostAgreesWithTyped) {
             const std::string& label = c.fleet.holdings[h].label;
             add_ownership(
                 a,
-                ownership_cost_per_gpu_hour(ownership_inputs(c.fleet, label, c.op, c.dep, c.util)),
+                cost_ownership_per_gpu_hour(ownership_inputs(c.fleet, label, c.op, c.dep, c.util)),
                 v, i);
           });
 }
@@ -429,7 +435,7 @@ TEST(FleetLanes, RunAtOwnershipCostAgreesWithTyped) {
         },
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
           const FinalRunCost t =
-              cost_final_run_at_ownership(c.run, ownership_cost_per_gpu_hour(c.own));
+              cost_final_run_at_ownership(c.run, cost_ownership_per_gpu_hour(c.own));
           EXPECT_EQ(t.scope(), Scope::final_run_ownership);
           a.add("gpu time", t.gpu_time, v.run.gpu_time, i);
           a.add("cost", t.cost, v.run.cost, i);
@@ -443,15 +449,14 @@ TEST(FleetLanes, RunAtOwnershipCostAgreesWithTyped) {
         [](const Case& c, const auto& v, std::size_t i, Agreement& a) {
           const FinalRunCost t = cost_final_run_at_ownership(
               c.run,
-              ownership_cost_per_gpu_hour(ownership_inputs(c.fleet, "H800", c.op, c.dep, c.util)));
+              cost_ownership_per_gpu_hour(ownership_inputs(c.fleet, "H800", c.op, c.dep, c.util)));
           a.add("cost", t.cost, v.run.cost, i);
         });
   }
 }
 
 TEST(FleetLanes, ModelsReadWhatTheirHandlesName) {
-  const Case c = base_case(NetworkCost::Kind::share_of_cluster, StorageCost::Kind::none,
-                           Facility::Kind::colocated);
+  const Case c = base_case(share_network, no_storage, colocated_facility);
   model::BindingEvaluator b;
   (void)uncertainty::fleet_tco_model(c.fleet, c.op).record(b);
   std::vector<std::string> read;
@@ -468,8 +473,7 @@ TEST(FleetLanes, ModelsReadWhatTheirHandlesName) {
 }
 
 TEST(FleetLanes, DrawnValueOutsideItsBoundThrowsNamingThePath) {
-  const Case c =
-      base_case(NetworkCost::Kind::share_of_cluster, StorageCost::Kind::none, Facility::Kind::none);
+  const Case c = base_case(share_network, no_storage, no_facility);
   model::BindingEvaluator b;
   (void)evaluate_fleet_capex(c.fleet, b, model::Path("F"));
   const std::vector<model::ReadSite> sites = b.take_sites();
@@ -495,8 +499,7 @@ TEST(FleetLanes, DrawnValueOutsideItsBoundThrowsNamingThePath) {
 }
 
 TEST(FleetLanes, SimulatedCapexMeanMatchesTheLinearModel) {
-  const Case c = base_case(NetworkCost::Kind::share_of_cluster, StorageCost::Kind::share_of_servers,
-                           Facility::Kind::built);
+  const Case c = base_case(share_network, storage_kinds[1], built_facility);
   const double lo = 20'000, hi = 36'000;
   uncertainty::Ranges r;
   r.set(uncertainty::holding_price_usd_of(c.fleet, 0), uncertainty::uniform(usd(lo), usd(hi)));
@@ -512,7 +515,7 @@ TEST(FleetLanes, SimulatedCapexMeanMatchesTheLinearModel) {
   auto capex_at = [&](double price) {
     Fleet f = c.fleet;
     f.holdings[0].price.amount = usd(price);
-    return in_usd(fleet_capex(f).total);
+    return in_usd(cost_fleet_capex(f).total);
   };
   const double slope = (capex_at(hi) - capex_at(lo)) / (hi - lo);
   ASSERT_GT(slope, 0.0);

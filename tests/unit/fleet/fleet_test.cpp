@@ -6,8 +6,8 @@
 #include <string>
 
 #include "traincost/fleet/capex.hpp"
-#include "traincost/hardware/catalog.hpp"
 #include "traincost/fleet/operating_cost.hpp"
+#include "traincost/hardware/catalog.hpp"
 #include "traincost_test/expect_error.hpp"
 
 namespace traincost {
@@ -122,7 +122,7 @@ TEST(Fleet, EmptyFleetThrows) {
 
 TEST(Fleet, BadNetworkShareThrows) {
   Fleet f = one_holding_fleet(h800_holding());
-  f.network = NetworkCost::share_of_cluster(1.0, assumed("test"));
+  f.network = NetworkShareOfCluster{1.0, assumed("test")};
   expect_error([&] { validate_fleet(f); }, ErrorCode::invalid_value, "fleet.network.share",
                "got 1, expected a fraction in [0, 1)");
 }
@@ -130,13 +130,14 @@ TEST(Fleet, BadNetworkShareThrows) {
 TEST(Fleet, StorageShareIsBoundedToAFraction) {
   // A share of server capex above the whole (1e308) would make the capex infinite.
   Fleet f = one_holding_fleet(h800_holding());
-  f.storage = StorageCost::share_of_servers(1e308, assumed("test"));
-  expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share",
+  f.storage = StorageShareOfServers{1e308, assumed("test")};
+  expect_error([&] { cost_fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share",
                "got 1e+308, expected a fraction in [0, 1)");
-  f.storage = StorageCost::share_of_servers(nan, assumed("test"));
-  expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share", "got nan");
-  f.storage = StorageCost::share_of_servers(0.1, assumed("test"));
-  EXPECT_DOUBLE_EQ(in_usd(fleet_capex(f).storage), 0.1 * 400'000);
+  f.storage = StorageShareOfServers{nan, assumed("test")};
+  expect_error([&] { cost_fleet_capex(f); }, ErrorCode::invalid_value, "fleet.storage.share",
+               "got nan");
+  f.storage = StorageShareOfServers{0.1, assumed("test")};
+  EXPECT_DOUBLE_EQ(in_usd(cost_fleet_capex(f).storage), 0.1 * 400'000);
 }
 
 // A custom accelerator whose own TDP is `tdp` W (no override on the holding).
@@ -151,10 +152,10 @@ TEST(Fleet, AcceleratorTdpMustBePositiveAndFinite) {
   // Without this a NaN TDP became a NaN operating cost.
   for (const double bad : {nan, std::numeric_limits<double>::infinity(), 0.0, -700.0}) {
     const Fleet f = one_holding_fleet(custom_tdp_holding(bad));
-    expect_error([&] { fleet_operating_cost(f, OperatingAssumptions{}); }, ErrorCode::invalid_value,
+    expect_error([&] { cost_fleet_operating(f, OperatingAssumptions{}); }, ErrorCode::invalid_value,
                  "fleet.holdings[0] (H800).accelerator.tdp",
                  "got " + detail::format_value(bad) + ", expected a positive TDP in W");
-    expect_error([&] { fleet_capex(f); }, ErrorCode::invalid_value,
+    expect_error([&] { cost_fleet_capex(f); }, ErrorCode::invalid_value,
                  "fleet.holdings[0] (H800).accelerator.tdp", "got " + detail::format_value(bad));
     // Used directly, the power functions refuse it too.
     expect_error([&] { it_power(f.holdings[0]); }, ErrorCode::invalid_value,
@@ -173,11 +174,11 @@ TEST(Fleet, OverflowingTotalsThrowInsteadOfPrintingInfinity) {
   // Each input is finite; their product is not.
   Holding h = h800_holding(8e300);
   h.price = UnitPrice::per_server(usd(1e300), assumed("test"));
-  expect_error([&] { fleet_capex(one_holding_fleet(h)); }, ErrorCode::invalid_value,
+  expect_error([&] { cost_fleet_capex(one_holding_fleet(h)); }, ErrorCode::invalid_value,
                "fleet.holdings[0] (H800).capex", "got inf, expected a finite capex");
   h = h800_holding();
   h.server_to_chip_power = {1e300, assumed("test")};
-  expect_error([&] { fleet_operating_cost(one_holding_fleet(h), OperatingAssumptions{}); },
+  expect_error([&] { cost_fleet_operating(one_holding_fleet(h), OperatingAssumptions{}); },
                ErrorCode::invalid_value, "operating.total", "got inf");
 }
 
@@ -202,19 +203,25 @@ TEST(Fleet, TdpOverrideReplacesCatalogTdp) {
   EXPECT_DOUBLE_EQ(in_watts(it_power(h)), 8'000.0);
 }
 
-TEST(Fleet, FindAndWithoutHolding) {
+TEST(Fleet, AtContainsAndWithoutHolding) {
   Fleet f = one_holding_fleet(h800_holding(8));
   Holding second = h800_holding(24);
   second.label = "H800 b";
   f.holdings.push_back(second);
-  ASSERT_NE(f.find("H800 b"), nullptr);
-  EXPECT_EQ(f.find("nope"), nullptr);
+  EXPECT_TRUE(f.contains("H800 b"));
+  EXPECT_FALSE(f.contains("nope"));
+  EXPECT_EQ(&f.at("H800 b"), &f.holdings[1]);
+  f.at("H800 b").year_bought = 2024;  // the mutable overload changes the fleet
+  EXPECT_EQ(f.holdings[1].year_bought, 2024);
+  // An unknown label names the field, the label and the labels there are, closest first.
+  expect_error([&] { (void)f.at("H800 c"); }, ErrorCode::unknown_name, "fleet.holdings",
+               "got \"H800 c\", expected one of \"H800\", \"H800 b\"");
   EXPECT_DOUBLE_EQ(in_accelerators(accelerator_count(f)), 32.0);
   const Fleet g = without_holding(f, "H800");
   ASSERT_EQ(g.holdings.size(), 1u);
   EXPECT_EQ(g.holdings[0].label, "H800 b");
   expect_error([&] { without_holding(f, "H100"); }, ErrorCode::unknown_name, "fleet.holdings",
-               "no holding labelled \"H100\"");
+               "got \"H100\", expected one of");
 }
 
 }  // namespace

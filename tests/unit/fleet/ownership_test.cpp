@@ -74,7 +74,7 @@ TEST(Ownership, ComponentsAtFullUtilization) {
   OwnershipInputs in = simple_inputs();
   in.maintenance_share_per_year = {0.05, assumed("test")};
   in.colocation = Sourced<EnergyPrice>{usd_per_kilowatt_month(146.1), assumed("test")};
-  const OwnershipCost c = ownership_cost_per_gpu_hour(in);
+  const OwnershipCost c = cost_ownership_per_gpu_hour(in);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 1.0, 1e-12);
   // $35,064 x 5% / 8,766 h = $0.20.
   EXPECT_NEAR(in_usd_per_gpu_hour(c.maintenance), 0.20, 1e-12);
@@ -88,7 +88,7 @@ TEST(Ownership, ComponentsAtFullUtilization) {
 TEST(Ownership, FixedCostsScaleAsOneOverUtilizationEnergyDoesNot) {
   OwnershipInputs in = simple_inputs();
   in.utilization = {0.5, assumed("test")};
-  const OwnershipCost c = ownership_cost_per_gpu_hour(in);
+  const OwnershipCost c = cost_ownership_per_gpu_hour(in);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.0, 1e-12);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.energy), 0.09, 1e-12);
   EXPECT_NEAR(in_usd_per_gpu_hour(c.total), 2.09, 1e-12);
@@ -98,19 +98,19 @@ TEST(Ownership, FixedCostsScaleAsOneOverUtilizationEnergyDoesNot) {
 TEST(Ownership, ZeroUtilizationThrowsNamingFieldAndValue) {
   OwnershipInputs in = simple_inputs();
   in.utilization = {0.0, assumed("test")};
-  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+  expect_error([&] { cost_ownership_per_gpu_hour(in); }, ErrorCode::invalid_value,
                "ownership.utilization", "got 0, expected a fraction in (0, 1]");
 }
 
 TEST(Ownership, PueBelowOneThrows) {
   OwnershipInputs in = simple_inputs();
   in.pue = {0.95, assumed("test")};
-  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value, "ownership.pue",
+  expect_error([&] { cost_ownership_per_gpu_hour(in); }, ErrorCode::invalid_value, "ownership.pue",
                "got 0.95, expected a PUE >= 1");
   // The same shared check names the ownership fields, not the operating ones.
   in = simple_inputs();
   in.maintenance_share_per_year = {1.5, assumed("test")};
-  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+  expect_error([&] { cost_ownership_per_gpu_hour(in); }, ErrorCode::invalid_value,
                "ownership.maintenance_share_per_year", "got 1.5");
 }
 
@@ -118,14 +118,14 @@ TEST(Ownership, OverflowingCostThrows) {
   OwnershipInputs in = simple_inputs();
   in.capex_per_accelerator.value = usd_per_accelerator(1e308);
   in.depreciation = Depreciation::straight_line(years(1e-300), assumed("test"));
-  expect_error([&] { ownership_cost_per_gpu_hour(in); }, ErrorCode::invalid_value,
+  expect_error([&] { cost_ownership_per_gpu_hour(in); }, ErrorCode::invalid_value,
                "ownership.cost_per_gpu_hour", "got inf");
 }
 
 TEST(Ownership, CostIsAsWeakAsItsWeakestInput) {
   // Every input published except the assumed ones of simple_inputs(): the
   // cost is an assumption, not a derived figure.
-  EXPECT_EQ(ownership_cost_per_gpu_hour(simple_inputs()).provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(cost_ownership_per_gpu_hour(simple_inputs()).provenance.evidence, Evidence::assumed);
   OwnershipInputs in = simple_inputs();
   in.capex_per_accelerator.provenance = analyst_estimate("test");
   in.depreciation = Depreciation::epoch();
@@ -134,9 +134,9 @@ TEST(Ownership, CostIsAsWeakAsItsWeakestInput) {
   in.pue.provenance = published("test");
   in.electricity.provenance = published("test");
   in.utilization.provenance = published("test");
-  EXPECT_EQ(ownership_cost_per_gpu_hour(in).provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_ownership_per_gpu_hour(in).provenance.evidence, Evidence::analyst_estimate);
   in.capex_per_accelerator.provenance = published("test");
-  EXPECT_EQ(ownership_cost_per_gpu_hour(in).provenance.evidence, Evidence::derived);
+  EXPECT_EQ(cost_ownership_per_gpu_hour(in).provenance.evidence, Evidence::derived);
 }
 
 TEST(Ownership, BreakEvenUtilizationAgainstRental) {
@@ -148,7 +148,7 @@ TEST(Ownership, BreakEvenUtilizationAgainstRental) {
   // At exactly that utilization the ownership cost equals the rental price.
   OwnershipInputs at = in;
   at.utilization = {*u, assumed("test")};
-  EXPECT_NEAR(in_usd_per_gpu_hour(ownership_cost_per_gpu_hour(at).total), 2.0, 1e-12);
+  EXPECT_NEAR(in_usd_per_gpu_hour(cost_ownership_per_gpu_hour(at).total), 2.0, 1e-12);
   // Renting at $1 never loses: owning would need more than 100% utilization.
   EXPECT_FALSE(break_even_utilization(in, usd_per_gpu_hour(1.0)).has_value());
   EXPECT_FALSE(break_even_utilization(in, usd_per_gpu_hour(0.05)).has_value());
@@ -166,7 +166,7 @@ TrainingRun small_run() {
 }
 
 TEST(Ownership, RunAtOwnershipCostHasOwnershipScopeAndOnePrice) {
-  const OwnershipCost c = ownership_cost_per_gpu_hour(simple_inputs());
+  const OwnershipCost c = cost_ownership_per_gpu_hour(simple_inputs());
   const FinalRunCost r = cost_final_run_at_ownership(small_run(), c);
   EXPECT_EQ(r.scope(), Scope::final_run_ownership);
   EXPECT_NEAR(in_usd(r.cost), 1'500 * 1.09, 1e-9);  // the stage's $3 rental is dropped
@@ -178,7 +178,7 @@ TEST(Ownership, RunAtOwnershipCostHasOwnershipScopeAndOnePrice) {
 TEST(Ownership, RunOnAnotherAcceleratorIsRejected) {
   OwnershipInputs in = simple_inputs();
   in.accelerator = "H20";
-  const OwnershipCost c = ownership_cost_per_gpu_hour(in);
+  const OwnershipCost c = cost_ownership_per_gpu_hour(in);
   expect_error([&] { at_ownership_cost(small_run(), c); }, ErrorCode::invalid_input,
                "run.cluster.accelerator", "got H800 SXM, expected H20");
   // A stage on its own cluster is named by index and name.
@@ -198,8 +198,8 @@ TEST(Ownership, InputsFromAFleetHolding) {
   h.count = accelerators(8);
   h.price = UnitPrice::per_server(usd(280'512), assumed("server"));  // $35,064 per GPU
   f.holdings.push_back(h);
-  f.network = NetworkCost::per_endpoint(usd(4'000), assumed("test"));
-  f.facility = Facility::colocated(usd_per_kilowatt_month(100), assumed("colo"));
+  f.network = NetworkPerEndpoint{usd(4'000), 1.0, assumed("test")};
+  f.facility = FacilityColocated{usd_per_kilowatt_month(100), assumed("colo")};
   OperatingAssumptions a;
   a.maintenance_share_per_year = {0.05, assumed("test")};
   const OwnershipInputs in = ownership_inputs(
@@ -212,8 +212,11 @@ TEST(Ownership, InputsFromAFleetHolding) {
   EXPECT_EQ(in.colocation->provenance.source, "colo");
   EXPECT_DOUBLE_EQ(in.utilization.value, 0.8);
   EXPECT_DOUBLE_EQ(in.maintenance_share_per_year.value, 0.05);
-  EXPECT_THROW(ownership_inputs(f, "H100", a, Depreciation::epoch(), {1.0, assumed("test")}),
-               Error);
+  expect_error(
+      [&] {
+        ownership_inputs(f, "H100", a, Depreciation::epoch(), {1.0, assumed("test")});
+      },
+      ErrorCode::unknown_name, "fleet.holdings", "got \"H100\", expected one of \"H800\"");
 }
 
 }  // namespace
@@ -241,19 +244,19 @@ Fleet two_vintages() {
 TEST(Depreciation, FleetBookValueDepreciatesEachHoldingFromItsYear) {
   const Depreciation line = Depreciation::straight_line(years(4), assumed("test"));
   // 2025: the 2021 servers are fully written off, the 2024 ones have 3/4 left.
-  EXPECT_NEAR(in_usd(fleet_book_value(two_vintages(), 2025, line)), 300'000.0, 1e-6);
-  EXPECT_NEAR(in_usd(fleet_book_value(two_vintages(), 2024, Depreciation::epoch())),
+  EXPECT_NEAR(in_usd(book_value(two_vintages(), 2025, line)), 300'000.0, 1e-6);
+  EXPECT_NEAR(in_usd(book_value(two_vintages(), 2024, Depreciation::epoch())),
               400'000.0 * (1.0 + std::pow(10.0, -0.42)), 1e-6);
 }
 
 TEST(Depreciation, FleetBookValueNeedsKnownPastYears) {
   const Depreciation line = Depreciation::straight_line(years(4), assumed("test"));
-  expect_error([&] { fleet_book_value(two_vintages(), 2023, line); }, ErrorCode::invalid_value,
+  expect_error([&] { book_value(two_vintages(), 2023, line); }, ErrorCode::invalid_value,
                "fleet.holdings[1] (new).year_bought",
                "got 2024, expected a year no later than the valuation year 2023");
   Fleet f = two_vintages();
   f.holdings[0].year_bought = 0;
-  expect_error([&] { fleet_book_value(f, 2025, line); }, ErrorCode::invalid_value,
+  expect_error([&] { book_value(f, 2025, line); }, ErrorCode::invalid_value,
                "fleet.holdings[0] (old).year_bought", "got 0, expected the calendar year");
 }
 

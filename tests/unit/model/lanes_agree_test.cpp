@@ -549,7 +549,7 @@ TEST(LanesAgree, ResearchByLedger) {
         EXPECT_TRUE(starts_with_root(path, l.name)) << path;
         return apply_ledger(l, std::string_view(path).substr(l.name.size() + 1), x);
       },
-      [](const ExperimentLedger& l) { return cost_experiments(l).cost.amount(); }, true};
+      [](const ExperimentLedger& l) { return cost_experiments(l).total.amount(); }, true};
   expect_lanes_agree(
       c,
       [](const ExperimentLedger& l, auto& e) {
@@ -579,7 +579,7 @@ TEST(LanesAgree, ResearchByMultiplier) {
       },
       [](const MultiplierModel& m) {
         return research_from_multiplier("research", cost_final_run(m.run), m.multiplier)
-            .cost.amount();
+            .total.amount();
       },
       true};
   expect_lanes_agree(
@@ -616,7 +616,7 @@ TEST(LanesAgree, DataWorkWithGenerationAndPurchases) {
                            return apply_data(d, std::string_view(path).substr(d.name.size() + 1),
                                              x);
                          },
-                         [](const DataWork& d) { return cost_data_work(d).cost.amount(); }, true};
+                         [](const DataWork& d) { return cost_data_work(d).total.amount(); }, true};
   expect_lanes_agree(
       c, [](const DataWork& d, auto& e) { return evaluate_data_work(d, e, model::Path(d.name)); },
       301);
@@ -647,7 +647,7 @@ TEST(LanesAgree, StaffGroups) {
         EXPECT_TRUE(at && at->list == "staff") << path;
         return apply_staff(m.groups.at(at->index), at->rest, x);
       },
-      [](const StaffModel& m) { return cost_staff(m.name, m.groups).cost.amount(); }};
+      [](const StaffModel& m) { return cost_staff(m.name, m.groups).total.amount(); }};
   expect_lanes_agree(
       c,
       [](const StaffModel& m, auto& e) {

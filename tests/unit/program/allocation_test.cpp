@@ -36,21 +36,21 @@ TEST(Allocation, FleetCapacityIsGpusTimesPeriod) {
 TEST(Allocation, ShareOfTheFleetCost) {
   const FleetAllocation a = allocate_by_share("share", tco(), sourced(0.01, assumed("test")),
                                               fleet_capacity(accelerators(60'000), years(4)));
-  EXPECT_DOUBLE_EQ(in_usd(a.cost.amount()), 25.44e6);
+  EXPECT_DOUBLE_EQ(in_usd(a.total.amount()), 25.44e6);
   EXPECT_EQ(a.fleet_scope, Scope::fleet_tco);
-  EXPECT_EQ(decltype(a.cost)::scope, Scope::fleet_allocation);
+  EXPECT_EQ(decltype(a.total)::scope, Scope::fleet_allocation);
   ASSERT_TRUE(a.cost_per_gpu_hour.has_value());
   // $2.544B / 2,103.84M GPU-hours = $1.2092 per GPU-hour at full use.
   EXPECT_NEAR(in_usd_per_gpu_hour(*a.cost_per_gpu_hour), 1.20922, 1e-5);
   EXPECT_DOUBLE_EQ(in_gpu_hours(*a.allocated_time), 0.01 * 60'000.0 * 35'064.0);
-  EXPECT_EQ(a.cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(a.total.provenance().evidence, Evidence::assumed);
   EXPECT_EQ(a.breakdown().scope, Scope::fleet_allocation);
 }
 
 TEST(Allocation, WithoutCapacityThereIsNoRate) {
   const FleetAllocation a = allocate_by_share("capex share", scoped<Scope::fleet_capex>(usd(1.6e9)),
                                               sourced(0.5, assumed("x")));
-  EXPECT_DOUBLE_EQ(in_usd(a.cost.amount()), 0.8e9);
+  EXPECT_DOUBLE_EQ(in_usd(a.total.amount()), 0.8e9);
   EXPECT_FALSE(a.cost_per_gpu_hour.has_value());
   EXPECT_FALSE(a.allocated_time.has_value());
 }
@@ -60,7 +60,7 @@ TEST(Allocation, EvidenceIsTheWeakerOfShareAndFleetCost) {
   const auto evidence = [](Evidence fleet, Evidence share) {
     return allocate_by_share("x", scoped<Scope::fleet_capex>(usd(1e6), Provenance{fleet, "f"}),
                              sourced(0.5, Provenance{share, "s"}))
-        .cost.provenance()
+        .total.provenance()
         .evidence;
   };
   EXPECT_EQ(evidence(Evidence::published, Evidence::published), Evidence::derived);
@@ -79,7 +79,7 @@ TEST(Allocation, RejectsAShareOutsideZeroToOne) {
 
 TEST(Allocation, LineItemInputMustBeAFleetScope) {
   const LineItem fleet{"fleet TCO", usd(2.544e9), Scope::fleet_tco, derived("x"), {}};
-  EXPECT_DOUBLE_EQ(in_usd(allocate_by_share("a", fleet, sourced(0.1, assumed("x"))).cost.amount()),
+  EXPECT_DOUBLE_EQ(in_usd(allocate_by_share("a", fleet, sourced(0.1, assumed("x"))).total.amount()),
                    2.544e8);
 
   const LineItem run{"V3 final run", usd(5.576e6), Scope::final_run_rental, published("x"), {}};
@@ -96,11 +96,11 @@ TEST(Allocation, ByUsageChargesExactlyTheTimeUsed) {
   const FleetAllocation a =
       allocate_by_usage("used", tco(), capacity, capacity * 0.25, published("logs"));
   EXPECT_DOUBLE_EQ(a.share, 0.25);
-  EXPECT_DOUBLE_EQ(in_usd(a.cost.amount()), 0.25 * 2.544e9);
-  EXPECT_EQ(a.share_provenance.evidence, Evidence::derived);   // published logs / capacity
-  EXPECT_EQ(a.cost.provenance().evidence, Evidence::derived);  // of a derived TCO
+  EXPECT_DOUBLE_EQ(in_usd(a.total.amount()), 0.25 * 2.544e9);
+  EXPECT_EQ(a.share_provenance.evidence, Evidence::derived);    // published logs / capacity
+  EXPECT_EQ(a.total.provenance().evidence, Evidence::derived);  // of a derived TCO
   EXPECT_EQ(allocate_by_usage("x", tco(), capacity, capacity * 0.25, assumed("guess"))
-                .cost.provenance()
+                .total.provenance()
                 .evidence,
             Evidence::assumed);
   EXPECT_THROW(allocate_by_usage("x", tco(), capacity, capacity * 2.0, published("logs")), Error);

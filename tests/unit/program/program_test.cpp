@@ -62,21 +62,32 @@ TEST(Program, RentalBasisSumsRunsResearchDataStaff) {
   EXPECT_DOUBLE_EQ(in_usd(c.total.amount()), 3000.0 + 2000.0 + 700.0 + 1e6);
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.compute_time), 1000.0 + 500.0 + 1000.0 + 100.0);
   EXPECT_FALSE(c.allocation_used.has_value());
-  EXPECT_EQ(c.tree.scope, Scope::program);
-  ASSERT_EQ(c.tree.children.size(), 4u);
-  EXPECT_EQ(c.tree.children[0].label, "final runs");
-  EXPECT_EQ(c.tree.children[0].scope, Scope::final_run_rental);
-  EXPECT_EQ(c.tree.children[1].scope, Scope::research_compute);
-  EXPECT_EQ(c.tree.children[2].scope, Scope::data);
-  EXPECT_EQ(c.tree.children[3].scope, Scope::staff);
-  EXPECT_NO_THROW(check_composition(c.tree));
+  EXPECT_EQ(c.breakdown().scope, Scope::program);
+  ASSERT_EQ(c.breakdown().children.size(), 4u);
+  EXPECT_EQ(c.breakdown().children[0].label, "final runs");
+  EXPECT_EQ(c.breakdown().children[0].scope, Scope::final_run_rental);
+  EXPECT_EQ(c.breakdown().children[1].scope, Scope::research_compute);
+  EXPECT_EQ(c.breakdown().children[2].scope, Scope::data);
+  EXPECT_EQ(c.breakdown().children[3].scope, Scope::staff);
+  EXPECT_NO_THROW(check_composition(c.breakdown()));
 }
 
-TEST(Program, FindLooksUpANodeByLabel) {
+TEST(Program, AtLooksUpANodeByLabelAndThrowsForAnUnknownOne) {
   const ProgramCost c = cost_program(rental_program());
-  ASSERT_NE(c.find("B"), nullptr);
-  EXPECT_DOUBLE_EQ(in_usd(c.find("B")->amount), 1000.0);
-  EXPECT_EQ(c.find("no such line"), nullptr);
+  ASSERT_TRUE(c.contains("B"));
+  EXPECT_DOUBLE_EQ(in_usd(c.at("B").amount), 1000.0);
+  EXPECT_EQ(c.at("final runs").scope, Scope::final_run_rental);
+  EXPECT_FALSE(c.contains("no such line"));
+  try {
+    (void)c.at("final run");
+    ADD_FAILURE() << "expected an unknown_name error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::unknown_name);
+    EXPECT_EQ(e.field().str(), "program.breakdown");
+    EXPECT_EQ(e.value(), "\"final run\"");
+    // The closest label of the tree comes first.
+    EXPECT_EQ(e.expected().rfind("one of \"final runs\"", 0), 0u) << e.expected();
+  }
 }
 
 TEST(Program, RentalBasisRefusesAFleetAllocation) {
@@ -95,24 +106,24 @@ TEST(Program, FleetBasisRepricesTheWorkInsideTheAllocation) {
   EXPECT_DOUBLE_EQ(in_usd(c.total.amount()), 10'000.0 + 500.0 + 1e6);
   ASSERT_TRUE(c.allocation_used.has_value());
   EXPECT_DOUBLE_EQ(*c.allocation_used, 2600.0 / 10'000.0);
-  const LineItem* alloc = c.find("fleet share");
+  const LineItem* alloc = &c.at("fleet share");
   ASSERT_NE(alloc, nullptr);
   EXPECT_EQ(alloc->scope, Scope::fleet_allocation);
   EXPECT_DOUBLE_EQ(in_usd(alloc->amount), 10'000.0);
   // Runs at the fleet's $1 per GPU-hour, as ownership cost.
-  const LineItem* a = c.find("A at fleet cost");
+  const LineItem* a = &c.at("A at fleet cost");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->scope, Scope::final_run_ownership);
   EXPECT_DOUBLE_EQ(in_usd(a->amount), 1000.0);
-  EXPECT_DOUBLE_EQ(in_usd(c.find("research at fleet cost")->amount), 1000.0);
-  EXPECT_DOUBLE_EQ(in_usd(c.find("data generation at fleet cost")->amount), 100.0);
-  EXPECT_DOUBLE_EQ(in_usd(c.find("other allocated fleet time")->amount), 10'000.0 - 2600.0);
-  ASSERT_NE(c.find("data purchases"), nullptr);
-  EXPECT_EQ(c.find("data purchases")->scope, Scope::data);
-  EXPECT_DOUBLE_EQ(in_usd(c.find("data purchases")->amount), 500.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.at("research at fleet cost").amount), 1000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.at("data generation at fleet cost").amount), 100.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.at("other allocated fleet time").amount), 10'000.0 - 2600.0);
+  ASSERT_TRUE(c.contains("data purchases"));
+  EXPECT_EQ(c.at("data purchases").scope, Scope::data);
+  EXPECT_DOUBLE_EQ(in_usd(c.at("data purchases").amount), 500.0);
   // Nothing in the tree is rental-priced any more.
-  EXPECT_EQ(c.find("final runs"), nullptr);
-  EXPECT_NO_THROW(check_composition(c.tree));
+  EXPECT_FALSE(c.contains("final runs"));
+  EXPECT_NO_THROW(check_composition(c.breakdown()));
 }
 
 // A run re-priced at the fleet's rate is as weak as the weaker of its usage
@@ -124,21 +135,21 @@ TEST(Program, FleetBasisEvidenceIsTheWeakerOfUsageAndFleetCost) {
   p.runs = {run("A", 1000, published("paper"))};
   p.fleet = fleet(0.01, analyst_estimate("analyst"), published("logs"));
   ProgramCost c = cost_program(p);
-  EXPECT_EQ(c.find("fleet share")->provenance.evidence, Evidence::analyst_estimate);
-  EXPECT_EQ(c.find("A at fleet cost")->provenance.evidence, Evidence::analyst_estimate);
-  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::analyst_estimate);
-  EXPECT_EQ(c.find("other allocated fleet time")->provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.at("fleet share").provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.at("A at fleet cost").provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.at("train").provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(c.at("other allocated fleet time").provenance.evidence, Evidence::analyst_estimate);
   EXPECT_EQ(c.total.provenance().evidence, Evidence::analyst_estimate);
 
   p.fleet = fleet(0.01, published("audited"), published("logs"));
   c = cost_program(p);
-  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::derived);
+  EXPECT_EQ(c.at("train").provenance.evidence, Evidence::derived);
   EXPECT_EQ(c.total.provenance().evidence, Evidence::derived);
 
   p.runs = {run("A", 1000, assumed("guess"))};
   c = cost_program(p);
-  EXPECT_EQ(c.find("train")->provenance.evidence, Evidence::assumed);
-  EXPECT_EQ(c.find("other allocated fleet time")->provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(c.at("train").provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(c.at("other allocated fleet time").provenance.evidence, Evidence::assumed);
   EXPECT_EQ(c.total.provenance().evidence, Evidence::derived);  // the allocation is given
 }
 
@@ -170,8 +181,8 @@ TEST(Program, MixedRentalAndOwnershipRunsGroupUnderProgramScope) {
   owned.price = RunPrice::ownership_cost(sourced(usd_per_gpu_hour(2.0), assumed("fleet cost")));
   p.runs = {run("rented", 100), owned};
   const ProgramCost c = cost_program(p);
-  EXPECT_EQ(c.find("owned")->scope, Scope::final_run_ownership);
-  EXPECT_EQ(c.find("final runs")->scope, Scope::program);
+  EXPECT_EQ(c.at("owned").scope, Scope::final_run_ownership);
+  EXPECT_EQ(c.at("final runs").scope, Scope::program);
   EXPECT_DOUBLE_EQ(in_usd(c.total.amount()), 400.0);
 }
 

@@ -30,10 +30,10 @@ FinalRunCost final_run_of(double gpu_hours_used, Provenance usage = assumed("tes
 TEST(ResearchMultiplier, ResearchIsMultiplierMinusOneTimesTheFinalRun) {
   const ResearchCost r =
       research_from_multiplier("research", final_run_of(1000), sourced(2.5, assumed("test")));
-  EXPECT_DOUBLE_EQ(in_usd(r.cost.amount()), 3000.0);  // (2.5 - 1) x $2,000
+  EXPECT_DOUBLE_EQ(in_usd(r.total.amount()), 3000.0);  // (2.5 - 1) x $2,000
   EXPECT_DOUBLE_EQ(in_gpu_hours(r.gpu_time), 1500.0);
-  EXPECT_EQ(r.breakdown.scope, Scope::research_compute);
-  EXPECT_DOUBLE_EQ(in_usd(r.breakdown.amount), 3000.0);
+  EXPECT_EQ(r.breakdown().scope, Scope::research_compute);
+  EXPECT_DOUBLE_EQ(in_usd(r.breakdown().amount), 3000.0);
 }
 
 // Epoch AI's range, 1.2-4x (sources.md §7 [P]).
@@ -42,12 +42,12 @@ TEST(ResearchMultiplier, EpochRangeEnds) {
   EXPECT_NEAR(in_usd(research_from_multiplier("low", f,
                                               sourced(epoch_experiment_multiplier_low,
                                                       published(epoch_development_cost_method)))
-                         .cost.amount()),
+                         .total.amount()),
               400.0, 1e-9);
   EXPECT_NEAR(in_usd(research_from_multiplier("high", f,
                                               sourced(epoch_experiment_multiplier_high,
                                                       published(epoch_development_cost_method)))
-                         .cost.amount()),
+                         .total.amount()),
               6000.0, 1e-9);
 }
 
@@ -57,8 +57,8 @@ TEST(ResearchMultiplier, EvidenceIsTheWeakerOfMultiplierAndRun) {
   const FinalRunCost published_run = final_run_of(1000, published("table"), published("price"));
   const auto evidence = [](const FinalRunCost& f, Provenance m) {
     const ResearchCost r = research_from_multiplier("r", f, sourced(2.0, std::move(m)));
-    EXPECT_EQ(r.breakdown.provenance.evidence, r.cost.provenance().evidence);
-    return r.cost.provenance().evidence;
+    EXPECT_EQ(r.breakdown().provenance.evidence, r.total.provenance().evidence);
+    return r.total.provenance().evidence;
   };
   EXPECT_EQ(evidence(published_run, published("paper")), Evidence::derived);
   EXPECT_EQ(evidence(published_run, assumed("guess")), Evidence::assumed);
@@ -74,7 +74,7 @@ TEST(ResearchMultiplier, EvidenceIsTheWeakerOfMultiplierAndRun) {
 TEST(ResearchMultiplier, OneMeansNoResearch) {
   EXPECT_DOUBLE_EQ(
       in_usd(research_from_multiplier("r", final_run_of(10), sourced(1.0, assumed("x")))
-                 .cost.amount()),
+                 .total.amount()),
       0.0);
 }
 
@@ -108,30 +108,30 @@ ExperimentLedger ledger() {
 TEST(ResearchLedger, EachExperimentIsCostedLikeAStage) {
   const ResearchCost r = cost_experiments(ledger());
   // 500 x $2 + 1,000 x $1.45 + (256 x 10) x $2 = 1,000 + 1,450 + 5,120.
-  EXPECT_DOUBLE_EQ(in_usd(r.cost.amount()), 7570.0);
+  EXPECT_DOUBLE_EQ(in_usd(r.total.amount()), 7570.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(r.gpu_time), 4060.0);
-  ASSERT_EQ(r.breakdown.children.size(), 3u);
-  EXPECT_EQ(r.breakdown.scope, Scope::research_compute);
-  EXPECT_EQ(r.breakdown.children[1].label, "30B run (smaller run)");
-  EXPECT_EQ(r.breakdown.children[2].label, "diverged run (failed run)");
-  for (const auto& c : r.breakdown.children)
+  ASSERT_EQ(r.breakdown().children.size(), 3u);
+  EXPECT_EQ(r.breakdown().scope, Scope::research_compute);
+  EXPECT_EQ(r.breakdown().children[1].label, "30B run (smaller run)");
+  EXPECT_EQ(r.breakdown().children[2].label, "diverged run (failed run)");
+  for (const auto& c : r.breakdown().children)
     EXPECT_EQ(c.scope, Scope::research_compute);
-  EXPECT_NO_THROW(check_composition(r.breakdown));
+  EXPECT_NO_THROW(check_composition(r.breakdown()));
 }
 
 // The ledger is as weak as its weakest experiment: one assumed usage makes
 // the whole ledger an assumption.
 TEST(ResearchLedger, EvidenceIsTheWeakestExperiment) {
   ExperimentLedger l = ledger();
-  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(cost_experiments(l).total.provenance().evidence, Evidence::assumed);
   l.price = sourced(usd_per_gpu_hour(2.0), published("list price"));
   for (auto& e : l.experiments)
     e.stage.usage_provenance = published("logs");
   // The A100 run is priced by an analyst (AWS p4d): the ledger is an estimate.
-  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_experiments(l).total.provenance().evidence, Evidence::analyst_estimate);
   l.experiments[1].stage.price = sourced(usd_per_gpu_hour(1.45), published("invoice"));
-  EXPECT_EQ(cost_experiments(l).cost.provenance().evidence, Evidence::derived);
-  EXPECT_EQ(cost_experiments(l).breakdown.provenance.evidence, Evidence::derived);
+  EXPECT_EQ(cost_experiments(l).total.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(cost_experiments(l).breakdown().provenance.evidence, Evidence::derived);
 }
 
 TEST(ResearchLedger, RejectsAnEmptyLedger) {
@@ -153,11 +153,11 @@ TEST(ResearchCombine, SumsCostsAndTimes) {
       research_from_multiplier("multiplier", final_run_of(1000), sourced(2.0, assumed("x")));
   const ResearchCost b = cost_experiments(ledger());
   const ResearchCost both = combine_research("research", {a, b});
-  EXPECT_DOUBLE_EQ(in_usd(both.cost.amount()), 2000.0 + 7570.0);
+  EXPECT_DOUBLE_EQ(in_usd(both.total.amount()), 2000.0 + 7570.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(both.gpu_time), 1000.0 + 4060.0);
-  EXPECT_EQ(both.breakdown.children.size(), 2u);
-  EXPECT_NO_THROW(check_composition(both.breakdown));
-  EXPECT_EQ(both.cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(both.breakdown().children.size(), 2u);
+  EXPECT_NO_THROW(check_composition(both.breakdown()));
+  EXPECT_EQ(both.total.provenance().evidence, Evidence::assumed);
 }
 
 TEST(ResearchCombine, EvidenceIsTheWeakestPart) {
@@ -166,8 +166,8 @@ TEST(ResearchCombine, EvidenceIsTheWeakestPart) {
   const ResearchCost estimated_part =
       research_from_multiplier("e", final_run_of(1000, published("t"), published("p")),
                                sourced(2.0, analyst_estimate("Epoch")));
-  EXPECT_EQ(combine_research("r", {published_part}).cost.provenance().evidence, Evidence::derived);
-  EXPECT_EQ(combine_research("r", {published_part, estimated_part}).cost.provenance().evidence,
+  EXPECT_EQ(combine_research("r", {published_part}).total.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(combine_research("r", {published_part, estimated_part}).total.provenance().evidence,
             Evidence::analyst_estimate);
 }
 
@@ -180,14 +180,14 @@ TEST(DataWork, GenerationAndPurchasesAreData) {
                                      gpu_hours(5000), assumed("x"))},
                {DataPurchase{"annotation", sourced(usd(30'000), assumed("x"))}}});
   EXPECT_DOUBLE_EQ(in_usd(d.compute_cost.amount()), 10'000.0);
-  EXPECT_DOUBLE_EQ(in_usd(d.cost.amount()), 40'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(d.total.amount()), 40'000.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(d.gpu_time), 5000.0);
-  ASSERT_EQ(d.breakdown.children.size(), 2u);
-  EXPECT_EQ(d.breakdown.scope, Scope::data);
-  EXPECT_EQ(d.breakdown.children[0].scope, Scope::data);
+  ASSERT_EQ(d.breakdown().children.size(), 2u);
+  EXPECT_EQ(d.breakdown().scope, Scope::data);
+  EXPECT_EQ(d.breakdown().children[0].scope, Scope::data);
   ASSERT_EQ(d.purchase_items.size(), 1u);
   EXPECT_EQ(d.purchase_items[0].label, "annotation");
-  EXPECT_NO_THROW(check_composition(d.breakdown));
+  EXPECT_NO_THROW(check_composition(d.breakdown()));
 }
 
 TEST(DataWork, PurchasesOnlyNeedNoCluster) {
@@ -197,10 +197,10 @@ TEST(DataWork, PurchasesOnlyNeedNoCluster) {
                               std::nullopt,
                               {},
                               {DataPurchase{"corpus licence", sourced(usd(1e6), assumed("x"))}}});
-  EXPECT_DOUBLE_EQ(in_usd(d.cost.amount()), 1e6);
+  EXPECT_DOUBLE_EQ(in_usd(d.total.amount()), 1e6);
   EXPECT_DOUBLE_EQ(in_gpu_hours(d.gpu_time), 0.0);
   // An assumed purchase price makes an assumed data cost.
-  EXPECT_EQ(d.cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(d.total.provenance().evidence, Evidence::assumed);
 }
 
 TEST(DataWork, EvidenceIsTheWeakestStageOrPurchase) {
@@ -210,13 +210,13 @@ TEST(DataWork, EvidenceIsTheWeakestStageOrPurchase) {
       sourced(usd_per_gpu_hour(2.0), published("price")),
       {Stage::with_gpu_time("gen", StageKind::data_generation, gpu_hours(10), published("logs"))},
       {DataPurchase{"licence", sourced(usd(100), published("invoice"))}}};
-  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(cost_data_work(w).total.provenance().evidence, Evidence::derived);
   EXPECT_EQ(cost_data_work(w).compute_cost.provenance().evidence, Evidence::derived);
   w.purchases[0].amount.provenance = analyst_estimate("press");
-  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_data_work(w).total.provenance().evidence, Evidence::analyst_estimate);
   EXPECT_EQ(cost_data_work(w).compute_cost.provenance().evidence, Evidence::derived);
   w.generation[0].usage_provenance = assumed("guess");
-  EXPECT_EQ(cost_data_work(w).cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(cost_data_work(w).total.provenance().evidence, Evidence::assumed);
 }
 
 TEST(DataWork, RejectsNothingGenerationWithoutClusterAndNegativePurchases) {

@@ -20,28 +20,28 @@ StaffGroup group(double headcount, double salary, double overhead, double period
 
 TEST(Staff, HeadcountTimesLoadedCostTimesPeriod) {
   const StaffCost s = cost_staff(group(10, 200'000, 1.25, 2));
-  EXPECT_DOUBLE_EQ(in_usd(s.cost.amount()), 5e6);  // 10 x 200K x 1.25 x 2
+  EXPECT_DOUBLE_EQ(in_usd(s.total.amount()), 5e6);  // 10 x 200K x 1.25 x 2
   EXPECT_DOUBLE_EQ(in_person_years(s.person_time), 20.0);
-  EXPECT_EQ(s.breakdown.scope, Scope::staff);
-  EXPECT_EQ(s.breakdown.label, "researchers");
-  EXPECT_TRUE(s.breakdown.children.empty());
+  EXPECT_EQ(s.breakdown().scope, Scope::staff);
+  EXPECT_EQ(s.breakdown().label, "researchers");
+  EXPECT_TRUE(s.breakdown().children.empty());
 }
 
 TEST(Staff, GroupsAddUp) {
   StaffGroup eng = group(5, 100'000, 1.4, 1);
   eng.name = "engineers";
   const StaffCost s = cost_staff("staff", {group(10, 200'000, 1.25, 2), eng});
-  EXPECT_DOUBLE_EQ(in_usd(s.cost.amount()), 5e6 + 700'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(s.total.amount()), 5e6 + 700'000.0);
   EXPECT_DOUBLE_EQ(in_person_years(s.person_time), 25.0);
-  ASSERT_EQ(s.breakdown.children.size(), 2u);
-  EXPECT_EQ(s.breakdown.children[1].label, "engineers");
-  EXPECT_NO_THROW(check_composition(s.breakdown));
+  ASSERT_EQ(s.breakdown().children.size(), 2u);
+  EXPECT_EQ(s.breakdown().children[1].label, "engineers");
+  EXPECT_NO_THROW(check_composition(s.breakdown()));
 }
 
 TEST(Staff, AssumedInputsMakeAnAssumedCost) {
   const StaffCost s = cost_staff(group(10, 200'000, 1.3, 2));
-  EXPECT_EQ(s.breakdown.provenance.evidence, Evidence::assumed);
-  EXPECT_NE(s.breakdown.provenance.source.find("10 people x $200000/person-year x overhead 1.3"),
+  EXPECT_EQ(s.breakdown().provenance.evidence, Evidence::assumed);
+  EXPECT_NE(s.breakdown().provenance.source.find("10 people x $200000/person-year x overhead 1.3"),
             std::string::npos);
 }
 
@@ -52,14 +52,14 @@ TEST(Staff, EvidenceIsTheWeakestInput) {
   g.headcount.provenance = published("org chart");
   g.salary.provenance = published("pay survey");
   g.period.provenance = published("timeline");
-  EXPECT_EQ(cost_staff(g).breakdown.provenance.evidence, Evidence::derived);
-  EXPECT_EQ(cost_staff(g).cost.provenance().evidence, Evidence::derived);
+  EXPECT_EQ(cost_staff(g).breakdown().provenance.evidence, Evidence::derived);
+  EXPECT_EQ(cost_staff(g).total.provenance().evidence, Evidence::derived);
   g.salary.provenance = analyst_estimate("press");
   g.overhead.provenance = derived("1.25 x 1.04");
-  EXPECT_EQ(cost_staff(g).breakdown.provenance.evidence, Evidence::analyst_estimate);
-  EXPECT_EQ(cost_staff(g).cost.provenance().evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_staff(g).breakdown().provenance.evidence, Evidence::analyst_estimate);
+  EXPECT_EQ(cost_staff(g).total.provenance().evidence, Evidence::analyst_estimate);
   g.period.provenance = assumed("guess");
-  EXPECT_EQ(cost_staff(g).cost.provenance().evidence, Evidence::assumed);
+  EXPECT_EQ(cost_staff(g).total.provenance().evidence, Evidence::assumed);
 }
 
 TEST(Staff, EpochOverheadRange) {
