@@ -38,7 +38,7 @@ TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
   EXPECT_EQ(r.scope(), Scope::final_run_ownership);
   EXPECT_NEAR(in_gpu_hours(r.gpu_time), 2'788'000, 1e-6);
   // $4.988M: the hourly cost of an owned H800 over Table 1's GPU-hours.
-  const OwnershipCost c = ownership_cost_per_gpu_hour(deepseek_h800_ownership_inputs());
+  const OwnershipCost c = cost_ownership_per_gpu_hour(deepseek_h800_ownership_inputs());
   EXPECT_NEAR(in_usd(r.cost), 2'788'000 * in_usd_per_gpu_hour(c.total), 1e-3);
   // Beside the rental-equivalent $5.576M at $2 (sources.md §1, P).
   EXPECT_LT(in_usd(r.cost), 5.576e6);
@@ -61,7 +61,7 @@ TEST(DeepSeekV3Ownership, BreakEvenUtilizationAgainstTwoDollars) {
   EXPECT_NEAR(*u, 0.888, 5e-4);
   // The inverse, through the forward function: at that utilization an owned
   // H800 costs exactly the $2 rental price.
-  const OwnershipCost at_u = ownership_cost_per_gpu_hour(
+  const OwnershipCost at_u = cost_ownership_per_gpu_hour(
       deepseek_h800_ownership_inputs(deepseek_fleet_depreciation(), {*u, assumed("break-even")}));
   EXPECT_NEAR(in_usd_per_gpu_hour(at_u.total), 2.0, 1e-9);
 }
