@@ -28,12 +28,12 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/hardware/accelerator.hpp"
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/fleet_specs.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -252,7 +252,7 @@ inline Fleet without_holding(Fleet fleet, std::string_view label) {
 namespace detail {
 
 /// "fleet.holdings[1] (H800).what". Allocates: build it only on a failure path.
-inline std::string holding_field(std::size_t index, const Holding& h, std::string_view what) {
+inline FieldPath holding_field(std::size_t index, const Holding& h, std::string_view what) {
   return indexed_field("fleet.holdings", index, h.label, what);
 }
 
