@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
-#include "traincost/hardware/precision.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/precision.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -32,7 +32,7 @@ constexpr std::string_view to_string(FormFactor f) {
     case FormFactor::tpu:
       return "TPU";
   }
-  return "SXM";
+  detail::fail_enum_value("FormFactor", static_cast<long long>(f));
 }
 
 /// Dense (not sparse) peak throughput per precision. Vendor sheets often
