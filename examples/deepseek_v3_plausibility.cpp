@@ -56,12 +56,13 @@
 #include <iostream>
 #include <string>
 
+#include "traincost/compute/plausibility.hpp"
 #include "traincost/print/final_run_report.hpp"
 #include "traincost/print/format.hpp"
-#include "traincost/compute/plausibility.hpp"
+#include "traincost/print/plausibility_report.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/reference/deepseek_v3_compute.hpp"
-#include "traincost/print/text_table.hpp"
 
 namespace {
 
@@ -158,7 +159,7 @@ int main() {
             << format_usd_compact(cost_final_run(deepseek_v3_final_run()).cost) << ")\n\n";
 
   std::cout << "Verdict: " << to_string(m_stated.verdict) << '\n'
-            << "  " << m_stated.explanation << '\n'
+            << "  " << explain(m_stated) << '\n'
             << "  The $5.576M is the rental-equivalent of the final run only: research, "
                "ablations,\n  staff and the cluster itself are other scopes.\n";
 }
