@@ -15,17 +15,18 @@
 #include <variant>
 #include <vector>
 
+#include "traincost/compute/throughput.hpp"
+#include "traincost/compute/workload.hpp"
 #include "traincost/core/breakdown.hpp"
-#include "traincost/hardware/cluster.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/hardware/cluster.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/run/run_price.hpp"
-#include "traincost/core/scope.hpp"
-#include "traincost/compute/throughput.hpp"
 #include "traincost/units/units.hpp"
-#include "traincost/compute/workload.hpp"
 
 namespace traincost {
 
@@ -58,7 +59,7 @@ constexpr std::string_view to_string(StageKind k) {
     case StageKind::other:
       return "other";
   }
-  return "other";
+  detail::fail_enum_value("StageKind", static_cast<long long>(k));
 }
 
 /// A stage's accelerator time computed from what was trained: the
@@ -158,12 +159,25 @@ struct FinalRunCost {
   /// What the cost counts: fixed by the run's price (run_price.hpp).
   Scope scope() const { return scope_; }
 
-  /// The stage with this name, or nullptr.
-  const StageCost* find_stage(std::string_view stage_name) const {
+  /// Whether the run has a stage with this name.
+  bool has_stage(std::string_view stage_name) const {
     for (const auto& s : stages)
       if (s.name == stage_name)
-        return &s;
-    return nullptr;
+        return true;
+    return false;
+  }
+
+  /// The stage with this name. Throws `unknown_name` at "run.stages" whose
+  /// value is the name as given and whose expected text lists the stages.
+  const StageCost& stage(std::string_view stage_name) const {
+    for (const auto& s : stages)
+      if (s.name == stage_name)
+        return s;
+    std::string expected = "a stage of the run \"" + name + "\":";
+    for (std::size_t i = 0; i < stages.size(); ++i)
+      ((expected += i == 0 ? " \"" : ", \"") += stages[i].name) += '"';
+    throw Error(ErrorCode::unknown_name, "run.stages", "\"" + std::string(stage_name) + "\"",
+                std::move(expected));
   }
 
   /// The run as a breakdown tree: one child per stage.

@@ -27,10 +27,10 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
                       {"context extension", 119'000, 238'000},
                       {"post-training", 5'000, 10'000}};
   for (const Row& r : rows) {
-    const StageCost* s = c.find_stage(r.stage);
-    ASSERT_NE(s, nullptr) << r.stage;
-    EXPECT_NEAR(in_gpu_hours(s->gpu_time), r.gpu_hours, kExact) << r.stage;
-    EXPECT_NEAR(in_usd(s->cost), r.usd, kExact) << r.stage;
+    ASSERT_TRUE(c.has_stage(r.stage)) << r.stage;
+    const StageCost& s = c.stage(r.stage);
+    EXPECT_NEAR(in_gpu_hours(s.gpu_time), r.gpu_hours, kExact) << r.stage;
+    EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 2'788'000, kExact);  // "2,788K" [P]
   EXPECT_NEAR(in_usd(c.cost), 5'576'000, kExact);            // "$5.576M" [P]
@@ -41,8 +41,8 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
 // [P]) — sources.md §1. Tolerance: the one printed decimal, ±0.05 day.
 TEST(ReferenceDeepSeekV3, PreTrainingTakes54Point2Days) {
   const FinalRunCost c = cost_final_run(reference::deepseek_v3_final_run());
-  EXPECT_NEAR(in_days(c.find_stage("pre-training")->wall_clock), 54.2, 0.05);
-  EXPECT_LT(in_days(c.find_stage("pre-training")->wall_clock), 61.0);  // < two months
+  EXPECT_NEAR(in_days(c.stage("pre-training").wall_clock), 54.2, 0.05);
+  EXPECT_LT(in_days(c.stage("pre-training").wall_clock), 61.0);  // < two months
 }
 
 // The price basis is DeepSeek's own assumption, $2 per H800 GPU-hour [P].
@@ -61,10 +61,10 @@ TEST(ReferenceDeepSeekR1, StagesAndTotal) {
                       {"SFT data creation", 5'000, 10'000},
                       {"R1 training", 40'960, 81'920}};
   for (const Row& r : rows) {
-    const StageCost* s = c.find_stage(r.stage);
-    ASSERT_NE(s, nullptr) << r.stage;
-    EXPECT_NEAR(in_gpu_hours(s->gpu_time), r.gpu_hours, kExact) << r.stage;
-    EXPECT_NEAR(in_usd(s->cost), r.usd, kExact) << r.stage;
+    ASSERT_TRUE(c.has_stage(r.stage)) << r.stage;
+    const StageCost& s = c.stage(r.stage);
+    EXPECT_NEAR(in_gpu_hours(s.gpu_time), r.gpu_hours, kExact) << r.stage;
+    EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 147'336, kExact);
   EXPECT_NEAR(in_usd(c.cost), 294'672, kExact);
