@@ -313,7 +313,7 @@ TEST(PlausibilityErrors, Fp8BasisOnA100) {
                           MfuBasis(Precision::fp8));
       },
       ErrorCode::unsupported_precision, "mfu_basis.precision",
-      "the A100 SXM4 80GB has no fp8 peak");
+      "got fp8, expected a precision the A100 SXM4 80GB has a peak for");
 }
 
 TEST(PlausibilityErrors, ZeroDeadlineAndTokenRate) {
