@@ -52,6 +52,6 @@ int main() {
   for (double price : {1.5, 2.0, 3.5}) {
     run.price = sourced(usd_per_gpu_hour(price), assumed("what-if price"));
     std::cout << "  $" << format_number(price, 2)
-              << " per GPU-hour: " << format_usd_compact(cost_final_run(run).cost) << '\n';
+              << " per GPU-hour: " << format_usd_compact(cost_final_run(run).total) << '\n';
   }
 }

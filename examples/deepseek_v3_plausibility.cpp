@@ -155,8 +155,8 @@ int main() {
             << format_number(in_gpu_hours(pre.gpu_time)) << " GPU-hours, "
             << format_number(in_days(pre.wall_clock), 1) << " days, "
             << format_usd_compact(pre.cost) << '\n';
-  std::cout << "whole run with that stage: " << format_usd_compact(cost.cost) << " (published "
-            << format_usd_compact(cost_final_run(deepseek_v3_final_run()).cost) << ")\n\n";
+  std::cout << "whole run with that stage: " << format_usd_compact(cost.total) << " (published "
+            << format_usd_compact(cost_final_run(deepseek_v3_final_run()).total) << ")\n\n";
 
   std::cout << "Verdict: " << to_string(m_stated.verdict) << '\n'
             << "  " << explain(m_stated) << '\n'

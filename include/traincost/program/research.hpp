@@ -28,11 +28,11 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -156,7 +156,7 @@ inline ResearchCost research_from_multiplier(std::string name, const FinalRunCos
                        " multiplier: " + multiplier.provenance.source + ")");
   ResearchCost out;
   out.name = std::move(name);
-  out.cost = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.cost), p);
+  out.cost = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.total), p);
   out.gpu_time = final_run.gpu_time * extra;
   out.breakdown = LineItem{out.name, out.cost.amount(), Scope::research_compute, std::move(p), {}};
   return out;
@@ -177,7 +177,7 @@ inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
   // Same arithmetic as a final run, different scope: re-label every node.
   out.breakdown = c.breakdown();
   out.cost = ScopedCost<Scope::research_compute>(
-      c.cost, derived_from({out.breakdown.provenance.evidence}, "sum of the experiments"));
+      c.total, derived_from({out.breakdown.provenance.evidence}, "sum of the experiments"));
   out.breakdown.scope = Scope::research_compute;
   for (std::size_t i = 0; i < out.breakdown.children.size(); ++i) {
     LineItem& child = out.breakdown.children[i];
@@ -275,7 +275,7 @@ inline DataCost cost_data_work(const DataWork& work) {
     const FinalRunCost c = cost_final_run(generation_as_run(work));
     LineItem stages = c.breakdown();
     out.compute_cost = ScopedCost<Scope::data>(
-        c.cost, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
+        c.total, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
     out.gpu_time = c.gpu_time;
     for (auto& child : stages.children) {
       child.scope = Scope::data;  // generation compute is data work, priced like a run

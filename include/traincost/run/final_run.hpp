@@ -154,7 +154,7 @@ struct FinalRunCost {
   std::vector<StageCost> stages;
   GpuTime gpu_time = gpu_hours(0);  ///< total over stages
   Duration wall_clock = hours(0);   ///< stages run one after another
-  Money cost = usd(0);              ///< total over stages
+  Money total = usd(0);             ///< the run's cost: total over stages
 
   /// What the cost counts: fixed by the run's price (run_price.hpp).
   Scope scope() const { return scope_; }
@@ -182,7 +182,7 @@ struct FinalRunCost {
 
   /// The run as a breakdown tree: one child per stage.
   LineItem breakdown() const {
-    LineItem root{name, cost, scope_, derived("sum of the stages"), {}};
+    LineItem root{name, total, scope_, derived("sum of the stages"), {}};
     root.children.reserve(stages.size());
     Evidence weakest_stage = Evidence::published;
     for (const auto& s : stages) {
@@ -432,16 +432,16 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
       });
   out.gpu_time = v.gpu_time;
   out.wall_clock = v.wall_clock;
-  out.cost = v.cost;
-  if (!std::isfinite(in_usd(out.cost)) || !std::isfinite(in_gpu_hours(out.gpu_time)) ||
+  out.total = v.cost;
+  if (!std::isfinite(in_usd(out.total)) || !std::isfinite(in_gpu_hours(out.gpu_time)) ||
       !std::isfinite(in_hours(out.wall_clock)))
-    detail::fail_value("run.cost", in_usd(out.cost),
+    detail::fail_value("run.cost", in_usd(out.total),
                        "a finite total cost, GPU time and wall-clock (the sum overflows)");
-  if (!(in_usd(out.cost) > 0.0))
-    detail::fail_value("run.cost", in_usd(out.cost),
+  if (!(in_usd(out.total) > 0.0))
+    detail::fail_value("run.cost", in_usd(out.total),
                        "a positive total cost in USD (usage x price vanishes)");
   for (auto& sc : out.stages)
-    sc.share = ratio(sc.cost, out.cost);
+    sc.share = ratio(sc.cost, out.total);
   return out;
 }
 

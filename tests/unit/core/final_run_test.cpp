@@ -30,7 +30,7 @@ TEST(FinalRun, CostsEachStageAtTheRunPrice) {
   // Wall-clock stage: 10 h x 100 GPUs = 1,000 GPU-hours.
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.stages[1].gpu_time), 1000.0);
   EXPECT_DOUBLE_EQ(in_usd(c.stages[1].cost), 2000.0);
-  EXPECT_DOUBLE_EQ(in_usd(c.cost), 8000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.total), 8000.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.gpu_time), 4000.0);
   EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }

@@ -33,7 +33,7 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
     EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 2'788'000, kExact);  // "2,788K" [P]
-  EXPECT_NEAR(in_usd(c.cost), 5'576'000, kExact);            // "$5.576M" [P]
+  EXPECT_NEAR(in_usd(c.total), 5'576'000, kExact);           // "$5.576M" [P]
   EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }
 
@@ -67,10 +67,10 @@ TEST(ReferenceDeepSeekR1, StagesAndTotal) {
     EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 147'336, kExact);
-  EXPECT_NEAR(in_usd(c.cost), 294'672, kExact);
+  EXPECT_NEAR(in_usd(c.total), 294'672, kExact);
   // The paper prints the truncated figures "147K" and "$294K".
   EXPECT_EQ(std::floor(in_gpu_hours(c.gpu_time) / 1000), 147);
-  EXPECT_EQ(std::floor(in_usd(c.cost) / 1000), 294);
+  EXPECT_EQ(std::floor(in_usd(c.total) / 1000), 294);
 }
 
 // 512 GPUs, not the "648" of press reports that misread "64*8" — sources.md §2.
@@ -80,8 +80,8 @@ TEST(ReferenceDeepSeekR1, ClusterIs64Times8) {
 
 // V3 + R1 ≈ $5.87M [D] — sources.md §2. Tolerance: the printed 0.01M.
 TEST(ReferenceDeepSeek, V3PlusR1) {
-  const Money both = cost_final_run(reference::deepseek_v3_final_run()).cost +
-                     cost_final_run(reference::deepseek_r1_run()).cost;
+  const Money both = cost_final_run(reference::deepseek_v3_final_run()).total +
+                     cost_final_run(reference::deepseek_r1_run()).total;
   EXPECT_NEAR(in_usd(both), 5.87e6, 0.005e6);
 }
 
