@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "traincost/io/json_report.hpp"
-#include "traincost/io/printable.hpp"
 #include "traincost/print/final_run_report.hpp"
 #include "traincost/print/format.hpp"
+#include "traincost/io/json_report.hpp"
+#include "traincost/io/printable.hpp"
 #include "traincost/print/text_table.hpp"
 #include "traincost/version.hpp"
 

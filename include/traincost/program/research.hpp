@@ -28,11 +28,11 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/core/scoped_cost.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
