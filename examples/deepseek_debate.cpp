@@ -212,7 +212,7 @@ int main() {
   const std::string period_years = format_number(in_years(fleet_period));
   const GpuTimePrice v3_price = v3.stages.front().price;
 
-  std::cout << "  V3 + R1 = " << format_usd_compact(v3.cost + r1.cost)
+  std::cout << "  V3 + R1 = " << format_usd_compact(v3.total + r1.total)
             << " as modelled from the paper tables ("
             << format_usd_compact(ref::deepseek_v3_plus_r1_cost().amount())
             << " as printed):\n    same scope, so the sum means something.\n";
@@ -238,7 +238,7 @@ int main() {
             << "B GPU-hours)\n";
   std::cout << "  V3's " << format_number(in_gpu_hours(v3.gpu_time))
             << " H800-hours at that rate: " << format_usd_compact(v3.gpu_time * fleet_rate)
-            << " (final run, ownership cost)\n    against " << format_usd_compact(v3.cost)
+            << " (final run, ownership cost)\n    against " << format_usd_compact(v3.total)
             << " at the assumed " << per_hour(v3_price) << " rental; they are "
             << format_percent(ratio(v3.gpu_time, *whole_fleet.fleet_capacity), 2)
             << " of the fleet's " << period_years << "-year time.\n";

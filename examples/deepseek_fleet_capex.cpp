@@ -244,8 +244,8 @@ int main() {
   const GpuTimePrice rental = v3.price.value;
   const std::string rental_text = "$" + format_number(in_usd_per_gpu_hour(rental), 2);
   print_final_run(std::cout, owned);
-  std::cout << "V3 final run at ownership cost: " << format_usd_compact(owned.cost)
-            << " (rental-equivalent at " << rental_text << ": " << format_usd_compact(rented.cost)
+  std::cout << "V3 final run at ownership cost: " << format_usd_compact(owned.total)
+            << " (rental-equivalent at " << rental_text << ": " << format_usd_compact(rented.total)
             << ")\n";
 
   const auto even = break_even_utilization(h800, rental);
@@ -271,7 +271,7 @@ int main() {
                              3)
             << " per GPU-hour,\n  V3 "
             << format_usd_compact(
-                   cost_final_run_at_ownership(v3, cost_ownership_per_gpu_hour(cheaper_h800)).cost)
+                   cost_final_run_at_ownership(v3, cost_ownership_per_gpu_hour(cheaper_h800)).total)
             << ", fleet capex " << millions(cost_fleet_capex(cheaper).total) << '\n';
   const OwnershipInputs epoch = reference::deepseek_h800_ownership_inputs(Depreciation::epoch());
   const OwnershipCost epoch_hourly = cost_ownership_per_gpu_hour(epoch);
@@ -279,7 +279,7 @@ int main() {
   std::cout << "with Epoch AI's " << to_string(epoch.depreciation.method) << " depreciation ("
             << format_number(epoch.depreciation.rate_per_year, 4) << "/yr): $"
             << format_number(in_usd_per_gpu_hour(epoch_hourly.total), 3) << " per GPU-hour,\n  V3 "
-            << format_usd_compact(reference::deepseek_v3_at_ownership_cost(epoch).cost)
+            << format_usd_compact(reference::deepseek_v3_at_ownership_cost(epoch).total)
             << ", break-even "
             << (epoch_even ? format_percent(*epoch_even)
                            : std::string("never at up to 100% utilization"))

@@ -44,11 +44,11 @@ int main() {
   // The paper truncates to thousands; show that the table agrees with it.
   std::cout << "\nAs the paper prints it: "
             << format_number(std::floor(in_gpu_hours(r1.gpu_time) / 1000)) << "K GPU-hours, $"
-            << format_number(std::floor(in_usd(r1.cost) / 1000)) << "K\n";
+            << format_number(std::floor(in_usd(r1.total) / 1000)) << "K\n";
 
   // Both figures are final runs priced at the same rental assumption, so
   // adding them is meaningful; adding a fleet's capex to them would not be.
   const FinalRunCost v3 = cost_final_run(reference::deepseek_v3_final_run());
-  std::cout << "V3 final run + R1 post-training: " << format_usd_compact(v3.cost + r1.cost)
+  std::cout << "V3 final run + R1 post-training: " << format_usd_compact(v3.total + r1.total)
             << " (two runs, one scope: rental-equivalent)\n";
 }

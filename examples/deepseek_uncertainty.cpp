@@ -57,9 +57,9 @@
 
 #include <iostream>
 
-#include "traincost/reference/deepseek_ranges.hpp"
 #include "traincost/print/cost_report.hpp"
 #include "traincost/print/uncertainty_report.hpp"
+#include "traincost/reference/deepseek_ranges.hpp"
 
 int main() {
   using namespace traincost;
@@ -77,7 +77,7 @@ int main() {
             << to_string(v3_model.scope) << ")\n";
   print_cost_summary(std::cout, simulate_cost(v3_model, v3_ranges, options), 2, 30);
   const FinalRunCost published = cost_final_run(reference::deepseek_v3_final_run());
-  std::cout << "As published: " << format_usd_compact(published.cost) << " at $2 and "
+  std::cout << "As published: " << format_usd_compact(published.total) << " at $2 and "
             << format_number(in_gpu_hours(published.gpu_time) / 1e3) << "K GPU-hours\n\n";
   std::cout << "Drivers of the final-run cost (each input at its P5 and P95, others at "
                "medians)\n";

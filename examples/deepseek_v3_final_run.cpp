@@ -42,9 +42,9 @@ int main() {
   const FinalRunCost cost = cost_final_run(run);
   print_final_run(std::cout, cost);
 
-  const StageCost* pre = cost.find_stage("pre-training");
-  std::cout << "\nPre-training wall clock on " << format_number(in_accelerators(pre->accelerators))
-            << " GPUs: " << format_number(in_days(pre->wall_clock), 1)
+  const StageCost& pre = cost.stage("pre-training");
+  std::cout << "\nPre-training wall clock on " << format_number(in_accelerators(pre.accelerators))
+            << " GPUs: " << format_number(in_days(pre.wall_clock), 1)
             << " days (\"less than two months\")\n";
 
   // Every assumption can be changed: here the rental price.
@@ -52,6 +52,6 @@ int main() {
   for (double price : {1.5, 2.0, 3.5}) {
     run.price = sourced(usd_per_gpu_hour(price), assumed("what-if price"));
     std::cout << "  $" << format_number(price, 2)
-              << " per GPU-hour: " << format_usd_compact(cost_final_run(run).cost) << '\n';
+              << " per GPU-hour: " << format_usd_compact(cost_final_run(run).total) << '\n';
   }
 }

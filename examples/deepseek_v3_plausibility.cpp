@@ -56,12 +56,13 @@
 #include <iostream>
 #include <string>
 
+#include "traincost/compute/plausibility.hpp"
 #include "traincost/print/final_run_report.hpp"
 #include "traincost/print/format.hpp"
-#include "traincost/compute/plausibility.hpp"
+#include "traincost/print/plausibility_report.hpp"
+#include "traincost/print/text_table.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/reference/deepseek_v3_compute.hpp"
-#include "traincost/print/text_table.hpp"
 
 namespace {
 
@@ -154,11 +155,11 @@ int main() {
             << format_number(in_gpu_hours(pre.gpu_time)) << " GPU-hours, "
             << format_number(in_days(pre.wall_clock), 1) << " days, "
             << format_usd_compact(pre.cost) << '\n';
-  std::cout << "whole run with that stage: " << format_usd_compact(cost.cost) << " (published "
-            << format_usd_compact(cost_final_run(deepseek_v3_final_run()).cost) << ")\n\n";
+  std::cout << "whole run with that stage: " << format_usd_compact(cost.total) << " (published "
+            << format_usd_compact(cost_final_run(deepseek_v3_final_run()).total) << ")\n\n";
 
   std::cout << "Verdict: " << to_string(m_stated.verdict) << '\n'
-            << "  " << m_stated.explanation << '\n'
+            << "  " << explain(m_stated) << '\n'
             << "  The $5.576M is the rental-equivalent of the final run only: research, "
                "ablations,\n  staff and the cluster itself are other scopes.\n";
 }

@@ -34,7 +34,7 @@ nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
       {"scope", std::string(id(run.scope()))},
       {"scope_label", std::string(to_string(run.scope()))},
       {"total",
-       {{"usd", in_usd(run.cost)},
+       {{"usd", in_usd(run.total)},
         {"gpu_hours", in_gpu_hours(run.gpu_time)},
         {"wall_clock_hours", in_hours(run.wall_clock)}}},
       {"stages", std::move(stages)},

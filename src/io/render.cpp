@@ -143,8 +143,8 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
                format_percent(s.share), std::string(tag(s.usage_provenance.evidence))});
     markdown_row(os, {"**total**", "", "", "**" + format_number(in_gpu_hours(run.gpu_time)) + "**",
                       "**" + format_number(in_days(run.wall_clock), 1) + "**", "",
-                      "**" + format_usd(run.cost) + "**", "100.0%", ""});
-    os << "\nTotal cost: **" << format_usd_compact(run.cost) << "** (" << format_usd(run.cost)
+                      "**" + format_usd(run.total) + "**", "100.0%", ""});
+    os << "\nTotal cost: **" << format_usd_compact(run.total) << "** (" << format_usd(run.total)
        << ")\n";
     os << "\nSources:\n\n";
     for (const auto& s : run.stages)
@@ -177,8 +177,8 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
   if (r.final_run) {
     const FinalRunCost& run = *r.final_run;
     row({result, r.model, scope, "total", "0", "", "", "", plain_number(in_gpu_hours(run.gpu_time)),
-         plain_number(in_hours(run.wall_clock)), "", plain_number(in_usd(run.cost)), "1", "derived",
-         "sum of the stages"});
+         plain_number(in_hours(run.wall_clock)), "", plain_number(in_usd(run.total)), "1",
+         "derived", "sum of the stages"});
     for (const auto& s : run.stages)
       row({result, r.model, scope, s.name, "1", std::string(to_string(s.kind)), s.accelerator,
            plain_number(in_accelerators(s.accelerators)), plain_number(in_gpu_hours(s.gpu_time)),

@@ -29,9 +29,9 @@
 #include <string>
 
 #include "traincost/compute/compute.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/compute/throughput.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -139,16 +139,16 @@ inline ComputeOptimalSizing compute_optimal_sizing(FlopCount budget, const Chinc
 
 }  // namespace detail
 
-/// Parameters and tokens for a FLOP budget, by both methods. The budget is
-/// the caller's what-if, so the answers are `derived` from the method alone
-/// (`assumed` for a ratio other than 20 or coefficients marked assumed).
+/// Parameters and tokens for a FLOP budget, by both methods. The budget is a
+/// bare number, so it counts as `assumed` (as a bare number does everywhere
+/// in traincost) and so are the answers.
 /// \param budget               training FLOP, C
 /// \param law                  loss-law coefficients (default: Hoffmann et al.)
 /// \param tokens_per_parameter the rule of thumb's ratio (default 20)
 inline ComputeOptimalSizing compute_optimal(
     FlopCount budget, const ChinchillaLaw& law = {},
     double tokens_per_parameter = chinchilla_tokens_per_parameter) {
-  return detail::compute_optimal_sizing(budget, law, tokens_per_parameter, Evidence::published, "");
+  return detail::compute_optimal_sizing(budget, law, tokens_per_parameter, Evidence::assumed, "");
 }
 
 /// Parameters and tokens for a dollar budget: the budget buys GPU-hours at

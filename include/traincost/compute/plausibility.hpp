@@ -19,14 +19,14 @@
 #include <string>
 #include <utility>
 
-#include "traincost/hardware/cluster.hpp"
 #include "traincost/compute/compute.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/print/format.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/compute/throughput.hpp"
-#include "traincost/units/units.hpp"
 #include "traincost/compute/workload.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/cluster.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 
@@ -51,7 +51,7 @@ constexpr std::string_view to_string(Verdict v) {
     case Verdict::impossible:
       return "impossible";
   }
-  return "impossible";
+  detail::fail_enum_value("Verdict", static_cast<long long>(v));
 }
 
 /// What an implied MFU is measured against: a precision (required, never a
@@ -92,7 +92,9 @@ class MfuBasis {
 };
 
 /// The MFU a reported figure implies, and the verdict.
+/// Its one-sentence explanation for people is `explain` (print/plausibility_report.hpp).
 struct ImpliedMfu {
+  std::string accelerator;                       ///< the reference peak's accelerator
   double mfu = 0;                                ///< fraction of the reference peak
   Precision precision = Precision::bf16;         ///< the reference peak's precision
   FlopRate reference_peak = flop_per_second(0);  ///< per accelerator
@@ -100,26 +102,20 @@ struct ImpliedMfu {
   double goodput = default_goodput;              ///< assumed
   double ceiling = default_mfu_ceiling;          ///< the verdict's threshold
   Verdict verdict = Verdict::plausible;
-  std::string explanation;  ///< one sentence, e.g. "38.99% of the bf16 peak ..."
   /// How the MFU was computed; as weak as the weakest input (the workload's
-  /// sizes and FLOP rule, the accelerator's peak). Raw figures passed without
-  /// a provenance are taken as the caller's own and do not weaken it.
+  /// sizes and FLOP rule, the accelerator's peak). A bare number, passed
+  /// without a provenance, counts as `assumed`, as everywhere in traincost.
   Provenance provenance;
 };
 
 namespace detail {
-
-/// A user-given fraction as a percentage, as exact as it was entered:
-/// 0.6 -> "60%", 0.555 -> "55.5%".
-inline std::string input_percent(double fraction) {
-  return format_value(fraction * 100.0) + "%";
-}
 
 /// \param inputs the weakest evidence among the figures behind `achieved`
 /// \param how    those figures in words, for the provenance
 inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const MfuBasis& basis,
                         Evidence inputs, const std::string& how) {
   ImpliedMfu r;
+  r.accelerator = spec.name;
   r.precision = basis.precision();
   r.reference_peak = spec.peak(basis.precision(), "mfu_basis.precision");
   r.achieved = achieved;
@@ -130,17 +126,6 @@ inline ImpliedMfu judge(FlopRate achieved, const AcceleratorSpec& spec, const Mf
   r.verdict = r.mfu > 1.0         ? Verdict::impossible
               : r.mfu > r.ceiling ? Verdict::implausible
                                   : Verdict::plausible;
-  // The implied MFU is a computed figure: two decimals of a percent, as MFUs
-  // are quoted (DeepSeek: 38.94%); rates to 0.1 TFLOP/s.
-  r.explanation = format_percent(r.mfu, 2) + " of the " + spec.name + " " +
-                  std::string(to_string(r.precision)) + " dense peak (" +
-                  format_number(in_tflop_per_second(r.achieved), 1) + " of " +
-                  format_number(in_tflop_per_second(r.reference_peak), 1) + " TFLOP/s, goodput " +
-                  input_percent(r.goodput) + "): " + std::string(to_string(r.verdict));
-  if (r.verdict == Verdict::implausible)
-    r.explanation += " (above the " + input_percent(r.ceiling) + " ceiling)";
-  else if (r.verdict == Verdict::impossible)
-    r.explanation += " (above 100% of peak)";
   r.provenance = derived_from(
       {inputs, spec.provenance.evidence},
       how + " / " + spec.name + " " + std::string(to_string(r.precision)) + " dense peak " +
@@ -170,7 +155,8 @@ inline ImpliedMfu implied_mfu_of(FlopCount work, GpuTime reported, const Acceler
 /// \param reported accelerator time, e.g. gpu_hours(2.664e6)
 inline ImpliedMfu implied_mfu(FlopCount work, GpuTime reported, const AcceleratorSpec& spec,
                               const MfuBasis& basis) {
-  return detail::implied_mfu_of(work, reported, spec, basis, Evidence::published, "");
+  // Bare numbers carry no provenance: they are assumed, as everywhere.
+  return detail::implied_mfu_of(work, reported, spec, basis, Evidence::assumed, "");
 }
 
 /// The MFU implied by training `w` in `reported` accelerator time on `spec`.
@@ -193,7 +179,7 @@ inline ImpliedMfu implied_mfu(FlopPerToken per_token, TokenRate rate, const Clus
                            "number of FLOP per token");
   detail::require_positive("token_rate", in_tokens_per_second(rate), "number of tokens per second");
   const FlopRate achieved = per_token * rate / cluster.count() * accelerators(1) / basis.goodput();
-  return detail::judge(achieved, cluster.accelerator(), basis, Evidence::published,
+  return detail::judge(achieved, cluster.accelerator(), basis, Evidence::assumed,
                        detail::format_value(in_flop_per_token(per_token)) + " FLOP/token x " +
                            detail::format_value(in_tokens_per_day(rate)) + " tokens/day / " +
                            detail::format_value(in_accelerators(cluster.count())) +

@@ -36,9 +36,9 @@
 #include <utility>
 #include <variant>
 
+#include "traincost/core/provenance.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/hardware/precision.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -49,7 +49,13 @@ enum class AttentionMask { full, causal };
 
 /// "full" or "causal".
 constexpr std::string_view to_string(AttentionMask m) {
-  return m == AttentionMask::causal ? "causal" : "full";
+  switch (m) {
+    case AttentionMask::full:
+      return "full";
+    case AttentionMask::causal:
+      return "causal";
+  }
+  detail::fail_enum_value("AttentionMask", static_cast<long long>(m));
 }
 
 /// The transformer shape the attention term of FLOP per token depends on.

@@ -11,6 +11,7 @@
 /// a line of a file) read those parts; nobody parses `what()`.
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -130,6 +131,12 @@ class FieldPath {
   std::vector<FieldSegment> segments_;
 };
 
+/// Writes the path as people read it (`path.str()`); gtest prints paths with
+/// it. Declared with <iosfwd>: the string insertion it uses is in <string>.
+inline std::ostream& operator<<(std::ostream& os, const FieldPath& path) {
+  return os << path.str();
+}
+
 /// The library's exception: `what()` is "[id] field: message", where the
 /// message is "got VALUE, expected EXPECTED" when the error is about a value.
 class Error : public std::runtime_error {
@@ -206,5 +213,19 @@ class Error : public std::runtime_error {
   std::string expected_;
   std::string message_;
 };
+
+namespace detail {
+
+/// Throws `invalid_input` for an enumeration value that is none of its
+/// enumerators (a `static_cast` from a bad integer): the names of enums never
+/// fall back to a plausible word. `type` names the enum, e.g. "Precision".
+[[noreturn, gnu::cold]] inline void fail_enum_value(std::string_view type, long long value) {
+  std::string expected = "one of the enumerators of traincost::";
+  expected += type;
+  throw Error(ErrorCode::invalid_input, FieldPath(type), std::to_string(value),
+              std::move(expected));
+}
+
+}  // namespace detail
 
 }  // namespace traincost

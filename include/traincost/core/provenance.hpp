@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "traincost/core/error.hpp"
+
 namespace traincost {
 
 /// How much a figure can be trusted, following the tags of the reference file:
@@ -28,7 +30,7 @@ constexpr std::string_view tag(Evidence e) {
     case Evidence::assumed:
       return "?";
   }
-  return "?";
+  detail::fail_enum_value("Evidence", static_cast<long long>(e));
 }
 
 /// A readable name: "published", "analyst estimate", "derived", "assumed".
@@ -43,7 +45,7 @@ constexpr std::string_view to_string(Evidence e) {
     case Evidence::assumed:
       return "assumed";
   }
-  return "assumed";
+  detail::fail_enum_value("Evidence", static_cast<long long>(e));
 }
 
 /// How weak a kind of evidence is, for combining: published < derived <

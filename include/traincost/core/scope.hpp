@@ -7,6 +7,8 @@
 
 #include <string_view>
 
+#include "traincost/core/error.hpp"
+
 namespace traincost {
 
 /// The scope of a cost figure.
@@ -47,7 +49,7 @@ constexpr std::string_view to_string(Scope s) {
     case Scope::fleet_tco:
       return "fleet TCO";
   }
-  return "program";
+  detail::fail_enum_value("Scope", static_cast<long long>(s));
 }
 
 /// A stable machine-readable id, e.g. "final_run_rental" (JSON, CSV).
@@ -74,7 +76,7 @@ constexpr std::string_view id(Scope s) {
     case Scope::fleet_tco:
       return "fleet_tco";
   }
-  return "program";
+  detail::fail_enum_value("Scope", static_cast<long long>(s));
 }
 
 }  // namespace traincost

@@ -39,10 +39,10 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -113,25 +113,31 @@ inline bool is_valid_cost(Money amount) {
   return std::isfinite(v) && v >= 0.0;
 }
 
-[[noreturn]] inline void fail_cost(std::string_view field, Money amount) {
+[[noreturn]] inline void fail_cost(const FieldPath& field, Money amount) {
   fail_value(field, in_usd(amount), "a finite, non-negative amount in USD");
 }
 
-[[noreturn]] inline void fail_scope(std::string_view field, std::string_view label, Scope part,
+/// "\"label\" of scope S", an amount as an error's value.
+inline std::string scoped_amount_text(std::string_view label, Scope scope) {
+  std::string s = "\"";
+  s += label;
+  s += "\" of scope ";
+  s += describe_scope(scope);
+  return s;
+}
+
+[[noreturn]] inline void fail_scope(const FieldPath& field, std::string_view label, Scope part,
                                     Scope whole) {
-  std::string msg = "got \"";
-  msg += label;
-  msg += "\" of scope ";
-  msg += describe_scope(part);
-  msg += ", expected an amount that composes into ";
-  msg += describe_scope(whole);
+  std::string expected = "an amount that composes into ";
+  expected += describe_scope(whole);
   if (is_fleet_scope(part) && whole == Scope::program)
-    msg += "; a fleet's cost enters a program only through an allocation (allocate_by_share)";
+    expected += "; a fleet's cost enters a program only through an allocation (allocate_by_share)";
   else if (is_fleet_scope(part) || is_fleet_scope(whole) || whole == Scope::fleet_allocation)
-    msg += "; convert it explicitly first (fleet_tco, allocate_by_share, rescope)";
+    expected += "; convert it explicitly first (fleet_tco, allocate_by_share, rescope)";
   else
-    msg += "; convert it explicitly first (as_program_part, rescope)";
-  throw Error(ErrorCode::scope_mismatch, field, msg);
+    expected += "; convert it explicitly first (as_program_part, rescope)";
+  throw Error(ErrorCode::scope_mismatch, field, scoped_amount_text(label, part),
+              std::move(expected));
 }
 
 }  // namespace detail
@@ -337,9 +343,9 @@ LineItem to_line_item(std::string label, const ScopedCost<S>& cost) {
 template <Scope S>
 ScopedCost<S> scoped_cost_of(const LineItem& item) {
   if (item.scope != S) {
-    std::string msg = "got \"" + item.label + "\" of scope " + detail::describe_scope(item.scope) +
-                      ", expected scope " + detail::describe_scope(S);
-    throw Error(ErrorCode::scope_mismatch, "line_item.scope", msg);
+    throw Error(ErrorCode::scope_mismatch, "line_item.scope",
+                detail::scoped_amount_text(item.label, item.scope),
+                "scope " + detail::describe_scope(S));
   }
   return ScopedCost<S>(item.amount, item.provenance);
 }
@@ -361,17 +367,18 @@ inline LineItem compose(std::string label, Scope scope, std::vector<LineItem> pa
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const LineItem& part = parts[i];
     if (!composes_into(part.scope, scope))
-      detail::fail_scope(detail::indexed_field(label + ".parts", i, {}, {}), part.label, part.scope,
-                         scope);
+      detail::fail_scope(detail::indexed_field(FieldPath(label).key("parts"), i, {}, {}),
+                         part.label, part.scope, scope);
     if (!detail::is_valid_cost(part.amount))
-      detail::fail_cost(detail::indexed_field(label + ".parts", i, part.label, "amount"),
-                        part.amount);
+      detail::fail_cost(
+          detail::indexed_field(FieldPath(label).key("parts"), i, part.label, "amount"),
+          part.amount);
     total += part.amount;
     evidence = weakest({evidence, part.provenance.evidence});
   }
   // Finite parts can still overflow to infinity together.
   if (!detail::is_valid_cost(total))
-    detail::fail_cost(label + ".amount", total);
+    detail::fail_cost(FieldPath(label).key("amount"), total);
   return LineItem{
       std::move(label), total, scope,
       provenance ? std::move(*provenance) : derived_from({evidence}, "sum of the parts"),
@@ -384,11 +391,10 @@ inline Money sum_same_scope(Scope scope, const std::vector<LineItem>& items) {
   Money total = usd(0);
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].scope != scope) {
-      std::string msg = "got \"" + items[i].label + "\" of scope " +
-                        detail::describe_scope(items[i].scope) + ", expected scope " +
-                        detail::describe_scope(scope) +
-                        "; amounts of different scopes are not summed without a conversion";
-      throw Error(ErrorCode::scope_mismatch, "items[" + std::to_string(i) + "]", msg);
+      throw Error(ErrorCode::scope_mismatch, FieldPath("items").element(i),
+                  detail::scoped_amount_text(items[i].label, items[i].scope),
+                  "scope " + detail::describe_scope(scope) +
+                      "; amounts of different scopes are not summed without a conversion");
     }
     total += items[i].amount;
   }
@@ -421,23 +427,23 @@ inline void check_composition_at(const LineItem& item, const TreePath* parent) {
   const TreePath here{&item.label, parent};
   const double got = in_usd(item.amount);
   if (!is_valid_cost(item.amount))
-    fail_cost(path_string(&here) + ".amount", item.amount);
+    fail_cost(FieldPath(path_string(&here)).key("amount"), item.amount);
   if (item.children.empty())
     return;
   Money total = usd(0);
   for (std::size_t i = 0; i < item.children.size(); ++i) {
     const LineItem& c = item.children[i];
     if (!composes_into(c.scope, item.scope))
-      fail_scope(path_string(&here) + ".children[" + std::to_string(i) + "]", c.label, c.scope,
+      fail_scope(FieldPath(path_string(&here)).key("children").element(i), c.label, c.scope,
                  item.scope);
     check_composition_at(c, &here);
     total += c.amount;
   }
   const double want = in_usd(total);
   if (std::fabs(got - want) > 1e-9 * std::max(1.0, std::fabs(want)))
-    throw Error(ErrorCode::invalid_input, path_string(&here) + ".amount",
-                "got " + format_value(got) + " USD, expected the sum of the children, " +
-                    format_value(want) + " USD");
+    throw Error(ErrorCode::invalid_input, FieldPath(path_string(&here)).key("amount"),
+                format_value(got) + " USD",
+                "the sum of the children, " + format_value(want) + " USD");
 }
 
 }  // namespace detail

@@ -4,7 +4,7 @@
 /// field, the value found and what was expected.
 
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -15,33 +15,39 @@ namespace traincost::detail {
 /// A number as it should appear in an error message: shortest form that
 /// round-trips well enough to recognise the input ("nan", "-1", "2.5e+06").
 inline std::string format_value(double v) {
-  std::ostringstream os;
-  os.precision(10);
-  os << v;
-  return os.str();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
-/// The field name of an element of a list, e.g. "run.stages[1] (context
-/// extension).gpu_hours". Build it only on the failure path: it allocates.
-inline std::string indexed_field(std::string_view list, std::size_t index, std::string_view name,
-                                 std::string_view what) {
-  std::string f(list);
-  f += "[" + std::to_string(index) + "]";
-  if (!name.empty())
-    ((f += " (") += name) += ")";
+/// The field of an element of a list as a structured path: the list's key,
+/// the element's index and name, then `what` (omitted when empty), e.g.
+/// `indexed_field("run.stages", 1, "context extension", "gpu_hours")` reads
+/// "run.stages[1] (context extension).gpu_hours". Build it only on the
+/// failure path: it allocates.
+inline FieldPath indexed_field(const FieldPath& list, std::size_t index, std::string_view name,
+                               std::string_view what) {
+  FieldPath f = list.element(index, name);
   if (!what.empty())
-    (f += ".") += what;
+    f = f.then(FieldPath(what));
   return f;
 }
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void fail_value(std::string_view field, double value,
+/// Throws `invalid_value` for `value` at `field`: the value as written and
+/// what was expected are the error's parts. `field` is converted to a
+/// `FieldPath` only here, on the failure path.
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_value(const FieldPath& field, double value,
                                                               std::string_view expected) {
-  throw Error(ErrorCode::invalid_value, FieldPath(field), format_value(value),
-              std::string(expected));
+  throw Error(ErrorCode::invalid_value, field, format_value(value), std::string(expected));
 }
 
+// The checks below take the field as any type a `FieldPath` is made from (a
+// literal, a string, a `FieldPath`); it is converted only when the check fails,
+// so the passing path allocates nothing.
+
 /// Requires a finite number, returning it.
-inline double require_finite(std::string_view field, double v, std::string_view expected) {
+template <class Field>
+inline double require_finite(const Field& field, double v, std::string_view expected) {
   if (!std::isfinite(v))
     fail_value(field, v, expected);
   return v;
@@ -54,35 +60,40 @@ inline bool is_positive(double v) {
 
 /// Requires a finite number > 0. `what` describes the expected quantity,
 /// e.g. "USD per GPU-hour".
-inline double require_positive(std::string_view field, double v, std::string_view what) {
+template <class Field>
+inline double require_positive(const Field& field, double v, std::string_view what) {
   if (!std::isfinite(v) || !(v > 0.0))
     fail_value(field, v, std::string("a positive ") += what);
   return v;
 }
 
 /// Requires a finite number >= 0.
-inline double require_non_negative(std::string_view field, double v, std::string_view what) {
+template <class Field>
+inline double require_non_negative(const Field& field, double v, std::string_view what) {
   if (!std::isfinite(v) || v < 0.0)
     fail_value(field, v, std::string("a non-negative ") += what);
   return v;
 }
 
 /// Requires a fraction in (0, 1], such as an MFU or a utilization.
-inline double require_unit_fraction(std::string_view field, double v) {
+template <class Field>
+inline double require_unit_fraction(const Field& field, double v) {
   if (!std::isfinite(v) || !(v > 0.0) || v > 1.0)
     fail_value(field, v, "a fraction in (0, 1]");
   return v;
 }
 
 /// Requires a fraction in [0, 1), such as a share of cost that is not the whole.
-inline double require_share(std::string_view field, double v) {
+template <class Field>
+inline double require_share(const Field& field, double v) {
   if (!std::isfinite(v) || v < 0.0 || !(v < 1.0))
     fail_value(field, v, "a fraction in [0, 1)");
   return v;
 }
 
 /// Requires a positive whole number, such as a count of accelerators.
-inline double require_positive_whole(std::string_view field, double v, std::string_view what) {
+template <class Field>
+inline double require_positive_whole(const Field& field, double v, std::string_view what) {
   if (!std::isfinite(v) || !(v >= 1.0) || std::floor(v) != v)
     fail_value(field, v, std::string("a positive whole number of ") += what);
   return v;

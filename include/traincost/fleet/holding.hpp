@@ -61,7 +61,7 @@ struct Holding {
 namespace detail {
 
 /// "fleet.holdings[1] (H800).what". Allocates: build it only on a failure path.
-inline std::string holding_field(std::size_t index, const Holding& h, std::string_view what) {
+inline FieldPath holding_field(std::size_t index, const Holding& h, std::string_view what) {
   return indexed_field("fleet.holdings", index, h.label, what);
 }
 

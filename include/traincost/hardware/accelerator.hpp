@@ -9,10 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
-#include "traincost/hardware/precision.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/precision.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -32,7 +32,7 @@ constexpr std::string_view to_string(FormFactor f) {
     case FormFactor::tpu:
       return "TPU";
   }
-  return "SXM";
+  detail::fail_enum_value("FormFactor", static_cast<long long>(f));
 }
 
 /// Dense (not sparse) peak throughput per precision. Vendor sheets often
@@ -75,21 +75,22 @@ struct AcceleratorSpec {
   Provenance provenance;  ///< source of the figures
   std::string notes;      ///< which figures are uncertain, and why
 
-  /// The dense peak for a precision. Throws `unsupported_precision` when
-  /// the accelerator has none (FP8 on an A100), never falls back silently;
-  /// `field` names the input that asked for it, e.g. "workload.training_precision".
+  /// The dense peak for a precision. Throws `unsupported_precision` (value:
+  /// the precision; expected: the ones it has) when the accelerator has none (FP8 on an A100),
+  /// never falls back silently; `field` names the input that asked for it, e.g.
+  /// "workload.training_precision".
   FlopRate peak(Precision p, std::string_view field = "precision") const {
     if (auto v = peaks.find(p))
       return *v;
-    std::string msg = "the ";
-    msg += name;
-    msg += " has no ";
-    msg += to_string(p);
-    msg += " peak; expected one of:";
+    std::string expected = "a precision the ";
+    expected += name;
+    expected += " has a peak for (one of:";
     for (Precision q : all_precisions)
       if (peaks.has(q))
-        (msg += ' ') += to_string(q);
-    throw Error(ErrorCode::unsupported_precision, field, msg);
+        (expected += ' ') += to_string(q);
+    expected += ')';
+    throw Error(ErrorCode::unsupported_precision, field, std::string(to_string(p)),
+                std::move(expected));
   }
 };
 

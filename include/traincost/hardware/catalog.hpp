@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "traincost/hardware/accelerator.hpp"
-#include "traincost/detail/closest_names.hpp"
 #include "traincost/core/error.hpp"
+#include "traincost/detail/closest_names.hpp"
+#include "traincost/hardware/accelerator.hpp"
 
 namespace traincost {
 
@@ -171,21 +171,32 @@ inline std::vector<std::string> closest_accelerator_names(std::string_view name,
   return detail::closest_names(name, candidates, limit);
 }
 
+/// What an unknown accelerator name was expected to be: "an accelerator in
+/// the catalog; closest known names: A, B, C". The command and the scenario
+/// reader reuse it as the `expected` part of their own errors.
+inline std::string expected_accelerator_text(
+    std::string_view name, std::string_view what = "an accelerator in the catalog") {
+  std::string expected(what);
+  expected += "; closest known names:";
+  bool first = true;
+  for (const auto& n : closest_accelerator_names(name)) {
+    expected += first ? " " : ", ";
+    expected += n;
+    first = false;
+  }
+  return expected;
+}
+
 /// The specification for a name or alias, e.g. `accelerator("h800")`.
-/// Throws `unknown_name` listing the closest known names.
+/// Throws `unknown_name` whose value is the name as given (quoted) and whose
+/// expected text lists the closest known names.
 inline const AcceleratorSpec& accelerator(std::string_view name) {
   if (const auto* e = find_accelerator(name))
     return e->spec;
-  std::string msg = "unknown accelerator \"";
-  msg += name;
-  msg += "\"; closest known names:";
-  bool first = true;
-  for (const auto& n : closest_accelerator_names(name)) {
-    msg += first ? " " : ", ";
-    msg += n;
-    first = false;
-  }
-  throw Error(ErrorCode::unknown_name, "accelerator", msg);
+  std::string value = "\"";
+  (value += name) += '"';
+  throw Error(ErrorCode::unknown_name, "accelerator", std::move(value),
+              expected_accelerator_text(name));
 }
 
 }  // namespace traincost

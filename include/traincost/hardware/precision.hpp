@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "traincost/core/error.hpp"
+
 namespace traincost {
 
 /// Arithmetic precisions. BF16 stands for BF16 and FP16 alike: every listed
@@ -33,7 +35,7 @@ constexpr std::string_view to_string(Precision p) {
     case Precision::int8:
       return "int8";
   }
-  return "bf16";
+  detail::fail_enum_value("Precision", static_cast<long long>(p));
 }
 
 /// Parses a precision name ("bf16", "FP16", "fp8" ...); empty when unknown.

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "traincost/core/error.hpp"
+
 namespace traincost::model {
 
 /// The values a model accepts for an input.
@@ -97,7 +99,7 @@ struct InputSpec {
       case Bound::positive_whole:
         return "a positive whole number of " + w;
     }
-    return w;
+    traincost::detail::fail_enum_value("model::Bound", static_cast<long long>(bound));
   }
 };
 

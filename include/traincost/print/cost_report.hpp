@@ -17,13 +17,6 @@
 
 namespace traincost::uncertainty {
 
-/// A value with enough digits to read ("1.60", "150.0", "500,000").
-inline std::string format_shown(double v) {
-  const double a = std::fabs(v);
-  const int decimals = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-  return format_number(v, decimals);
-}
-
 /// "samples ... mean ... sd ..." then P5 / P25 / P50 / P75 / P95 on one line,
 /// then the histogram (P1 to P99) as rows of '#' scaled to `bar_width`.
 inline void print_cost_summary(std::ostream& os, const CostSummary& s, int decimals = 2,
@@ -58,7 +51,7 @@ inline void print_cost_tornado(std::ostream& os, const CostTornado& t, int decim
   TextTable table({"input", "low", "high", "unit", "cost at low", "cost at high", "swing"},
                   {A::left, A::right, A::right, A::left, A::right, A::right, A::right});
   for (const InputSwing& b : t.bars)
-    table.add_row({b.name, format_shown(b.low), format_shown(b.high), b.unit, fmt(b.at_low),
+    table.add_row({b.name, format_readable(b.low), format_readable(b.high), b.unit, fmt(b.at_low),
                    fmt(b.at_high), fmt(b.swing())});
   table.print(os);
 }

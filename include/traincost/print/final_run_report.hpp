@@ -4,9 +4,9 @@
 
 #include <ostream>
 
-#include "traincost/run/final_run.hpp"
 #include "traincost/print/format.hpp"
 #include "traincost/print/text_table.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost {
 
@@ -24,10 +24,10 @@ inline void print_final_run(std::ostream& os, const FinalRunCost& run) {
                format_percent(s.share), std::string(tag(s.usage_provenance.evidence))});
   t.add_rule();
   t.add_row({"total", "", "", format_number(in_gpu_hours(run.gpu_time)),
-             format_number(in_days(run.wall_clock), 1), "", format_usd(run.cost), "100.0%", ""});
+             format_number(in_days(run.wall_clock), 1), "", format_usd(run.total), "100.0%", ""});
   os << run.name << " — " << to_string(run.scope()) << '\n';
   t.print(os);
-  os << "total cost: " << format_usd_compact(run.cost) << " (" << format_usd(run.cost) << ")\n";
+  os << "total cost: " << format_usd_compact(run.total) << " (" << format_usd(run.total) << ")\n";
 }
 
 }  // namespace traincost

@@ -1,9 +1,20 @@
 #pragma once
 /// \file
-/// Printing numbers and quantities for people: thousands separators, currency,
-/// compact millions. Kept out of the core headers, which never print.
-/// Every formatter refuses NaN and infinity, so no such value is ever shown
-/// as a cost.
+/// Printing numbers and quantities for people: THE formatters of traincost
+/// (the project does not use {fmt}); every printed number goes through one of
+/// these, so the same figure reads the same in every table.
+///
+/// | formatter            | example                      | for                          |
+/// |----------------------|------------------------------|------------------------------|
+/// | `format_number`      | 2664000 -> "2,664,000"       | counts, fixed decimals       |
+/// | `format_readable`    | 1.6 -> "1.60", 150 -> "150.0" | inputs in their display unit |
+/// | `format_usd`         | "$5,576,000"                 | dollars in full              |
+/// | `format_usd_compact` | "$5.576M"                    | dollars in summaries         |
+/// | `format_percent`     | 0.9555 -> "95.6%"            | shares                       |
+///
+/// Kept out of the model headers, which never print. Every formatter refuses
+/// NaN and infinity (throwing `traincost::Error`), so no such value is ever
+/// shown as a cost.
 
 #include <cmath>
 #include <cstdio>
@@ -36,6 +47,15 @@ inline std::string format_number(double value, int decimals = 0) {
   // "-0" is not a number anybody wants to read.
   const bool negative = value < 0 && out.find_first_not_of("0.,") != std::string::npos;
   return negative ? "-" + out : out;
+}
+
+/// A value with as many decimals as its size needs to be read and told
+/// apart: none from 1,000 up, one from 10, two from 1, three below 1
+/// ("500,000", "150.0", "1.60", "0.350"). For inputs shown in their unit.
+inline std::string format_readable(double value) {
+  const double a = std::fabs(value);
+  const int decimals = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  return format_number(value, decimals);
 }
 
 /// Dollars in full: format_usd(usd(5.576e6)) == "$5,576,000".

@@ -26,12 +26,9 @@ inline OutputFormat as_usd_compact(int decimals = 2) {
   return [decimals](double v) { return format_usd_compact(usd(v), decimals); };
 }
 
-/// An input value in its display unit with enough digits to read.
+/// An input value in its display unit, through `format_readable`.
 inline std::string format_input(const Input& in, double canonical) {
-  const double v = in.display(canonical);
-  const double a = std::fabs(v);
-  const int decimals = a >= 1000 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-  return format_number(v, decimals);
+  return format_readable(in.display(canonical));
 }
 
 /// "mean ... sd ..." then P5 / P25 / P50 / P75 / P95 on one line, then the

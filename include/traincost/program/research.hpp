@@ -162,7 +162,7 @@ inline ResearchCost research_from_multiplier(std::string name, const FinalRunCos
                        " multiplier: " + multiplier.provenance.source + ")");
   ResearchCost out;
   out.name = std::move(name);
-  out.total = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.cost), p);
+  out.total = ScopedCost<Scope::research_compute>(research_beyond(m, final_run.total), p);
   out.gpu_time = final_run.gpu_time * extra;
   detail::TreeAccess::tree(out) =
       LineItem{out.name, out.total.amount(), Scope::research_compute, std::move(p), {}};
@@ -185,7 +185,7 @@ inline ResearchCost cost_experiments(const ExperimentLedger& ledger) {
   LineItem& tree = detail::TreeAccess::tree(out);
   tree = c.breakdown();
   out.total = ScopedCost<Scope::research_compute>(
-      c.cost, derived_from({tree.provenance.evidence}, "sum of the experiments"));
+      c.total, derived_from({tree.provenance.evidence}, "sum of the experiments"));
   tree.scope = Scope::research_compute;
   for (std::size_t i = 0; i < tree.children.size(); ++i) {
     LineItem& child = tree.children[i];
@@ -290,7 +290,7 @@ inline DataCost cost_data_work(const DataWork& work) {
     const FinalRunCost c = cost_final_run(generation_as_run(work));
     LineItem stages = c.breakdown();
     out.compute_cost = ScopedCost<Scope::data>(
-        c.cost, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
+        c.total, derived_from({stages.provenance.evidence}, "sum of the generation stages"));
     out.gpu_time = c.gpu_time;
     for (auto& child : stages.children) {
       child.scope = Scope::data;  // generation compute is data work, priced like a run

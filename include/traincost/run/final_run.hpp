@@ -15,17 +15,18 @@
 #include <variant>
 #include <vector>
 
+#include "traincost/compute/throughput.hpp"
+#include "traincost/compute/workload.hpp"
 #include "traincost/core/breakdown.hpp"
-#include "traincost/hardware/cluster.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/core/scope.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/hardware/cluster.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/run/run_price.hpp"
-#include "traincost/core/scope.hpp"
-#include "traincost/compute/throughput.hpp"
 #include "traincost/units/units.hpp"
-#include "traincost/compute/workload.hpp"
 
 namespace traincost {
 
@@ -58,7 +59,7 @@ constexpr std::string_view to_string(StageKind k) {
     case StageKind::other:
       return "other";
   }
-  return "other";
+  detail::fail_enum_value("StageKind", static_cast<long long>(k));
 }
 
 /// A stage's accelerator time computed from what was trained: the
@@ -153,22 +154,35 @@ struct FinalRunCost {
   std::vector<StageCost> stages;
   GpuTime gpu_time = gpu_hours(0);  ///< total over stages
   Duration wall_clock = hours(0);   ///< stages run one after another
-  Money cost = usd(0);              ///< total over stages
+  Money total = usd(0);             ///< the run's cost: total over stages
 
   /// What the cost counts: fixed by the run's price (run_price.hpp).
   Scope scope() const { return scope_; }
 
-  /// The stage with this name, or nullptr.
-  const StageCost* find_stage(std::string_view stage_name) const {
+  /// Whether the run has a stage with this name.
+  bool has_stage(std::string_view stage_name) const {
     for (const auto& s : stages)
       if (s.name == stage_name)
-        return &s;
-    return nullptr;
+        return true;
+    return false;
+  }
+
+  /// The stage with this name. Throws `unknown_name` at "run.stages" whose
+  /// value is the name as given and whose expected text lists the stages.
+  const StageCost& stage(std::string_view stage_name) const {
+    for (const auto& s : stages)
+      if (s.name == stage_name)
+        return s;
+    std::string expected = "a stage of the run \"" + name + "\":";
+    for (std::size_t i = 0; i < stages.size(); ++i)
+      ((expected += i == 0 ? " \"" : ", \"") += stages[i].name) += '"';
+    throw Error(ErrorCode::unknown_name, "run.stages", "\"" + std::string(stage_name) + "\"",
+                std::move(expected));
   }
 
   /// The run as a breakdown tree: one child per stage.
   LineItem breakdown() const {
-    LineItem root{name, cost, scope_, derived("sum of the stages"), {}};
+    LineItem root{name, total, scope_, derived("sum of the stages"), {}};
     root.children.reserve(stages.size());
     Evidence weakest_stage = Evidence::published;
     for (const auto& s : stages) {
@@ -418,16 +432,16 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
       });
   out.gpu_time = v.gpu_time;
   out.wall_clock = v.wall_clock;
-  out.cost = v.cost;
-  if (!std::isfinite(in_usd(out.cost)) || !std::isfinite(in_gpu_hours(out.gpu_time)) ||
+  out.total = v.cost;
+  if (!std::isfinite(in_usd(out.total)) || !std::isfinite(in_gpu_hours(out.gpu_time)) ||
       !std::isfinite(in_hours(out.wall_clock)))
-    detail::fail_value("run.cost", in_usd(out.cost),
+    detail::fail_value("run.cost", in_usd(out.total),
                        "a finite total cost, GPU time and wall-clock (the sum overflows)");
-  if (!(in_usd(out.cost) > 0.0))
-    detail::fail_value("run.cost", in_usd(out.cost),
+  if (!(in_usd(out.total) > 0.0))
+    detail::fail_value("run.cost", in_usd(out.total),
                        "a positive total cost in USD (usage x price vanishes)");
   for (auto& sc : out.stages)
-    sc.share = ratio(sc.cost, out.cost);
+    sc.share = ratio(sc.cost, out.total);
   return out;
 }
 

@@ -11,7 +11,7 @@
 int main() {
   using namespace traincost;
   const FinalRunCost run = cost_final_run(reference::deepseek_v3_final_run());
-  const double dollars = in_usd(run.cost);
+  const double dollars = in_usd(run.total);
   const std::string json = io::final_run_to_json(run, -1);
   if (std::fabs(dollars - 5.576e6) > 0.5)
     return 1;

@@ -87,7 +87,8 @@ TEST(ComputeOptimal, MethodsAreLabelledAndSourced) {
   const ComputeOptimalSizing s = compute_optimal(flop(1e24));
   EXPECT_EQ(s.rule_of_thumb.method, "20 tokens per parameter");
   EXPECT_EQ(s.fitted_law.method, "fitted loss law");
-  EXPECT_EQ(s.fitted_law.provenance.evidence, Evidence::derived);
+  // A bare FLOP budget is assumed, so the answers are too.
+  EXPECT_EQ(s.fitted_law.provenance.evidence, Evidence::assumed);
   EXPECT_NE(s.fitted_law.provenance.source.find("eq. 10"), std::string::npos);
   // Known property of the published coefficients: far more than 20 tokens per
   // parameter at this budget (about 98).
@@ -95,21 +96,28 @@ TEST(ComputeOptimal, MethodsAreLabelledAndSourced) {
 }
 
 TEST(ComputeOptimal, ProvenanceIsAsWeakAsTheWeakestInput) {
-  // A FLOP what-if with the paper's ratio and coefficients: derived.
+  // A bare FLOP budget is a number without a source: assumed, as everywhere.
   const ComputeOptimalSizing s = compute_optimal(flop(1e24));
-  EXPECT_EQ(s.rule_of_thumb.provenance.evidence, Evidence::derived);
-  EXPECT_EQ(s.fitted_law.provenance.evidence, Evidence::derived);
-  // A ratio other than the paper's 20 is the caller's assumption.
-  EXPECT_EQ(compute_optimal(flop(1e24), ChinchillaLaw{}, 30.0).rule_of_thumb.provenance.evidence,
-            Evidence::assumed);
-  // Coefficients marked as assumed make the fitted optimum assumed.
+  EXPECT_EQ(s.rule_of_thumb.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(s.fitted_law.provenance.evidence, Evidence::assumed);
+  // With a budget of published evidence (dollars at a published MFU on the
+  // catalog's published H800 peak) the paper's ratio and coefficients give
+  // derived answers; a ratio other than the paper's 20, or coefficients
+  // marked as assumed, make them assumed.
+  const AcceleratorSpec& h800 = accelerator("h800");
+  const Throughput stated = Throughput(Precision::bf16, 0.4).with_source(published("paper"));
+  const auto sized = [&](const ChinchillaLaw& law, double k) {
+    return compute_optimal(usd(1e6), usd_per_gpu_hour(2.0), h800, stated, law, k);
+  };
+  EXPECT_EQ(sized(ChinchillaLaw{}, 20.0).rule_of_thumb.provenance.evidence, Evidence::derived);
+  EXPECT_EQ(sized(ChinchillaLaw{}, 30.0).rule_of_thumb.provenance.evidence, Evidence::assumed);
   ChinchillaLaw refit;
   refit.alpha = 0.35;
   refit.provenance = assumed("a refit");
-  EXPECT_EQ(compute_optimal(flop(1e24), refit).fitted_law.provenance.evidence, Evidence::assumed);
+  EXPECT_EQ(sized(ChinchillaLaw{}, 20.0).fitted_law.provenance.evidence, Evidence::derived);
+  EXPECT_EQ(sized(refit, 20.0).fitted_law.provenance.evidence, Evidence::assumed);
   // A dollar budget turned into FLOP at an assumed MFU gives an assumed size;
   // at a published MFU on the catalog's published H800 peak (§5 [P]), derived.
-  const AcceleratorSpec& h800 = accelerator("h800");
   const Throughput guessed(Precision::bf16, 0.4);
   const ComputeOptimalSizing a = compute_optimal(usd(1e6), usd_per_gpu_hour(2.0), h800, guessed);
   EXPECT_EQ(a.fitted_law.provenance.evidence, Evidence::assumed);

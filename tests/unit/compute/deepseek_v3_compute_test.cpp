@@ -124,7 +124,7 @@ TEST(DeepSeekV3Compute, StageFromWorkloadReproducesTable1Cost) {
   const FinalRunCost cost = cost_final_run(run);
   EXPECT_NEAR(in_gpu_hours(cost.stages[0].gpu_time), 2'664'000, 0.002 * 2'664'000);
   EXPECT_NEAR(in_usd(cost.stages[0].cost), 5.328e6, 0.002 * 5.328e6);
-  EXPECT_NEAR(in_usd(cost.cost), 5.576e6, 0.002 * 5.576e6);
+  EXPECT_NEAR(in_usd(cost.total), 5.576e6, 0.002 * 5.576e6);
   EXPECT_EQ(cost.stages[0].usage_provenance.evidence, Evidence::derived);
   EXPECT_NE(cost.stages[0].usage_provenance.source.find("250 GFLOP/token"), std::string::npos);
 }

@@ -59,10 +59,10 @@ TEST(ThroughputErrors, RestateMfuNamesTheMissingSide) {
   // sources.md §5: no FP8 on an A100; the error says which argument asked for it.
   expect_error(
       [] { (void)restate_mfu(0.4, accelerator("a100-80gb"), Precision::bf16, Precision::fp8); },
-      ErrorCode::unsupported_precision, "to", "has no fp8 peak");
+      ErrorCode::unsupported_precision, "to", "got fp8, expected a precision");
   expect_error(
       [] { (void)restate_mfu(0.4, accelerator("a100-80gb"), Precision::fp8, Precision::bf16); },
-      ErrorCode::unsupported_precision, "from", "has no fp8 peak");
+      ErrorCode::unsupported_precision, "from", "got fp8, expected a precision");
   expect_error([] { (void)restate_mfu(0, accelerator("h800"), Precision::bf16, Precision::fp8); },
                ErrorCode::invalid_value, "mfu", "got 0");
 }
@@ -99,7 +99,7 @@ TEST(ThroughputErrors, Fp8OnA100IsUnsupported) {
   const Throughput t(Precision::fp8, 0.4);
   expect_error([&] { (void)t.achieved(accelerator("a100-80gb")); },
                ErrorCode::unsupported_precision, "throughput.mfu_precision",
-               "the A100 SXM4 80GB has no fp8 peak");
+               "got fp8, expected a precision the A100 SXM4 80GB has a peak for");
   expect_error([] { (void)reference_peak(accelerator("a100-80gb"), Precision::fp8); },
                ErrorCode::unsupported_precision, "precision", "A100 SXM4 80GB");
 }

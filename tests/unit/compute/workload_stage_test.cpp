@@ -63,7 +63,7 @@ TEST(WorkloadStageErrors, Fp8TrainingOnA100) {
                                   Throughput(Precision::bf16, 0.4));
       },
       ErrorCode::unsupported_precision, "workload.training_precision",
-      "the A100 SXM4 80GB has no fp8 peak");
+      "got fp8, expected a precision the A100 SXM4 80GB has a peak for");
 }
 
 }  // namespace

@@ -28,8 +28,10 @@ TEST(Accelerator, MissingPrecisionThrowsNamingWhatExists) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::unsupported_precision);
     EXPECT_STREQ(e.what(),
-                 "[traincost.unsupported_precision] precision: the Custom X has no tf32 peak; "
-                 "expected one of: bf16 fp8");
+                 "[traincost.unsupported_precision] precision: got tf32, expected a precision "
+                 "the Custom X has a peak for (one of: bf16 fp8)");
+    EXPECT_EQ(e.value(), "tf32");
+    EXPECT_EQ(e.expected(), "a precision the Custom X has a peak for (one of: bf16 fp8)");
   }
 }
 

@@ -170,5 +170,21 @@ TEST(Catalog, UnknownNameSuggestsClosest) {
   EXPECT_EQ(closest_accelerator_names("mi300", 1).front(), "MI300X");
 }
 
+TEST(Catalog, UnknownNameErrorCarriesValueAndExpected) {
+  try {
+    accelerator("H900");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::unknown_name);
+    EXPECT_EQ(e.field(), FieldPath("accelerator"));
+    EXPECT_EQ(e.value(), "\"H900\"");
+    EXPECT_EQ(e.expected(), expected_accelerator_text("H900"));
+    EXPECT_EQ(e.expected().rfind("an accelerator in the catalog; closest known names: H800 SXM", 0),
+              0U)
+        << e.expected();
+    EXPECT_EQ(e.message(), "got \"H900\", expected " + e.expected());
+  }
+}
+
 }  // namespace
 }  // namespace traincost

@@ -30,7 +30,7 @@ TEST(FinalRun, CostsEachStageAtTheRunPrice) {
   // Wall-clock stage: 10 h x 100 GPUs = 1,000 GPU-hours.
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.stages[1].gpu_time), 1000.0);
   EXPECT_DOUBLE_EQ(in_usd(c.stages[1].cost), 2000.0);
-  EXPECT_DOUBLE_EQ(in_usd(c.cost), 8000.0);
+  EXPECT_DOUBLE_EQ(in_usd(c.total), 8000.0);
   EXPECT_DOUBLE_EQ(in_gpu_hours(c.gpu_time), 4000.0);
   EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }
@@ -76,10 +76,20 @@ TEST(FinalRun, BreakdownHasOneChildPerStageAndKeepsScope) {
   EXPECT_NE(tree.children[1].provenance.source.find("test price"), std::string::npos);
 }
 
-TEST(FinalRun, FindStageByName) {
+TEST(FinalRun, StageByName) {
   const FinalRunCost c = cost_final_run(two_stage_run());
-  ASSERT_NE(c.find_stage("b"), nullptr);
-  EXPECT_EQ(c.find_stage("missing"), nullptr);
+  EXPECT_TRUE(c.has_stage("b"));
+  EXPECT_FALSE(c.has_stage("missing"));
+  EXPECT_EQ(&c.stage("b"), &c.stages[1]);
+  try {
+    (void)c.stage("missing");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::unknown_name);
+    EXPECT_EQ(e.field(), FieldPath("run.stages"));
+    EXPECT_EQ(e.value(), "\"missing\"");
+    EXPECT_EQ(e.expected(), "a stage of the run \"" + c.name + "\": \"a\", \"b\"");
+  }
 }
 
 // ---- bad values ----

@@ -53,3 +53,20 @@ TEST(Format, RefusesNanAndInfinity) {
 
 }  // namespace
 }  // namespace traincost
+
+namespace traincost {
+namespace {
+
+TEST(FormatReadable, DecimalsFollowTheSize) {
+  EXPECT_EQ(format_readable(500000), "500,000");
+  EXPECT_EQ(format_readable(1000), "1,000");
+  EXPECT_EQ(format_readable(150), "150.0");
+  EXPECT_EQ(format_readable(10), "10.0");
+  EXPECT_EQ(format_readable(1.6), "1.60");
+  EXPECT_EQ(format_readable(0.35), "0.350");
+  EXPECT_EQ(format_readable(-2.5), "-2.50");
+  EXPECT_THROW((void)format_readable(std::nan("")), Error);
+}
+
+}  // namespace
+}  // namespace traincost

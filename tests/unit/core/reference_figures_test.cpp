@@ -51,14 +51,14 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
                       {"context extension", 119'000, 238'000},
                       {"post-training", 5'000, 10'000}};
   for (const Row& r : rows) {
-    const StageCost* s = c.find_stage(r.stage);
-    ASSERT_NE(s, nullptr) << r.stage;
+    ASSERT_TRUE(c.has_stage(r.stage)) << r.stage;
+    const StageCost& s = c.stage(r.stage);
     // The GPU-hours are the header's input (r.gpu_hours is shown, not
     // checked); the dollars are Table 1's own column.
-    EXPECT_NEAR(in_usd(s->cost), r.usd, kExact) << r.stage;
+    EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 2'788'000, kExact);  // "2,788K" [P]
-  EXPECT_NEAR(in_usd(c.cost), 5'576'000, kExact);            // "$5.576M" [P]
+  EXPECT_NEAR(in_usd(c.total), 5'576'000, kExact);           // "$5.576M" [P]
   EXPECT_EQ(c.scope(), Scope::final_run_rental);
   expect_evaluations_agree(reference::deepseek_v3_final_run(), 5'576'000);
 }
@@ -67,8 +67,8 @@ TEST(ReferenceDeepSeekV3, Table1StagesAndTotal) {
 // [P]) — sources.md §1. Tolerance: the one printed decimal, ±0.05 day.
 TEST(ReferenceDeepSeekV3, PreTrainingTakes54Point2Days) {
   const FinalRunCost c = cost_final_run(reference::deepseek_v3_final_run());
-  EXPECT_NEAR(in_days(c.find_stage("pre-training")->wall_clock), 54.2, 0.05);
-  EXPECT_LT(in_days(c.find_stage("pre-training")->wall_clock), 61.0);  // < two months
+  EXPECT_NEAR(in_days(c.stage("pre-training").wall_clock), 54.2, 0.05);
+  EXPECT_LT(in_days(c.stage("pre-training").wall_clock), 61.0);  // < two months
 }
 
 // The price basis is DeepSeek's own assumption, $2 per H800 GPU-hour [P] —
@@ -89,16 +89,16 @@ TEST(ReferenceDeepSeekR1, StagesAndTotal) {
                       {"SFT data creation", 5'000, 10'000},
                       {"R1 training", 40'960, 81'920}};
   for (const Row& r : rows) {
-    const StageCost* s = c.find_stage(r.stage);
-    ASSERT_NE(s, nullptr) << r.stage;
-    EXPECT_NEAR(in_gpu_hours(s->gpu_time), r.gpu_hours, kExact) << r.stage;
-    EXPECT_NEAR(in_usd(s->cost), r.usd, kExact) << r.stage;
+    ASSERT_TRUE(c.has_stage(r.stage)) << r.stage;
+    const StageCost& s = c.stage(r.stage);
+    EXPECT_NEAR(in_gpu_hours(s.gpu_time), r.gpu_hours, kExact) << r.stage;
+    EXPECT_NEAR(in_usd(s.cost), r.usd, kExact) << r.stage;
   }
   EXPECT_NEAR(in_gpu_hours(c.gpu_time), 147'336, kExact);
-  EXPECT_NEAR(in_usd(c.cost), 294'672, kExact);
+  EXPECT_NEAR(in_usd(c.total), 294'672, kExact);
   // The paper prints the truncated figures "147K" and "$294K".
   EXPECT_EQ(std::floor(in_gpu_hours(c.gpu_time) / 1000), 147);
-  EXPECT_EQ(std::floor(in_usd(c.cost) / 1000), 294);
+  EXPECT_EQ(std::floor(in_usd(c.total) / 1000), 294);
   expect_evaluations_agree(reference::deepseek_r1_run(), 294'672);
 }
 
@@ -115,8 +115,8 @@ TEST(ReferenceDeepSeekR1, ClusterIs64Times8) {
 
 // V3 + R1 ≈ $5.87M [D] — sources.md §2. Tolerance: the printed 0.01M.
 TEST(ReferenceDeepSeek, V3PlusR1) {
-  const Money both = cost_final_run(reference::deepseek_v3_final_run()).cost +
-                     cost_final_run(reference::deepseek_r1_run()).cost;
+  const Money both = cost_final_run(reference::deepseek_v3_final_run()).total +
+                     cost_final_run(reference::deepseek_r1_run()).total;
   EXPECT_NEAR(in_usd(both), 5.87e6, 0.005e6);
 }
 

@@ -39,9 +39,9 @@ TEST(DeepSeekV3Ownership, FinalRunAtOwnershipCost) {
   EXPECT_NEAR(in_gpu_hours(r.gpu_time), 2'788'000, 1e-6);
   // $4.988M: the hourly cost of an owned H800 over Table 1's GPU-hours.
   const OwnershipCost c = cost_ownership_per_gpu_hour(deepseek_h800_ownership_inputs());
-  EXPECT_NEAR(in_usd(r.cost), 2'788'000 * in_usd_per_gpu_hour(c.total), 1e-3);
+  EXPECT_NEAR(in_usd(r.total), 2'788'000 * in_usd_per_gpu_hour(c.total), 1e-3);
   // Beside the rental-equivalent $5.576M at $2 (sources.md §1, P).
-  EXPECT_LT(in_usd(r.cost), 5.576e6);
+  EXPECT_LT(in_usd(r.total), 5.576e6);
 }
 
 TEST(DeepSeekV3Ownership, EpochDepreciationCostsMoreThanTwoDollars) {
@@ -50,7 +50,7 @@ TEST(DeepSeekV3Ownership, EpochDepreciationCostsMoreThanTwoDollars) {
   EXPECT_NEAR(in_usd_per_gpu_hour(c.depreciation), 2.3e6 / 7.2 / 8 * 0.14 * std::log(10.0) / 8'766,
               1e-12);
   // $5.907M: Table 1's GPU-hours at this hourly cost.
-  EXPECT_NEAR(in_usd(deepseek_v3_at_ownership_cost(in).cost),
+  EXPECT_NEAR(in_usd(deepseek_v3_at_ownership_cost(in).total),
               2'788'000 * in_usd_per_gpu_hour(c.total), 1e-3);
   EXPECT_FALSE(break_even_utilization(in, usd_per_gpu_hour(2.0)).has_value());
 }
@@ -70,7 +70,7 @@ TEST(DeepSeekV3Ownership, LowerUtilizationRaisesTheCost) {
   const FinalRunCost full = deepseek_v3_at_ownership_cost();
   const FinalRunCost most = deepseek_v3_at_ownership_cost(
       deepseek_h800_ownership_inputs(deepseek_fleet_depreciation(), {0.7, assumed("test")}));
-  EXPECT_GT(in_usd(most.cost), in_usd(full.cost));
+  EXPECT_GT(in_usd(most.total), in_usd(full.total));
 }
 
 }  // namespace

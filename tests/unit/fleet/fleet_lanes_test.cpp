@@ -438,7 +438,7 @@ TEST(FleetLanes, RunAtOwnershipCostAgreesWithTyped) {
               cost_final_run_at_ownership(c.run, cost_ownership_per_gpu_hour(c.own));
           EXPECT_EQ(t.scope(), Scope::final_run_ownership);
           a.add("gpu time", t.gpu_time, v.run.gpu_time, i);
-          a.add("cost", t.cost, v.run.cost, i);
+          a.add("cost", t.total, v.run.cost, i);
         });
     check_lanes(
         base, seed++,
@@ -450,7 +450,7 @@ TEST(FleetLanes, RunAtOwnershipCostAgreesWithTyped) {
           const FinalRunCost t = cost_final_run_at_ownership(
               c.run,
               cost_ownership_per_gpu_hour(ownership_inputs(c.fleet, "H800", c.op, c.dep, c.util)));
-          a.add("cost", t.cost, v.run.cost, i);
+          a.add("cost", t.total, v.run.cost, i);
         });
   }
 }

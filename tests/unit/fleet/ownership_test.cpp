@@ -169,7 +169,7 @@ TEST(Ownership, RunAtOwnershipCostHasOwnershipScopeAndOnePrice) {
   const OwnershipCost c = cost_ownership_per_gpu_hour(simple_inputs());
   const FinalRunCost r = cost_final_run_at_ownership(small_run(), c);
   EXPECT_EQ(r.scope(), Scope::final_run_ownership);
-  EXPECT_NEAR(in_usd(r.cost), 1'500 * 1.09, 1e-9);  // the stage's $3 rental is dropped
+  EXPECT_NEAR(in_usd(r.total), 1'500 * 1.09, 1e-9);  // the stage's $3 rental is dropped
   // Priced from assumed inputs, the hourly cost is an assumption [?] (weakest input wins).
   EXPECT_EQ(r.stages[1].price_provenance.evidence, Evidence::assumed);
   EXPECT_EQ(at_ownership_cost(small_run(), c).scope(), Scope::final_run_ownership);

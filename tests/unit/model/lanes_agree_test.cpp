@@ -29,18 +29,18 @@
 #include <variant>
 #include <vector>
 
-#include "traincost/program/allocation.hpp"
 #include "traincost/hardware/catalog.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/lanes.hpp"
 #include "traincost/model/path.hpp"
 #include "traincost/model/specs.hpp"
+#include "traincost/program/allocation.hpp"
 #include "traincost/program/program.hpp"
-#include "traincost/reference/deepseek_r1.hpp"
-#include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/program/research.hpp"
 #include "traincost/program/staff.hpp"
+#include "traincost/reference/deepseek_r1.hpp"
+#include "traincost/reference/deepseek_v3.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 
 namespace traincost {
@@ -447,7 +447,7 @@ Case<TrainingRun> run_case(std::string what, TrainingRun run, bool repeated = fa
                              return apply_run(r, std::string_view(path).substr(r.name.size() + 1),
                                               x);
                            },
-                           [](const TrainingRun& r) { return cost_final_run(r).cost; }, repeated};
+                           [](const TrainingRun& r) { return cost_final_run(r).total; }, repeated};
 }
 
 const auto run_body = [](const TrainingRun& r, auto& e) {
@@ -523,7 +523,7 @@ TEST(LanesAgree, FinalRunAtOwnershipCost) {
     const FinalRunCost cost = cost_final_run(r);
     // A drawn price keeps the price's kind, and so the scope.
     EXPECT_EQ(cost.scope(), Scope::final_run_ownership);
-    return cost.cost;
+    return cost.total;
   };
   expect_run_agrees(c, 109);
 }

@@ -35,9 +35,9 @@ TEST(DeepSeekFigures, V3PlusR1IsASameScopeSum) {
 TEST(DeepSeekFigures, PublishedRunsMatchTheRunModels) {
   const auto runs = deepseek_final_runs();
   ASSERT_EQ(runs.size(), 2u);
-  EXPECT_NEAR(in_usd(runs[0].cost), in_usd(deepseek_v3_published_cost().amount()), 1e-6);
-  EXPECT_NEAR(in_usd(runs[1].cost), in_usd(deepseek_r1_published_cost().amount()), 1000.0);
-  EXPECT_DOUBLE_EQ(in_usd(runs[1].cost), 294'672.0);
+  EXPECT_NEAR(in_usd(runs[0].total), in_usd(deepseek_v3_published_cost().amount()), 1e-6);
+  EXPECT_NEAR(in_usd(runs[1].total), in_usd(deepseek_r1_published_cost().amount()), 1000.0);
+  EXPECT_DOUBLE_EQ(in_usd(runs[1].total), 294'672.0);
 }
 
 // SemiAnalysis, sources.md §3 [A]: > $500M, ~$1.6B capex, ~$944M over four years.

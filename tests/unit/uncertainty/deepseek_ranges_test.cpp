@@ -13,7 +13,7 @@ TEST(DeepSeekRanges, V3ByWorkloadAtThePublishedMfuGivesTheFiveSixMillion) {
   // of pre-training [D], vs 2,664K published (sources.md §1): within 0.2%.
   const FinalRunCost c = cost_final_run(reference::deepseek_v3_final_run_by_workload());
   EXPECT_NEAR(in_gpu_hours(c.stages[0].gpu_time) / 2.664e6, 1.0, 0.002);
-  EXPECT_NEAR(in_usd(c.cost) / 5.576e6, 1.0, 0.002);
+  EXPECT_NEAR(in_usd(c.total) / 5.576e6, 1.0, 0.002);
   EXPECT_EQ(c.scope(), Scope::final_run_rental);
 }
 
