@@ -24,7 +24,7 @@ TEST(DeepSeekV3Compute, WorkloadAsPublished) {
   EXPECT_DOUBLE_EQ(
       in_tokens(w.training_tokens) / 1e12 *
           in_gpu_hours(deepseek_v3_gpu_hours_per_trillion_tokens().value),
-      in_gpu_hours(cost_final_run(deepseek_v3_final_run()).find_stage("pre-training")->gpu_time));
+      in_gpu_hours(cost_final_run(deepseek_v3_final_run()).stage("pre-training").gpu_time));
   EXPECT_LT(w.active_parameters, w.total_parameters);
   EXPECT_EQ(w.training_precision, Precision::fp8);
   EXPECT_EQ(w.flop_rule.provenance().evidence, Evidence::published);
