@@ -51,6 +51,19 @@ inline std::string accelerator_count_expected() {
          detail::format_value(max_accelerators);
 }
 
+/// Whether `count` is a whole number of accelerators from 1 to
+/// `max_accelerators` (no allocation: callers build a field only when not).
+inline bool is_accelerator_count(double count) {
+  return std::isfinite(count) && std::floor(count) == count && count >= 1 &&
+         count <= max_accelerators;
+}
+
+/// Whether `count` is a whole number from 1 to `max_accelerators_per_server`.
+inline bool is_accelerators_per_server(double count) {
+  return std::isfinite(count) && std::floor(count) == count && count >= 1 &&
+         count <= max_accelerators_per_server;
+}
+
 /// Requires a whole number of accelerators from 1 to `max_accelerators`;
 /// returns it. Throws `invalid_value` naming `field`.
 inline double require_accelerator_count(const FieldPath& field, double count) {
@@ -63,8 +76,7 @@ inline double require_accelerator_count(const FieldPath& field, double count) {
 /// Requires a whole number of accelerators per server from 1 to
 /// `max_accelerators_per_server`; returns it.
 inline double require_accelerators_per_server(const FieldPath& field, double count) {
-  if (!std::isfinite(count) || std::floor(count) != count || count < 1 ||
-      count > max_accelerators_per_server)
+  if (!is_accelerators_per_server(count))
     throw Error(ErrorCode::invalid_value, field, detail::format_value(count),
                 "a whole number of accelerators per server from 1 to " +
                     detail::format_value(max_accelerators_per_server));
