@@ -3,7 +3,8 @@
 //
 // Exit codes: 0 success, 1 bad input (a scenario that does not read or does
 // not cost, an unknown accelerator, a chart that cannot be written),
-// 2 usage (unknown command or option, missing argument).
+// 2 usage (unknown command or option, missing argument), 70 a bug in
+// traincost (any other exception). See report_error.hpp.
 //
 // Output is built in memory and written only when everything succeeded, so
 // nothing reaches standard output on error, and every write to it is
@@ -25,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "output_file.hpp"
+#include "report_error.hpp"
 #include "standard_output.hpp"
 #include "usage.hpp"
 
@@ -42,14 +44,9 @@ namespace {
 using namespace traincost;
 using namespace traincost::io;
 
-constexpr int exit_ok = 0;
-constexpr int exit_bad_input = 1;
-constexpr int exit_usage = 2;
-
-/// An error that is the user's input or environment, not a bug: exit 1.
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using traincost::cli::exit_bad_input;
+using traincost::cli::exit_ok;
+using traincost::cli::exit_usage;
 
 void write_chart(const std::string& path, const std::string& svg, const std::string& input) {
   traincost::cli::write_output_file("--chart", path, svg, input);
@@ -126,7 +123,7 @@ std::string run_simulate(const Options& o) {
   opts.samples = o.samples;
   opts.seed = o.seed;
   opts.progress = [&progress](std::int64_t done, std::int64_t total) { progress(done, total); };
-  const Simulation sim = simulate(s, opts);
+  const Simulation sim = run_simulation(s, opts);
   const std::size_t shown = chart_result(s, sim.results, o.result);
   std::string out = render_simulation(sim, s, *parse_format(o.format));
   if (!o.chart.empty())
@@ -167,15 +164,9 @@ std::string run_catalog(const Options& o) {
     return render_catalog(f);
   if (const CatalogEntry* e = find_accelerator(*o.accelerator))
     return render_catalog(f, e);
-  std::string msg = "[" + std::string(error_id(ErrorCode::unknown_name)) + "] accelerator: got \"" +
-                    printable(*o.accelerator, 60) + "\", expected a catalog name; " +
-                    "closest known names:";
-  bool first = true;
-  for (const auto& n : closest_accelerator_names(*o.accelerator)) {
-    msg += (first ? " " : ", ") + n;
-    first = false;
-  }
-  throw InputError(msg);
+  // The catalog's own error, the query echoed with control characters escaped.
+  (void)accelerator(printable(*o.accelerator, 60));
+  return render_catalog(f);  // not reached: an unknown name throws above
 }
 
 }  // namespace
@@ -183,7 +174,7 @@ std::string run_catalog(const Options& o) {
 int main(int argc, char** argv) {
   CLI::App app{
       "Estimate what it costs to train large AI models, with units, sources and "
-      "scopes.\n\nExit codes: 0 success, 1 bad input, 2 usage error.",
+      "scopes.\n\nExit codes: 0 success, 1 bad input, 2 usage error, 70 a bug in traincost.",
       "traincost"};
   app.set_version_flag("--version", std::string("traincost ") + version_string);
   app.require_subcommand(1, 1);
@@ -269,29 +260,25 @@ int main(int argc, char** argv) {
     return exit_ok;
   }
 
-  try {
-    std::string out;
-    if (estimate_cmd->parsed())
-      out = run_estimate(o);
-    else if (simulate_cmd->parsed())
-      out = run_simulate(o);
-    else if (sensitivity_cmd->parsed())
-      out = run_sensitivity(o);
-    else if (check_cmd->parsed())
-      out = run_check(o);
-    else if (catalog_cmd->parsed())
-      out = run_catalog(o);
-    if (const std::string failed = traincost::cli::write_standard_output(out); !failed.empty())
-      throw InputError(failed);
-    return exit_ok;
-  } catch (const ScenarioError& e) {
-    std::cerr << "traincost: error: " << e.what() << '\n';
-  } catch (const InputError& e) {
-    std::cerr << "traincost: error: " << e.what() << '\n';
-  } catch (const traincost::Error& e) {
-    std::cerr << "traincost: error: " << e.what() << '\n';
-  } catch (const std::exception& e) {
-    std::cerr << "traincost: error: " << e.what() << '\n';
-  }
-  return exit_bad_input;
+  return traincost::cli::run_reporting_errors(
+      [&] {
+        std::string out;
+        if (estimate_cmd->parsed())
+          out = run_estimate(o);
+        else if (simulate_cmd->parsed())
+          out = run_simulate(o);
+        else if (sensitivity_cmd->parsed())
+          out = run_sensitivity(o);
+        else if (check_cmd->parsed())
+          out = run_check(o);
+        else if (catalog_cmd->parsed())
+          out = run_catalog(o);
+        if (const std::string failed = traincost::cli::write_standard_output(out);
+            !failed.empty()) {
+          std::cerr << "traincost: error: " << failed << '\n';
+          return exit_bad_input;
+        }
+        return exit_ok;
+      },
+      std::cerr);
 }

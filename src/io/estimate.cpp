@@ -3,33 +3,23 @@
 #include <cmath>
 #include <string>
 
+#include "detail/relocate.hpp"
+
 namespace traincost::io {
 namespace {
 
 // Models name fields from their own root ("run.stages[0] (x).price"); the
 // scenario may have put that run at "run[2]".
-std::string rebase(const std::string& field, const std::string& root) {
-  // The model's own root word ("run", "fleet") is replaced by the scenario's path.
-  const std::string word = root.substr(0, root.find_first_of(".["));
-  if (field == word)
-    return root;
-  if (field.rfind(word + ".", 0) == 0)
-    return root + field.substr(word.size());
-  return root + "." + field;
-}
-
 [[noreturn]] void rethrow_at(const Scenario& s, const Error& e, const std::string& root) {
-  const std::string field = rebase(e.field().str(), root);
-  std::string msg = e.what();
-  const std::string prefix = e.field().str() + ": ";
-  if (const auto at = msg.find(prefix); at != std::string::npos)
-    msg.erase(0, at + prefix.size());
-  throw ScenarioError(e.code(), s.file, locate(s, field), field, msg);
+  const FieldPath at = scenario_field(root);
+  const FieldPath field = detail_reader::rebase(e.field(), at, detail_reader::root_word(at));
+  throw ScenarioError(e, s.file, locate(s, field), field);
 }
 
 void require_finite_tree(const Scenario& s, const LineItem& item, const std::string& root) {
   if (!std::isfinite(in_usd(item.amount)))
-    throw ScenarioError(ErrorCode::invalid_value, s.file, locate(s, root), root,
+    throw ScenarioError(ErrorCode::invalid_value, s.file, locate(s, scenario_field(root)),
+                        scenario_field(root),
                         "the cost of \"" + item.label +
                             "\" is not a finite number, expected inputs whose product is a "
                             "finite amount of USD");
@@ -50,6 +40,8 @@ Estimate estimate(const Scenario& scenario) {
     r.model = "final_run";
     try {
       r.final_run = cost_final_run(scenario.runs[i]);
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
       rethrow_at(scenario, e, root);
     }
@@ -57,12 +49,14 @@ Estimate estimate(const Scenario& scenario) {
     require_finite_tree(scenario, r.breakdown, root);
     if (!std::isfinite(in_gpu_hours(r.final_run->gpu_time)) ||
         !std::isfinite(in_hours(r.final_run->wall_clock)))
-      throw ScenarioError(ErrorCode::invalid_value, scenario.file, locate(scenario, root), root,
+      throw ScenarioError(ErrorCode::invalid_value, scenario.file,
+                          locate(scenario, scenario_field(root)), scenario_field(root),
                           "the run's GPU-hours or wall-clock time is not a finite number, "
                           "expected inputs whose totals are finite");
     for (const auto& st : r.final_run->stages)
       if (!std::isfinite(st.share))
-        throw ScenarioError(ErrorCode::invalid_value, scenario.file, locate(scenario, root), root,
+        throw ScenarioError(ErrorCode::invalid_value, scenario.file,
+                            locate(scenario, scenario_field(root)), scenario_field(root),
                             "a stage's share of the cost is not a finite number, expected "
                             "a total cost above zero");
     out.results.push_back(std::move(r));
@@ -82,6 +76,8 @@ Estimate estimate(const Scenario& scenario) {
         require_finite_tree(scenario, o.breakdown, fs.path + ".operating");
         out.results.push_back(std::move(o));
       }
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
       rethrow_at(scenario, e, fs.path);
     }
@@ -93,6 +89,8 @@ Estimate estimate(const Scenario& scenario) {
       r.breakdown = cost_program(program_of(scenario, ps)).breakdown();
       require_finite_tree(scenario, r.breakdown, ps.path);
       out.results.push_back(std::move(r));
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
       rethrow_at(scenario, e, ps.path);
     }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detail/text.hpp"
+
 #include "traincost/version.hpp"
 
 namespace traincost::io {
@@ -52,9 +54,8 @@ nlohmann::ordered_json item_json(const LineItem& item) {
           {"children", std::move(children)}};
 }
 
-// Scenario text may hold any bytes; invalid UTF-8 is replaced, not thrown.
 std::string dump(const nlohmann::ordered_json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return detail_text::dump_json(j, indent);
 }
 
 }  // namespace

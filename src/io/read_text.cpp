@@ -14,7 +14,7 @@ namespace traincost::io::detail_reader {
 namespace {
 
 [[noreturn]] void fail(const std::string& file, const std::string& message) {
-  throw ScenarioError(ErrorCode::invalid_input, file, {}, "(file)", message);
+  throw ScenarioError(ErrorCode::invalid_input, file, {}, scenario_field("(file)"), message);
 }
 
 std::string reason(int err) {

@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "traincost/print/final_run_report.hpp"
-#include "traincost/print/format.hpp"
+#include "detail/text.hpp"
+
 #include "traincost/io/json_report.hpp"
 #include "traincost/io/printable.hpp"
+#include "traincost/print/final_run_report.hpp"
+#include "traincost/print/format.hpp"
 #include "traincost/print/text_table.hpp"
 #include "traincost/version.hpp"
 
@@ -48,36 +50,9 @@ std::string plain_number(double v) {
 
 namespace {
 
-// A Markdown table cell: pipes escaped, line breaks flattened.
-std::string md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-      out += printable(std::string_view(&c, 1));  // ESC would drive a terminal
-    else
-      out += c;
-  }
-  return out;
-}
-
-// Text for an aligned table: control characters would break the columns.
-std::string flat(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
-  return out;
-}
-
-void markdown_row(std::ostringstream& os, const std::vector<std::string>& cells) {
-  os << '|';
-  for (const auto& c : cells)
-    os << ' ' << c << " |";
-  os << '\n';
-}
+using detail_text::flat;
+using detail_text::markdown_row;
+using detail_text::md;
 
 void markdown_header(std::ostringstream& os, const std::vector<std::string>& head,
                      const std::vector<bool>& right) {
@@ -176,15 +151,22 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
   const std::string scope(id(r.breakdown.scope));
   if (r.final_run) {
     const FinalRunCost& run = *r.final_run;
+    // Evidence is the breakdown's, line for line, as in JSON: the total is as
+    // weak as its weakest stage, a stage as the weaker of its usage and price.
+    const LineItem& tree = r.breakdown;
     row({result, r.model, scope, "total", "0", "", "", "", plain_number(in_gpu_hours(run.gpu_time)),
          plain_number(in_hours(run.wall_clock)), "", plain_number(in_usd(run.total)), "1",
-         "derived", "sum of the stages"});
-    for (const auto& s : run.stages)
+         std::string(to_string(tree.provenance.evidence)), tree.provenance.source});
+    for (std::size_t i = 0; i < run.stages.size(); ++i) {
+      const auto& s = run.stages[i];
+      const Evidence evidence = i < tree.children.size() ? tree.children[i].provenance.evidence
+                                                         : s.usage_provenance.evidence;
       row({result, r.model, scope, s.name, "1", std::string(to_string(s.kind)), s.accelerator,
            plain_number(in_accelerators(s.accelerators)), plain_number(in_gpu_hours(s.gpu_time)),
            plain_number(in_hours(s.wall_clock)), plain_number(in_usd_per_gpu_hour(s.price)),
-           plain_number(in_usd(s.cost)), plain_number(s.share),
-           std::string(to_string(s.usage_provenance.evidence)), s.usage_provenance.source});
+           plain_number(in_usd(s.cost)), plain_number(s.share), std::string(to_string(evidence)),
+           s.usage_provenance.source});
+    }
     return;
   }
   std::vector<std::pair<int, const LineItem*>> rows;
@@ -230,6 +212,8 @@ std::string render_estimate(const Estimate& e, Format f) {
     case Format::json:
       os << estimate_to_json(e) << '\n';
       break;
+    default:
+      detail_text::unknown_enum("format", static_cast<int>(f));
   }
   return os.str();
 }
@@ -382,9 +366,11 @@ std::string render_catalog(Format f, const CatalogEntry* entry) {
       nlohmann::ordered_json doc = {{"schema", "traincost.catalog/1"},
                                     {"traincost_version", version_string},
                                     {"accelerators", std::move(list)}};
-      os << doc.dump(2) << '\n';
+      os << detail_text::dump_json(doc, 2) << '\n';
       break;
     }
+    default:
+      detail_text::unknown_enum("format", static_cast<int>(f));
   }
   return os.str();
 }

@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "traincost/print/format.hpp"
+#include "detail/text.hpp"
+
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/svg_chart.hpp"
+#include "traincost/print/format.hpp"
 #include "traincost/print/text_table.hpp"
 #include "traincost/uncertainty/fleet_models.hpp"
 #include "traincost/version.hpp"
@@ -33,7 +35,7 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
 
 void require_ranges(const Scenario& s, const char* command) {
   if (s.uncertain.empty())
-    throw ScenarioError(ErrorCode::invalid_input, s.file, {1, 1}, "(scenario)",
+    throw ScenarioError(ErrorCode::invalid_input, s.file, {1, 1}, scenario_field("(scenario)"),
                         std::string("has no ranges to ") + command +
                             ", expected at least one input written as a range, e.g. "
                             "usd_per_gpu_hour = { low = 1.5, high = 3.5 }");
@@ -84,78 +86,19 @@ ModelPlan model_plan(const Scenario& s) {
   for (const auto& in : s.uncertain)
     if (e.field().str() == in.field || e.field().str() == in.model_path)
       at = &in;
-  std::string msg = e.what();
-  const std::string prefix = "] " + e.field().str() + ": ";
-  if (const auto cut = msg.find(prefix); cut != std::string::npos)
-    msg.erase(0, cut + prefix.size());
   const bool drawn = at && (e.field().str() == at->field || e.field().str() == at->model_path);
-  throw ScenarioError(e.code(), s.file, at ? at->where : Location{1, 1},
-                      drawn ? at->field : "(ranges)", drawn ? msg : e.field().str() + ": " + msg);
-}
-
-std::string short_number(double v) {
-  const double a = std::fabs(v);
-  if (a >= 1000)
-    return format_number(v, 0);
-  if (a >= 10)
-    return format_number(v, 1);
-  if (a >= 0.1)
-    return format_number(v, 2);
-  return format_number(v, 4);
-}
-
-std::string flat(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    out += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
-  return out;
-}
-
-void inputs_table(std::ostringstream& os, const Scenario& s) {
-  using A = TextTable::Align;
-  TextTable t({"input (range)", "unit", "distribution", "median"},
-              {A::left, A::left, A::left, A::right});
-  for (const auto& in : s.uncertain)
-    t.add_row({in.field, in.unit, in.description, short_number(in.distribution.median())});
-  t.print(os);
-}
-
-json inputs_json(const Scenario& s) {
-  json list = json::array();
-  for (const auto& in : s.uncertain) {
-    json params = json::object();
-    for (const auto& [k, v] : in.parameters)
-      params[k] = v;
-    list.push_back({{"field", in.field},
-                    {"unit", in.unit},
-                    {"distribution", in.description},
-                    {"parameters", std::move(params)},
-                    {"median", in.distribution.median()}});
-  }
-  return list;
-}
-
-std::string dump(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-}
-
-std::string md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else
-      out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out;
+  if (drawn)
+    throw ScenarioError(e, s.file, at->where, scenario_field(at->field));
+  throw ScenarioError(e, s.file, at ? at->where : Location{1, 1}, scenario_field("(ranges)"),
+                      e.field().str() + ": " + e.message());
 }
 
 }  // namespace
 
-Simulation simulate(const Scenario& scenario, const SimulationOptions& options) {
+Simulation run_simulation(const Scenario& scenario, const SimulationOptions& options) {
   require_ranges(scenario, "simulate");
   if (options.samples < 2 || options.samples > 10'000'000)
-    throw ScenarioError(ErrorCode::invalid_value, scenario.file, {}, "--samples",
+    throw ScenarioError(ErrorCode::invalid_value, scenario.file, {}, scenario_field("--samples"),
                         "got " + std::to_string(options.samples) +
                             ", expected a number of samples from 2 to 10,000,000");
   Simulation sim;
@@ -171,6 +114,8 @@ Simulation simulate(const Scenario& scenario, const SimulationOptions& options) 
   std::vector<uncertainty::CostSummary> summaries;
   try {
     summaries = uncertainty::simulate_costs(plan.models, plan.ranges, run, options.progress);
+  } catch (const ScenarioError&) {
+    throw;  // already placed in the file
   } catch (const Error& e) {
     rethrow_at_range(scenario, e);
   }
@@ -198,6 +143,8 @@ Sensitivity sensitivity(const Scenario& scenario) {
       }
       out.results.push_back({t.name, t.scope, std::move(t)});
     }
+  } catch (const ScenarioError&) {
+    throw;  // already placed in the file
   } catch (const Error& e) {
     rethrow_at_range(scenario, e);
   }
@@ -223,175 +170,6 @@ std::size_t result_index(const Scenario& scenario,
   (void)scenario;
   throw Error(ErrorCode::unknown_name, "--result",
               "got \"" + name + "\", expected the name of a result: " + names);
-}
-
-std::string render_simulation(const Simulation& sim, const Scenario& scenario, Format f) {
-  std::ostringstream os;
-  auto stats = [](const uncertainty::CostSummary& s) {
-    return std::vector<std::pair<std::string, Money>>{
-        {"mean", s.mean}, {"sd", s.sd},   {"min", s.min}, {"p5", s.p5},  {"p25", s.p25},
-        {"p50", s.p50},   {"p75", s.p75}, {"p95", s.p95}, {"max", s.max}};
-  };
-  switch (f) {
-    case Format::table: {
-      for (const auto& r : sim.results) {
-        os << flat(r.name) << " — " << to_string(r.scope) << '\n';
-        os << format_number(static_cast<double>(sim.samples)) << " samples, seed " << sim.seed
-           << '\n';
-        using A = TextTable::Align;
-        TextTable t({"statistic", "cost"}, {A::left, A::right});
-        for (const auto& [k, v] : stats(r.summary))
-          t.add_row({k == "p50" ? "p50 (median)" : k, format_usd(v)});
-        t.print(os);
-        os << "90% interval: " << format_usd_compact(r.summary.p5) << " to "
-           << format_usd_compact(r.summary.p95) << "\n\n";
-      }
-      inputs_table(os, scenario);
-      break;
-    }
-    case Format::markdown:
-      os << "# Simulation: " << md(sim.name.empty() ? sim.file : sim.name) << "\n\n"
-         << format_number(static_cast<double>(sim.samples)) << " samples, seed " << sim.seed
-         << "\n\n";
-      for (const auto& r : sim.results) {
-        os << "## " << md(r.name) << "\n\nScope: **" << to_string(r.scope) << "**\n\n"
-           << "| statistic | cost |\n|---|---:|\n";
-        for (const auto& [k, v] : stats(r.summary))
-          os << "| " << k << " | " << format_usd(v) << " |\n";
-        os << '\n';
-      }
-      os << "| input (range) | unit | distribution | median |\n|---|---|---|---:|\n";
-      for (const auto& in : scenario.uncertain)
-        os << "| " << in.field << " | " << in.unit << " | " << in.description << " | "
-           << short_number(in.distribution.median()) << " |\n";
-      break;
-    case Format::csv:
-      os << "result,scope,statistic,usd\r\n";
-      for (const auto& r : sim.results)
-        for (const auto& [k, v] : stats(r.summary))
-          os << csv_field(r.name) << ',' << id(r.scope) << ',' << k << ','
-             << plain_number(in_usd(v)) << "\r\n";
-      break;
-    case Format::json: {
-      json results = json::array();
-      for (const auto& r : sim.results) {
-        json st = json::object();
-        for (const auto& [k, v] : stats(r.summary))
-          st[k] = in_usd(v);
-        results.push_back({{"name", r.name},
-                           {"scope", std::string(id(r.scope))},
-                           {"scope_label", std::string(to_string(r.scope))},
-                           {"usd", std::move(st)},
-                           {"histogram",
-                            {{"low_usd", in_usd(r.summary.histogram.low)},
-                             {"high_usd", in_usd(r.summary.histogram.high)},
-                             {"counts", r.summary.histogram.counts}}}});
-      }
-      os << dump({{"schema", "traincost.simulation/1"},
-                  {"traincost_version", version_string},
-                  {"scenario", {{"name", sim.name}, {"file", sim.file}}},
-                  {"samples", sim.samples},
-                  {"seed", sim.seed},
-                  {"inputs", inputs_json(scenario)},
-                  {"results", std::move(results)}});
-      break;
-    }
-  }
-  return os.str();
-}
-
-std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario, Format f) {
-  std::ostringstream os;
-  switch (f) {
-    case Format::table:
-      for (const auto& r : sens.results) {
-        os << flat(r.name) << " — " << to_string(r.scope) << '\n'
-           << "base (every range at its median): " << format_usd(r.tornado.base) << "\n";
-        using A = TextTable::Align;
-        TextTable t(
-            {"input (5% to 95%)", "low", "high", "unit", "cost at low", "cost at high", "swing"},
-            {A::left, A::right, A::right, A::left, A::right, A::right, A::right});
-        for (const auto& b : r.tornado.bars)
-          t.add_row({b.name, short_number(b.low), short_number(b.high), b.unit,
-                     format_usd(b.at_low), format_usd(b.at_high), format_usd(b.swing())});
-        t.print(os);
-        os << '\n';
-      }
-      break;
-    case Format::markdown:
-      os << "# Sensitivity: " << md(sens.name.empty() ? sens.file : sens.name) << "\n\n";
-      for (const auto& r : sens.results) {
-        os << "## " << md(r.name) << "\n\nScope: **" << to_string(r.scope)
-           << "**, base (every range at its median): **" << format_usd(r.tornado.base) << "**\n\n"
-           << "| input (5% to 95%) | low | high | unit | cost at low | cost at high | swing |\n"
-           << "|---|---:|---:|---|---:|---:|---:|\n";
-        for (const auto& b : r.tornado.bars)
-          os << "| " << md(b.name) << " | " << short_number(b.low) << " | " << short_number(b.high)
-             << " | " << md(b.unit) << " | " << format_usd(b.at_low) << " | "
-             << format_usd(b.at_high) << " | " << format_usd(b.swing()) << " |\n";
-        os << '\n';
-      }
-      break;
-    case Format::csv:
-      os << "result,scope,input,unit,input_low,input_high,base_usd,usd_at_low,usd_at_high,"
-            "swing_usd\r\n";
-      for (const auto& r : sens.results)
-        for (const auto& b : r.tornado.bars)
-          os << csv_field(r.name) << ',' << id(r.scope) << ',' << csv_field(b.name) << ','
-             << csv_field(b.unit) << ',' << plain_number(b.low) << ',' << plain_number(b.high)
-             << ',' << plain_number(in_usd(r.tornado.base)) << ',' << plain_number(in_usd(b.at_low))
-             << ',' << plain_number(in_usd(b.at_high)) << ',' << plain_number(in_usd(b.swing()))
-             << "\r\n";
-      break;
-    case Format::json: {
-      json results = json::array();
-      for (const auto& r : sens.results) {
-        json bars = json::array();
-        for (const auto& b : r.tornado.bars)
-          bars.push_back({{"input", b.name},
-                          {"unit", b.unit},
-                          {"input_low", b.low},
-                          {"input_high", b.high},
-                          {"usd_at_low", in_usd(b.at_low)},
-                          {"usd_at_high", in_usd(b.at_high)},
-                          {"swing_usd", in_usd(b.swing())}});
-        results.push_back({{"name", r.name},
-                           {"scope", std::string(id(r.scope))},
-                           {"base_usd", in_usd(r.tornado.base)},
-                           {"bars", std::move(bars)}});
-      }
-      os << dump({{"schema", "traincost.sensitivity/1"},
-                  {"traincost_version", version_string},
-                  {"scenario", {{"name", sens.name}, {"file", sens.file}}},
-                  {"low_quantile", 0.05},
-                  {"high_quantile", 0.95},
-                  {"inputs", inputs_json(scenario)},
-                  {"results", std::move(results)}});
-      break;
-    }
-  }
-  return os.str();
-}
-
-std::string simulation_chart_svg(const Simulation& sim, std::size_t index) {
-  const SimulatedResult& r = sim.results.at(index);
-  const uncertainty::CostHistogram& h = r.summary.histogram;
-  return histogram_svg(
-      "Monte Carlo: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
-      BinnedCosts{in_usd(h.low), in_usd(h.high), h.counts, h.below, h.above},
-      {{5, in_usd(r.summary.p5)}, {50, in_usd(r.summary.p50)}, {95, in_usd(r.summary.p95)}});
-}
-
-std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scenario,
-                                  std::size_t index) {
-  (void)scenario;
-  const SensitivityResult& r = sens.results.at(index);
-  std::vector<TornadoBar> bars;
-  for (const auto& b : r.tornado.bars)
-    bars.push_back({b.name + " (" + short_number(b.low) + " to " + short_number(b.high) + ")",
-                    in_usd(b.at_low), in_usd(b.at_high)});
-  return tornado_svg("Sensitivity: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
-                     in_usd(r.tornado.base), std::move(bars));
 }
 
 }  // namespace traincost::io

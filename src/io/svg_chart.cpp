@@ -314,9 +314,9 @@ std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
   return draw_histogram(title, lo, hi, counts, caption, percentiles);
 }
 
-std::string tornado_svg(std::string_view title, double base_usd, std::vector<TornadoBar> bars) {
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars) {
   detail::require_finite("tornado base", base_usd, "a finite amount");
-  std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) {
+  std::stable_sort(bars.begin(), bars.end(), [](const ChartBar& a, const ChartBar& b) {
     return std::fabs(a.high_usd - a.low_usd) > std::fabs(b.high_usd - b.low_usd);
   });
   const std::size_t omitted = bars.size() - std::min(bars.size(), max_chart_rows);

@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -399,6 +401,11 @@ struct CorpusCase {
   std::string expected;  // stderr after "traincost: error: FILE"
 };
 
+// gtest shows a failing case by its file, not as bytes.
+void PrintTo(const CorpusCase& c, std::ostream* os) {
+  *os << c.file.filename().string();
+}
+
 std::vector<CorpusCase> corpus() {
   std::vector<CorpusCase> out;
   for (const auto& entry : fs::directory_iterator(source_dir / "tests" / "scenarios")) {
@@ -418,24 +425,38 @@ std::vector<CorpusCase> corpus() {
   return out;
 }
 
-TEST(MalformedCorpus, EveryFileYieldsItsExpectedErrorAndNothingOnStandardOutput) {
-  const auto cases = corpus();
-  ASSERT_GE(cases.size(), 40u);
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.file.filename().string());
-    ASSERT_FALSE(c.expected.empty()) << "no '# expect: ' line";
-    // Every error names file, line and column (":L:C: "), an id and a field.
-    EXPECT_TRUE(
-        std::regex_search(c.expected, std::regex("^:[0-9]+:[0-9]+: \\[traincost\\.[a-z_]+\\] ")))
-        << c.expected;
-    for (const char* command : {"check", "estimate"}) {
-      const auto r = traincost({command, c.file.string()});
-      EXPECT_EQ(r.exit_code, 1);
-      EXPECT_EQ(r.out, "");
-      EXPECT_EQ(r.err, "traincost: error: " + c.file.string() + c.expected + "\n");
-    }
+TEST(MalformedCorpus, HoldsEnoughFiles) {
+  EXPECT_GE(corpus().size(), 40u);
+}
+
+// One test per corpus file, named after it, so a failure names the file.
+class MalformedFile : public ::testing::TestWithParam<CorpusCase> {};
+
+TEST_P(MalformedFile, YieldsItsExpectedErrorAndNothingOnStandardOutput) {
+  const CorpusCase& c = GetParam();
+  ASSERT_FALSE(c.expected.empty()) << "no '# expect: ' line";
+  // Every error names file, line and column (":L:C: "), an id and a field.
+  EXPECT_TRUE(
+      std::regex_search(c.expected, std::regex("^:[0-9]+:[0-9]+: \\[traincost\\.[a-z_]+\\] ")))
+      << c.expected;
+  for (const char* command : {"check", "estimate"}) {
+    SCOPED_TRACE(command);
+    const auto r = traincost({command, c.file.string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "traincost: error: " + c.file.string() + c.expected + "\n");
   }
 }
+
+std::string corpus_test_name(const ::testing::TestParamInfo<CorpusCase>& info) {
+  std::string name = info.param.file.stem().string();
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch)))
+      ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, MalformedFile, ::testing::ValuesIn(corpus()), corpus_test_name);
 
 TEST(MalformedCorpus, AFailedRunLeavesAnExistingChartUntouched) {
   const fs::path chart = temp_path("untouched.svg");

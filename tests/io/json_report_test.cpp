@@ -3,6 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "traincost/io/render.hpp"
+#include "traincost/io/scenario.hpp"
 
 #include "traincost/reference/deepseek_r1.hpp"
 
@@ -21,6 +28,65 @@ TEST(JsonReport, CarriesTotalsScopeAndStages) {
   EXPECT_EQ(doc.at("stages")[0].at("name"), "R1-Zero RL");
   EXPECT_DOUBLE_EQ(doc.at("stages")[0].at("wall_clock_hours").get<double>(), 198.0);
   EXPECT_EQ(doc.at("stages")[0].at("usage_provenance").at("evidence"), "published");
+}
+
+}  // namespace
+}  // namespace traincost::io
+
+namespace traincost::io {
+namespace {
+
+/// The last-but-one field of a CSV row whose last field (the source) may be
+/// quoted and hold commas: the evidence column.
+std::string csv_evidence(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string cur;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      fields.push_back(std::exchange(cur, {}));
+    else if (c != '\r')
+      cur.push_back(c);
+  }
+  fields.push_back(cur);
+  return fields.size() >= 2 ? fields[fields.size() - 2] : std::string();
+}
+
+// A run with a published usage and a bare-number price (evidence assumed):
+// every line reports the same evidence in CSV as in the JSON breakdown, and
+// the total is as weak as its weakest input, not "derived".
+TEST(EvidenceAcrossFormats, CsvAndJsonReportTheSameEvidenceForEachLine) {
+  const Scenario s = parse_scenario(R"(
+name = "evidence"
+[run]
+name = "R"
+[run.cluster]
+accelerator = "h800"
+count = 8
+[run.price]
+usd_per_gpu_hour = 2.0
+[[run.stages]]
+name = "pre-training"
+gpu_hours = 1000
+evidence = "published"
+source = "a report"
+)",
+                                    "evidence.toml");
+  const Estimate e = estimate(s);
+  const auto doc = nlohmann::json::parse(render_estimate(e, Format::json));
+  const auto& tree = doc.at("results")[0].at("breakdown");
+  std::istringstream csv(render_estimate(e, Format::csv));
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(csv, l);)
+    lines.push_back(l);
+  ASSERT_EQ(lines.size(), 3u);  // header, total, one stage
+  EXPECT_EQ(csv_evidence(lines[0]), "evidence");
+  EXPECT_EQ(tree.at("provenance").at("evidence"), "assumed");
+  EXPECT_EQ(csv_evidence(lines[1]), tree.at("provenance").at("evidence").get<std::string>());
+  EXPECT_EQ(csv_evidence(lines[2]),
+            tree.at("children")[0].at("provenance").at("evidence").get<std::string>());
 }
 
 }  // namespace

@@ -6,9 +6,13 @@
 
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
 #include <string>
 
 #include "../cli/well_formed_xml.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/hardware/cluster.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/json_report.hpp"
 #include "traincost/io/render.hpp"
@@ -72,11 +76,16 @@ TEST(ScenarioReader, ErrorsCarryFileLineColumnFieldValueAndExpectation) {
     EXPECT_EQ(e.file(), "bad.toml");
     EXPECT_EQ(e.where().line, 7u);
     EXPECT_EQ(e.where().column, 9u);
-    EXPECT_EQ(e.field(), "run.cluster.count");
+    EXPECT_EQ(e.field().str(), "run.cluster.count");
     EXPECT_EQ(e.code(), ErrorCode::invalid_value);
     EXPECT_STREQ(e.what(),
                  "bad.toml:7:9: [traincost.invalid_value] run.cluster.count: got 20.5, expected "
-                 "a whole number of accelerators from 1 to 1000000000");
+                 "a positive whole number of accelerators, at most 1000000000");
+    // The parts, not only the text: a ScenarioError is a traincost::Error.
+    const Error& base = e;
+    EXPECT_EQ(base.value(), "20.5");
+    EXPECT_EQ(base.expected(), "a positive whole number of accelerators, at most 1000000000");
+    EXPECT_EQ(base.message(), "got 20.5, expected " + base.expected());
   }
 }
 
@@ -108,8 +117,8 @@ TEST(Simulation, IsReproducibleForASeed) {
   SimulationOptions o;
   o.samples = 4000;
   o.seed = 9;
-  const Simulation a = simulate(s, o);
-  const Simulation b = simulate(s, o);
+  const Simulation a = run_simulation(s, o);
+  const Simulation b = run_simulation(s, o);
   ASSERT_EQ(a.results.size(), 1u);
   EXPECT_EQ(a.results[0].summary.mean, b.results[0].summary.mean);
   EXPECT_EQ(a.results[0].summary.p50, b.results[0].summary.p50);
@@ -187,8 +196,67 @@ TEST(ScenarioReader, ALongKeyIsCutInTheFieldAndTheMessage) {
     FAIL() << "no error";
   } catch (const ScenarioError& e) {
     EXPECT_LT(std::string(e.what()).size(), 400u) << e.what();
-    EXPECT_EQ(e.field(), "\"" + std::string(60, 'k') + "...\"");
+    EXPECT_EQ(e.field().str(), "\"" + std::string(60, 'k') + "...\"");
   }
+}
+
+}  // namespace
+}  // namespace traincost::io
+
+namespace traincost::io {
+namespace {
+
+// One rule for a count of accelerators: the same wrong value gives the same
+// message from C++ (Cluster) and from a scenario file.
+TEST(OneSetOfRules, AWrongCountGivesTheSameMessageFromCppAndFromAScenario) {
+  for (const double count : {0.0, -8.0, 2.5, 2e9}) {
+    SCOPED_TRACE(count);
+    std::string from_cpp, from_file;
+    try {
+      (void)Cluster(accelerator("h800"), accelerators(count));
+      ADD_FAILURE() << "Cluster accepted " << count;
+    } catch (const Error& e) {
+      from_cpp = e.message();
+    }
+    std::string bad = v3;
+    std::ostringstream written;
+    written << "count = " << count;
+    bad.replace(bad.find("count = 2048"), 12, written.str());
+    try {
+      (void)parse_scenario(bad, "bad.toml");
+      ADD_FAILURE() << "the reader accepted " << count;
+    } catch (const ScenarioError& e) {
+      from_file = e.message();
+      EXPECT_EQ(e.field().str(), "run.cluster.count");
+    }
+    EXPECT_FALSE(from_cpp.empty());
+    EXPECT_EQ(from_cpp, from_file);
+  }
+}
+
+TEST(ScenarioFields, PathsAreSegmentsAndReadBackAsWritten) {
+  const FieldPath p = scenario_field("run[2].stages[0].gpu_hours");
+  ASSERT_EQ(p.segments().size(), 3u);
+  EXPECT_EQ(p.segments()[0].key, "run");
+  EXPECT_EQ(p.segments()[0].index, std::optional<std::size_t>(2));
+  EXPECT_EQ(p.segments()[1].key, "stages");
+  EXPECT_EQ(p.segments()[1].index, std::optional<std::size_t>(0));
+  EXPECT_EQ(p.segments()[2].key, "gpu_hours");
+  EXPECT_EQ(p.str(), "run[2].stages[0].gpu_hours");
+  // A quoted key with dots stays one segment; text without dots is one.
+  EXPECT_EQ(scenario_field("run.\"a.b\"").segments().size(), 2u);
+  EXPECT_EQ(scenario_field("run.\"a.b\"").str(), "run.\"a.b\"");
+  EXPECT_EQ(scenario_field("(TOML syntax)").str(), "(TOML syntax)");
+}
+
+TEST(ScenarioFields, LocationKeysDropElementNames) {
+  // A library path with a named element, built from segments ...
+  const FieldPath named =
+      FieldPath("run").key("stages").element(1, "context extension").key("price");
+  EXPECT_EQ(location_key(named), "run.stages[1].price");
+  // ... and one written by older library code as a dotted string.
+  EXPECT_EQ(location_key(FieldPath("run.stages[1] (context extension).price")),
+            "run.stages[1].price");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "traincost/core/error.hpp"
+#include "traincost/core/limits.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/detail/validate.hpp"
 #include "traincost/fleet/price.hpp"
@@ -150,10 +151,13 @@ inline Money quoted_in_usd(const Holding& h, std::size_t index,
 
 /// Checks one holding's own fields (count, ratios, power); `index` names it in errors.
 inline void validate_holding(const Holding& h, std::size_t index) {
-  detail::require_positive_whole_holding_value(index, h, "count", in_accelerators(h.count),
-                                               "accelerators");
-  detail::require_positive_whole_holding_value(
-      index, h, "accelerators_per_server", h.accelerators_per_server, "accelerators per server");
+  // The bounds of limits.hpp, as for a Cluster and in scenario files.
+  if (!limits::is_accelerator_count(in_accelerators(h.count)))
+    limits::require_accelerator_count(detail::holding_field(index, h, "count"),
+                                      in_accelerators(h.count));
+  if (!limits::is_accelerators_per_server(h.accelerators_per_server))
+    limits::require_accelerators_per_server(
+        detail::holding_field(index, h, "accelerators_per_server"), h.accelerators_per_server);
   const double overhead = h.server_overhead.value;
   if (!std::isfinite(overhead) || overhead < 1.0)
     detail::fail_value(detail::holding_field(index, h, "server_overhead"), overhead,

@@ -5,8 +5,9 @@
 
 #include <utility>
 
-#include "traincost/hardware/accelerator.hpp"
+#include "traincost/core/limits.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
@@ -15,10 +16,12 @@ namespace traincost {
 class Cluster {
  public:
   /// \param accelerator the accelerator type (from the catalog or custom)
-  /// \param count       number of accelerators; a positive whole number
+  /// \param count       number of accelerators; a positive whole number of at
+  ///                    most `limits::max_accelerators`
   Cluster(AcceleratorSpec accelerator, AcceleratorCount count)
       : accelerator_(std::move(accelerator)), count_(count) {
-    detail::require_positive_whole("cluster.accelerators", in_accelerators(count), "accelerators");
+    if (!limits::is_accelerator_count(in_accelerators(count)))
+      limits::require_accelerator_count("cluster.accelerators", in_accelerators(count));
   }
 
   /// The accelerator type.

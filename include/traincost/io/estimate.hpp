@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/io/scenario.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::io {
 

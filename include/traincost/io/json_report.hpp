@@ -26,8 +26,8 @@
 #include <string>
 
 #include "traincost/core/breakdown.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/io/estimate.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::io {
 

@@ -18,19 +18,19 @@
 #include <string_view>
 #include <vector>
 
-#include "traincost/hardware/accelerator.hpp"
-#include "traincost/fleet/capex.hpp"
 #include "traincost/compute/compute.hpp"
+#include "traincost/compute/throughput.hpp"
+#include "traincost/compute/workload.hpp"
 #include "traincost/core/error.hpp"
-#include "traincost/run/final_run.hpp"
+#include "traincost/fleet/capex.hpp"
 #include "traincost/fleet/fleet.hpp"
 #include "traincost/fleet/operating_cost.hpp"
+#include "traincost/hardware/accelerator.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/program/research.hpp"
 #include "traincost/program/staff.hpp"
-#include "traincost/compute/throughput.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/uncertainty/distribution.hpp"
-#include "traincost/compute/workload.hpp"
 
 namespace traincost::io {
 
@@ -40,30 +40,44 @@ struct Location {
   std::uint32_t column = 0;
 };
 
-/// A bad scenario: what() is "FILE:LINE:COL: [id] field: message".
-class ScenarioError : public std::runtime_error {
+/// A field of a scenario file as a path: "run[2].stages[0].gpu_hours" gives
+/// the keys run, stages, gpu_hours with indices 2 and 0. A quoted key stays
+/// one segment ("\"a.b\"" is not split); text without dots ("(file)",
+/// "--samples") is one segment. `str()` of the result is `dotted` again.
+FieldPath scenario_field(std::string_view dotted);
+
+/// A bad scenario: a `traincost::Error` that also names the file, line and
+/// column. what() is "FILE:LINE:COL: [id] field: message"; an error about the
+/// whole file (field "(file)", no line) is "FILE: message".
+class ScenarioError : public Error {
  public:
   /// \param code    the category (the id in the message)
   /// \param file    the file as the user named it ("<stdin>" for standard input)
   /// \param where   line and column of the offending value, key or table
-  /// \param field   the dotted path of the field, e.g. "run.stages[0].gpu_hours"
-  /// \param message what was found and what was expected
-  ScenarioError(ErrorCode code, std::string file, Location where, std::string field,
+  /// \param field   the field, e.g. scenario_field("run.stages[0].gpu_hours")
+  /// \param message the whole message (not about one value)
+  ScenarioError(ErrorCode code, std::string file, Location where, FieldPath field,
+                std::string message);
+  /// An error about one value: the message is "got VALUE, expected EXPECTED".
+  ScenarioError(ErrorCode code, std::string file, Location where, FieldPath field,
+                std::string value, std::string expected);
+  /// A library error placed in a file: its code, value, expected and message,
+  /// at `field` (the library's own field re-rooted in the scenario).
+  ScenarioError(const Error& cause, std::string file, Location where, FieldPath field);
+  /// The same parts as `cause` with another message (e.g. one that names a
+  /// scenario key instead of a library parameter).
+  ScenarioError(const Error& cause, std::string file, Location where, FieldPath field,
                 std::string message);
 
-  ErrorCode code() const noexcept { return code_; }
   const std::string& file() const noexcept { return file_; }
   Location where() const noexcept { return where_; }
-  const std::string& field() const noexcept { return field_; }
-  /// The message without the file, location, id and field.
-  const std::string& message() const noexcept { return message_; }
 
  private:
-  ErrorCode code_;
+  ScenarioError(ErrorCode code, std::string file, Location where, FieldPath field,
+                std::string value, std::string expected, std::string message);
+
   std::string file_;
   Location where_;
-  std::string field_;
-  std::string message_;
 };
 
 struct Scenario;
@@ -162,10 +176,15 @@ Scenario parse_scenario(std::string_view text, std::string_view file);
 /// Throws `ScenarioError`, also when the file cannot be read.
 Scenario read_scenario(const std::string& path);
 
+/// The dotted key under which `Scenario::locations` records `field`:
+/// "run.stages[0].gpu_hours". Read from the segments: an element's index is
+/// kept and its name (a label such as "pre-training") dropped. A segment
+/// whose key is a whole element as older library code writes it,
+/// "stages[0] (pre-training)", is read the same way.
+std::string location_key(const FieldPath& field);
+
 /// The location recorded for `field`, or for its closest recorded parent
 /// ("run.stages[0].gpu_hours" -> "run.stages[0]" -> "run"); {0, 0} if none.
-/// Labels in parentheses, as models print them ("run.stages[0] (pre-training)"),
-/// are ignored.
-Location locate(const Scenario& scenario, std::string_view field);
+Location locate(const Scenario& scenario, const FieldPath& field);
 
 }  // namespace traincost::io

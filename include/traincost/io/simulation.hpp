@@ -15,9 +15,9 @@
 
 #include <Eigen/Core>
 
+#include "traincost/core/scope.hpp"
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
-#include "traincost/core/scope.hpp"
 #include "traincost/uncertainty/model_sensitivity.hpp"
 
 namespace traincost::io {
@@ -53,7 +53,7 @@ struct Simulation {
 /// does not grow with samples. Throws `ScenarioError` when the scenario has
 /// no ranges, or when a draw is rejected or gives a cost that is not finite
 /// (located at the range).
-Simulation simulate(const Scenario& scenario, const SimulationOptions& options);
+Simulation run_simulation(const Scenario& scenario, const SimulationOptions& options);
 
 /// One result's tornado: each range that reaches it at its 5th and 95th
 /// percentile, the others at their medians.

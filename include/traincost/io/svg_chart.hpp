@@ -49,13 +49,13 @@ std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
 
 /// One input's swing in a tornado chart: the result (USD) with the input at
 /// its low and at its high end, the others at their base values.
-struct TornadoBar {
+struct ChartBar {
   std::string input;
   double low_usd;
   double high_usd;
 };
 
 /// A tornado chart around `base_usd`, widest swing on top.
-std::string tornado_svg(std::string_view title, double base_usd, std::vector<TornadoBar> bars);
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars);
 
 }  // namespace traincost::io

@@ -1,7 +1,6 @@
 #pragma once
 // Strict reading of toml++ nodes: every read names the field and, on error,
-// the file, line and column. Private to traincost::io (included after
-// <toml++/toml.h> by the scenario reader).
+// the file, line and column. Private to traincost::io.
 
 #include <algorithm>
 #include <cmath>
@@ -13,11 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "relocate.hpp"
+#include "toml.hpp"
+#include "traincost/core/error.hpp"
+#include "traincost/core/limits.hpp"
+#include "traincost/core/provenance.hpp"
 #include "traincost/detail/closest_names.hpp"
 #include "traincost/detail/validate.hpp"
-#include "traincost/core/error.hpp"
 #include "traincost/io/scenario.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::io::detail_reader {
@@ -26,10 +28,8 @@ namespace traincost::io::detail_reader {
 inline constexpr std::size_t max_string_bytes = 4096;
 
 /// The smallest positive number a scenario may give: one rule for every
-/// field, far below any real price, count or fraction, and high enough that
-/// unit conversions and products of a few inputs never underflow to zero
-/// (4.9e-324 used to fail as "got 0" while 1e-308 printed $0).
-inline constexpr double min_positive = 1e-60;
+/// field, the library's (limits.hpp says why).
+inline constexpr double min_positive = limits::min_positive;
 
 class Reader {
  public:
@@ -43,7 +43,11 @@ class Reader {
   /// Throws "FILE:L:C: [id] field: GOT, expected EXPECTED".
   [[noreturn]] void fail(ErrorCode code, const toml::source_region& at, const std::string& field,
                          const std::string& got, const std::string& expected) const {
-    throw ScenarioError(code, file_, where(at), field, got + ", expected " + expected);
+    // `got` reads "got VALUE" for a value, else it is a whole phrase.
+    if (got.rfind("got ", 0) == 0)
+      throw ScenarioError(code, file_, where(at), scenario_field(field), got.substr(4), expected);
+    throw ScenarioError(code, file_, where(at), scenario_field(field),
+                        got + ", expected " + expected);
   }
   /// A value of the wrong type (or a bad value described by `expected`).
   [[noreturn]] void fail_type(const toml::node& n, const std::string& field,
@@ -230,12 +234,10 @@ class Reader {
   double checked(const toml::node& n, const std::string& field, Check check) const {
     try {
       return check();
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
-      std::string msg = e.what();
-      const std::string prefix = e.field().str() + ": ";
-      if (const auto at = msg.find(prefix); at != std::string::npos)
-        msg.erase(0, at + prefix.size());
-      throw ScenarioError(e.code(), file_, where(n.source()), field, msg);
+      throw ScenarioError(e, file_, where(n.source()), scenario_field(field));
     }
   }
 
@@ -244,17 +246,15 @@ class Reader {
   auto checked_value(const toml::node& n, const std::string& field, Check check) const {
     try {
       return check();
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
-      std::string msg = e.what();
-      const std::string prefix = e.field().str() + ": ";
-      if (const auto at = msg.find(prefix); at != std::string::npos)
-        msg.erase(0, at + prefix.size());
       // Models name their own fields ("workload.training_precision"); keep
       // the last part under this table's path.
-      std::string f = field;
-      if (const auto dot = e.field().str().rfind('.'); dot != std::string::npos)
-        f += e.field().str().substr(dot);
-      throw ScenarioError(e.code(), file_, where(n.source()), f, msg);
+      FieldPath f = scenario_field(field);
+      if (const auto& segs = e.field().segments(); segs.size() > 1)
+        f = append(f, segs.back());
+      throw ScenarioError(e, file_, where(n.source()), f);
     }
   }
 
@@ -419,23 +419,21 @@ class Reader {
           keys.push_back(key_name(k.str()));
         fail(ErrorCode::invalid_input, t.source(), field, "got { " + join(keys) + " }", expected);
       }
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
     } catch (const Error& e) {
-      std::string msg = e.what();
-      const std::string prefix = e.field().str() + ": ";
-      if (const auto at = msg.find(prefix); at != std::string::npos)
-        msg.erase(0, at + prefix.size());
       // The distribution names its parameters "uniform.low"; the file says "low".
-      const std::string& f = e.field().str();
-      const auto dot = f.find('.');
-      if (dot != std::string::npos) {
-        const std::string family = f.substr(0, dot + 1);
+      std::string msg = e.message();
+      const auto& segs = e.field().segments();
+      if (segs.size() > 1) {
+        const std::string family = segs.front().key + ".";
         for (auto at = msg.find(family); at != std::string::npos; at = msg.find(family))
           msg.erase(at, family.size());
       }
-      const std::string key = dot == std::string::npos ? std::string() : f.substr(dot + 1);
+      const std::string key = segs.size() > 1 ? segs[1].key : std::string();
       const toml::node* n = key.empty() ? nullptr : t.get(key);
-      throw ScenarioError(e.code(), file_, where(n ? n->source() : t.source()),
-                          key.empty() ? field : child(field, key), msg);
+      throw ScenarioError(e, file_, where(n ? n->source() : t.source()),
+                          scenario_field(key.empty() ? field : child(field, key)), msg);
     }
     return in;
   }

@@ -172,8 +172,9 @@ TEST(Fleet, AcceleratorTdpMustBePositiveAndFinite) {
 
 TEST(Fleet, OverflowingTotalsThrowInsteadOfPrintingInfinity) {
   // Each input is finite; their product is not.
-  Holding h = h800_holding(8e300);
-  h.price = UnitPrice::per_server(usd(1e300), assumed("test"));
+  // (The count stays within limits::max_accelerators.)
+  Holding h = h800_holding(8e8);
+  h.price = UnitPrice::per_server(usd(1e301), assumed("test"));
   expect_error([&] { cost_fleet_capex(one_holding_fleet(h)); }, ErrorCode::invalid_value,
                "fleet.holdings[0] (H800).capex", "got inf, expected a finite capex");
   h = h800_holding();

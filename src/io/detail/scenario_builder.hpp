@@ -1,0 +1,157 @@
+#pragma once
+// The scenario reader's builder: reads each section of a scenario file into
+// a Scenario. One source file per section (scenario_accelerators.cpp,
+// scenario_runs.cpp, scenario_ranges.cpp, scenario_fleets.cpp,
+// scenario_programs.cpp; the top level in scenario.cpp). Private to
+// traincost::io.
+
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "toml.hpp"
+#include "toml_reader.hpp"
+#include "traincost/core/limits.hpp"
+#include "traincost/detail/closest_names.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/io/printable.hpp"
+#include "traincost/io/scenario.hpp"
+
+namespace traincost::io::detail_reader {
+
+// ---- Enumerations spelled in scenario files ---------------------------------
+
+inline std::optional<StageKind> parse_stage_kind(std::string_view s) {
+  const std::string key = traincost::detail::normalize_name(s);
+  for (StageKind k :
+       {StageKind::pre_training, StageKind::context_extension, StageKind::post_training,
+        StageKind::supervised_fine_tuning, StageKind::reinforcement_learning,
+        StageKind::data_generation, StageKind::other})
+    if (traincost::detail::normalize_name(to_string(k)) == key)
+      return k;
+  return std::nullopt;
+}
+
+inline const std::vector<std::string>& stage_kind_names() {
+  static const std::vector<std::string> names = {
+      "pre-training",           "context-extension", "post-training", "supervised-fine-tuning",
+      "reinforcement-learning", "data-generation",   "other"};
+  return names;
+}
+
+inline std::optional<FormFactor> parse_form_factor(std::string_view s) {
+  const std::string key = traincost::detail::normalize_name(s);
+  for (FormFactor f : {FormFactor::sxm, FormFactor::pcie, FormFactor::oam, FormFactor::tpu})
+    if (traincost::detail::normalize_name(to_string(f)) == key)
+      return f;
+  return std::nullopt;
+}
+
+// ---- The builder -----------------------------------------------------------------
+
+class ScenarioBuilder {
+ public:
+  ScenarioBuilder(Reader& r, Scenario& s) : r_(r), s_(s) {}
+
+  void top(const toml::table& root);
+
+ private:
+  // [[accelerators]]: custom specifications.
+  void custom_accelerators(const toml::node& n);
+
+  // Programs and research name runs: with two runs of one name the first
+  // silently won, so a stated name must be unique.
+  void unique_run_name(const toml::table& t, const std::string& path);
+
+  const AcceleratorSpec& find_spec(const toml::node& n, const std::string& field);
+
+  Cluster cluster(const toml::node& n, const std::string& path);
+
+  /// A positive number, or a range of positive numbers (recorded as an
+  /// uncertain input; its median is returned).
+  /// `minimum` (> 0: values must be at least it) and `below` (values must be
+  /// under it) bound fields such as a PUE (>= 1) or a share (< 1); a range on
+  /// such a field must be bounded and every parameter within the bounds.
+  double value_or_range(const toml::node& n, const std::string& field, const std::string& what,
+                        const std::string& unit, std::function<void(Scenario&, double)> apply,
+                        double minimum = 0.0,
+                        double below = std::numeric_limits<double>::infinity());
+
+  /// Names the model input that the range just read (if `value_or_range`
+  /// read one since `before`) reaches: its path in the model and the factor
+  /// from the written unit to canonical units (`inverse`: canonical = factor / written).
+  void model_input(std::size_t before, std::string path, double scale, bool inverse = false);
+
+  using PriceSlot = std::function<Sourced<GpuTimePrice>&(Scenario&)>;
+  using StageSlot = std::function<Stage&(Scenario&)>;
+
+  /// A price table; `model_path` is the price's input in the model
+  /// ("<run>.price", "<run>.stages[1].price" ...).
+  Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path, PriceSlot slot,
+                              const std::string& model_path);
+
+  using WorkloadSlot = std::function<WorkloadUsage&(Scenario&)>;
+
+  /// [run.stages.workload]: what is trained. `model_stage` is the stage's
+  /// path in the model ("<run>.stages[0]").
+  Workload workload(const toml::node& n, const std::string& path, WorkloadSlot slot,
+                    const std::string& model_stage);
+
+  /// A count of accelerators, checked by the library's own rule (the same
+  /// message as `Cluster` gives in C++).
+  double accelerator_count(const toml::node& n, const std::string& field);
+
+  /// A year of introduction or purchase, checked by the library's rule.
+  int year(const toml::node& n, const std::string& field);
+
+  Precision precision(const toml::node& n, const std::string& field);
+
+  /// A stage; `model_stage` is its path in the model ("<run>.stages[0]").
+  Stage stage(const toml::table& t, const std::string& path, StageSlot slot,
+              const Cluster& run_cluster, const std::string& model_stage);
+
+  using FleetSlot = std::function<FleetScenario&(Scenario&)>;
+
+  /// A number that may be zero (a share, a count of endpoints).
+  double non_negative(const toml::table& t, const std::string& path, std::string_view key,
+                      const std::string& what, double fallback);
+
+  /// A share in [0, 1).
+  double share(const toml::node& n, const std::string& field);
+
+  std::string kind_of(const toml::table& t, const std::string& path,
+                      std::initializer_list<std::string_view> kinds);
+
+  void fleet(const toml::table& t, const std::string& path);
+
+  /// A holding; `model_root` is its path in the models ("<fleet>.holdings[0]").
+  Holding holding(const toml::table& t, const std::string& path, FleetSlot slot, std::size_t hi,
+                  const std::string& model_root);
+
+  /// Operating assumptions; `fleet_name` roots their inputs in the models.
+  OperatingAssumptions operating(const toml::node& n, const std::string& path, FleetSlot slot,
+                                 const std::string& fleet_name);
+
+  using ProgramSlot = std::function<ProgramScenario&(Scenario&)>;
+
+  /// Stages of a research ledger or data work: like run stages, without workload.
+  std::vector<Stage> plain_stages(const toml::node& n, const std::string& path,
+                                  std::function<Stage&(Scenario&, std::size_t)> slot,
+                                  const std::string& model_root);
+
+  std::size_t run_index(const toml::node& n, const std::string& field);
+
+  void program(const toml::table& t, const std::string& path);
+
+  TrainingRun training_run(const toml::table& t, const std::string& path);
+
+  Reader& r_;
+  Scenario& s_;
+};
+
+}  // namespace traincost::io::detail_reader
