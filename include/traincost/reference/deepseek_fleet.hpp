@@ -161,10 +161,10 @@ inline Fleet deepseek_fleet() {
 
   f.network = NoNetwork{};
   f.storage = NoStorage{};
-  f.facility = FacilityColocated{
-      usd_per_kilowatt_month(150),
-      assumed("colocation $150 per kW of IT power per month: NOT in sources.md; a round figure "
-              "calibrated to land near the published $944M")};
+  f.facility = FacilityColocated{usd_per_kilowatt_month(150),
+                                 assumed("colocation $150 per kW of IT power per month: not "
+                                         "published (sources.md §11); a round figure "
+                                         "calibrated to land near the published $944M")};
   return f;
 }
 
@@ -178,8 +178,9 @@ inline OperatingAssumptions deepseek_fleet_operating() {
                    assumed("US industrial electricity 2023, $0.0806/kWh (sources.md §7) as a "
                            "stand-in; no Chinese tariff in the sources")};
   a.maintenance_share_per_year = {
-      0.06, assumed("maintenance 6% of capex per year: NOT in sources.md; a round figure "
-                    "calibrated to land near the published $944M")};
+      0.06,
+      assumed("maintenance 6% of capex per year: not published (sources.md §11); a round figure "
+              "calibrated to land near the published $944M")};
   return a;
 }
 
