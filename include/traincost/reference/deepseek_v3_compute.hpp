@@ -14,12 +14,12 @@
 ///  * "each trillion tokens requires only 180K H800 GPU hours, i.e., 3.7 days
 ///    on our cluster with 2048 H800 GPUs" — V3 report [P].
 
-#include "traincost/hardware/catalog.hpp"
 #include "traincost/compute/compute.hpp"
-#include "traincost/core/provenance.hpp"
-#include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/compute/throughput.hpp"
 #include "traincost/compute/workload.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/reference/deepseek_v3.hpp"
 #include "traincost/run/workload_stage.hpp"
 
 namespace traincost::reference {

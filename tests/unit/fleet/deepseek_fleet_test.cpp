@@ -140,7 +140,8 @@ TEST(DeepSeekFleet, EveryAssumptionIsLabelledAndCited) {
   ASSERT_TRUE(f.exchange_rate.has_value());
   EXPECT_EQ(f.exchange_rate->provenance.evidence, Evidence::assumed);
   EXPECT_EQ(provenance_of(f.facility).evidence, Evidence::assumed);
-  EXPECT_NE(provenance_of(f.facility).source.find("not published (sources.md §11)"), std::string::npos);
+  EXPECT_NE(provenance_of(f.facility).source.find("not published (sources.md §11)"),
+            std::string::npos);
   const OperatingAssumptions a = deepseek_fleet_operating();
   EXPECT_EQ(a.maintenance_share_per_year.provenance.evidence, Evidence::assumed);
   EXPECT_EQ(a.pue.provenance.evidence, Evidence::assumed);
