@@ -1,6 +1,7 @@
 #include "traincost/io/estimate.hpp"
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "detail/relocate.hpp"
@@ -36,17 +37,17 @@ Estimate estimate(const Scenario& scenario) {
   out.description = scenario.description;
   for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
     const std::string root = i < scenario.run_paths.size() ? scenario.run_paths[i] : "run";
-    ModelResult r;
-    r.model = "final_run";
+    std::optional<FinalRunCost> run;
     try {
-      r.final_run = cost_final_run(scenario.runs[i]);
+      run = cost_final_run(scenario.runs[i]);
     } catch (const ScenarioError&) {
       throw;  // already placed in the file
     } catch (const Error& e) {
       rethrow_at(scenario, e, root);
     }
-    r.breakdown = r.final_run->breakdown();
-    require_finite_tree(scenario, r.breakdown, root);
+    LineItem tree = run->breakdown();  // before `run` is moved into the result
+    ModelResult r("final_run", std::move(tree), std::move(run));
+    require_finite_tree(scenario, r.breakdown(), root);
     if (!std::isfinite(in_gpu_hours(r.final_run->gpu_time)) ||
         !std::isfinite(in_hours(r.final_run->wall_clock)))
       throw ScenarioError(ErrorCode::invalid_value, scenario.file,
@@ -64,16 +65,13 @@ Estimate estimate(const Scenario& scenario) {
   for (const FleetScenario& fs : scenario.fleets) {
     try {
       const FleetCapex capex = cost_fleet_capex(fs.fleet);
-      ModelResult c;
-      c.model = "fleet_capex";
-      c.breakdown = capex.breakdown();
-      require_finite_tree(scenario, c.breakdown, fs.path);
+      ModelResult c("fleet_capex", capex.breakdown());
+      require_finite_tree(scenario, c.breakdown(), fs.path);
       out.results.push_back(std::move(c));
       if (fs.operating) {
-        ModelResult o;
-        o.model = "fleet_operating";
-        o.breakdown = cost_fleet_operating(fs.fleet, capex, *fs.operating).breakdown();
-        require_finite_tree(scenario, o.breakdown, fs.path + ".operating");
+        ModelResult o("fleet_operating",
+                      cost_fleet_operating(fs.fleet, capex, *fs.operating).breakdown());
+        require_finite_tree(scenario, o.breakdown(), fs.path + ".operating");
         out.results.push_back(std::move(o));
       }
     } catch (const ScenarioError&) {
@@ -84,10 +82,8 @@ Estimate estimate(const Scenario& scenario) {
   }
   for (const ProgramScenario& ps : scenario.programs) {
     try {
-      ModelResult r;
-      r.model = "program";
-      r.breakdown = cost_program(program_of(scenario, ps)).breakdown();
-      require_finite_tree(scenario, r.breakdown, ps.path);
+      ModelResult r("program", cost_program(program_of(scenario, ps)).breakdown());
+      require_finite_tree(scenario, r.breakdown(), ps.path);
       out.results.push_back(std::move(r));
     } catch (const ScenarioError&) {
       throw;  // already placed in the file

@@ -72,11 +72,11 @@ std::string estimate_to_json(const Estimate& e, int indent) {
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const auto& r : e.results) {
     nlohmann::ordered_json j = {{"model", r.model},
-                                {"name", r.breakdown.label},
-                                {"scope", std::string(id(r.breakdown.scope))},
-                                {"scope_label", std::string(to_string(r.breakdown.scope))},
-                                {"usd", in_usd(r.breakdown.amount)},
-                                {"breakdown", item_json(r.breakdown)}};
+                                {"name", r.breakdown().label},
+                                {"scope", std::string(id(r.breakdown().scope))},
+                                {"scope_label", std::string(to_string(r.breakdown().scope))},
+                                {"usd", in_usd(r.breakdown().amount)},
+                                {"breakdown", item_json(r.breakdown())}};
     if (r.final_run)
       j["final_run"] = final_run_json(*r.final_run);
     results.push_back(std::move(j));

@@ -88,22 +88,22 @@ void table_result(std::ostringstream& os, const ModelResult& r) {
   using A = TextTable::Align;
   TextTable t({"item", "cost", "share", "src"}, {A::left, A::right, A::right, A::left});
   std::vector<std::pair<int, const LineItem*>> rows;
-  tree_rows(r.breakdown, 0, rows);
-  const double total = in_usd(r.breakdown.amount);
+  tree_rows(r.breakdown(), 0, rows);
+  const double total = in_usd(r.breakdown().amount);
   for (const auto& [depth, item] : rows)
     t.add_row({std::string(static_cast<std::size_t>(depth) * 2, ' ') + flat(item->label),
                format_usd(item->amount),
                total > 0 ? format_percent(in_usd(item->amount) / total) : "",
                std::string(tag(item->provenance.evidence))});
-  os << flat(r.breakdown.label) << " — " << to_string(r.breakdown.scope) << '\n';
+  os << flat(r.breakdown().label) << " — " << to_string(r.breakdown().scope) << '\n';
   t.print(os);
-  os << "total: " << format_usd_compact(r.breakdown.amount) << " ("
-     << format_usd(r.breakdown.amount) << ")\n";
+  os << "total: " << format_usd_compact(r.breakdown().amount) << " ("
+     << format_usd(r.breakdown().amount) << ")\n";
 }
 
 void markdown_result(std::ostringstream& os, const ModelResult& r) {
-  os << "## " << md(r.breakdown.label) << "\n\n";
-  os << "Scope: **" << to_string(r.breakdown.scope) << "**\n\n";
+  os << "## " << md(r.breakdown().label) << "\n\n";
+  os << "Scope: **" << to_string(r.breakdown().scope) << "**\n\n";
   if (r.final_run) {
     const FinalRunCost& run = *r.final_run;
     markdown_header(
@@ -130,15 +130,15 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
   }
   markdown_header(os, {"item", "cost", "share", "src"}, {false, true, true, false});
   std::vector<std::pair<int, const LineItem*>> rows;
-  tree_rows(r.breakdown, 0, rows);
-  const double total = in_usd(r.breakdown.amount);
+  tree_rows(r.breakdown(), 0, rows);
+  const double total = in_usd(r.breakdown().amount);
   for (const auto& [depth, item] : rows)
     markdown_row(os, {std::string(static_cast<std::size_t>(depth) * 2, '-') + (depth ? " " : "") +
                           md(item->label),
                       format_usd(item->amount),
                       total > 0 ? format_percent(in_usd(item->amount) / total) : "",
                       std::string(tag(item->provenance.evidence))});
-  os << "\nTotal: **" << format_usd_compact(r.breakdown.amount) << "**\n";
+  os << "\nTotal: **" << format_usd_compact(r.breakdown().amount) << "**\n";
 }
 
 void csv_result(std::ostringstream& os, const ModelResult& r) {
@@ -147,13 +147,13 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
       os << (i ? "," : "") << csv_field(cells[i]);
     os << "\r\n";
   };
-  const std::string result = r.breakdown.label;
-  const std::string scope(id(r.breakdown.scope));
+  const std::string result = r.breakdown().label;
+  const std::string scope(id(r.breakdown().scope));
   if (r.final_run) {
     const FinalRunCost& run = *r.final_run;
     // Evidence is the breakdown's, line for line, as in JSON: the total is as
     // weak as its weakest stage, a stage as the weaker of its usage and price.
-    const LineItem& tree = r.breakdown;
+    const LineItem& tree = r.breakdown();
     row({result, r.model, scope, "total", "0", "", "", "", plain_number(in_gpu_hours(run.gpu_time)),
          plain_number(in_hours(run.wall_clock)), "", plain_number(in_usd(run.total)), "1",
          std::string(to_string(tree.provenance.evidence)), tree.provenance.source});
@@ -170,8 +170,8 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
     return;
   }
   std::vector<std::pair<int, const LineItem*>> rows;
-  tree_rows(r.breakdown, 0, rows);
-  const double total = in_usd(r.breakdown.amount);
+  tree_rows(r.breakdown(), 0, rows);
+  const double total = in_usd(r.breakdown().amount);
   for (const auto& [depth, item] : rows)
     row({result, r.model, std::string(id(item->scope)), depth == 0 ? "total" : item->label,
          std::to_string(depth), "", "", "", "", "", "", plain_number(in_usd(item->amount)),

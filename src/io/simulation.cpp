@@ -29,7 +29,7 @@ struct ResultLabel {
 std::vector<ResultLabel> result_labels(const Scenario& s) {
   std::vector<ResultLabel> out;
   for (const auto& r : estimate(s).results)
-    out.push_back({r.breakdown.label, r.breakdown.scope});
+    out.push_back({r.breakdown().label, r.breakdown().scope});
   return out;
 }
 

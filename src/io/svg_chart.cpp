@@ -154,14 +154,14 @@ std::string breakdown_chart_svg(const Estimate& e) {
   for (const auto& r : e.results) {
     if (rows.size() == max_chart_rows)
       break;
-    Row row{&r.breakdown, {}, 1};
-    const double total = in_usd(r.breakdown.amount);
+    Row row{&r.breakdown(), {}, 1};
+    const double total = in_usd(r.breakdown().amount);
     detail::require_finite("chart total", total, "a finite amount");
     std::vector<const LineItem*> parts;
-    for (const auto& c : r.breakdown.children)
+    for (const auto& c : r.breakdown().children)
       parts.push_back(&c);
     if (parts.empty())
-      parts.push_back(&r.breakdown);
+      parts.push_back(&r.breakdown());
     std::vector<double> lane_end;
     double x = left;
     for (const LineItem* p : parts) {

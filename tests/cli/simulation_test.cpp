@@ -99,8 +99,7 @@ TEST(SimulateFleet, MeanOfALinearCapexIsTheTypedEstimateAtTheMedian) {
   const auto doc = nlohmann::json::parse(r.out);
   const auto& capex = doc.at("results")[0];
   EXPECT_EQ(capex.at("scope"), "fleet_capex");
-  const double typed =
-      in_usd(io::estimate(io::read_scenario(f.path())).results[0].breakdown.amount);
+  const double typed = in_usd(io::estimate(io::read_scenario(f.path())).results[0].total);
   const double se = capex.at("usd").at("sd").get<double>() / std::sqrt(200000.0);
   EXPECT_NEAR(capex.at("usd").at("mean").get<double>(), typed, 4 * se);
 }
@@ -118,10 +117,8 @@ TEST(Sensitivity, EachResultListsOnlyTheRangesThatReachIt) {
   EXPECT_EQ(results[1].at("bars").size(), 0u);  // R1 has no ranged input
   EXPECT_EQ(results[2].at("bars").size(), 4u);
   // The base is the typed estimate at the medians.
-  const double typed =
-      in_usd(io::estimate(io::read_scenario(example("deepseek_program_ranges.toml")))
-                 .results[2]
-                 .breakdown.amount);
+  const double typed = in_usd(
+      io::estimate(io::read_scenario(example("deepseek_program_ranges.toml"))).results[2].total);
   EXPECT_NEAR(results[2].at("base_usd").get<double>(), typed, 1e-6 * typed);
 }
 

@@ -49,7 +49,7 @@ TEST(ScenarioReader, ReadsAFinalRunThatCostsLikeTheLibrary) {
   const Estimate e = estimate(s);
   ASSERT_EQ(e.results.size(), 1u);
   // arXiv 2412.19437 Table 1 [P]: 2,788K GPU-hours x $2 = $5.576M; exact.
-  EXPECT_DOUBLE_EQ(in_usd(e.results[0].breakdown.amount), 5'576'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(e.results[0].total), 5'576'000.0);
   // Unsourced figures are the scenario author's assumptions.
   EXPECT_EQ(s.runs[0].price.provenance.evidence, Evidence::assumed);
 }
@@ -106,7 +106,7 @@ TEST(ScenarioReader, RangesAreSetToTheirMediansAndRecorded) {
   s.uncertain[0].apply(copy, 3.0);
   EXPECT_DOUBLE_EQ(in_usd_per_gpu_hour(copy.runs[0].price.value), 3.0);
   // 2,788,000 GPU-hours x $3 = $8,364,000, exact.
-  EXPECT_DOUBLE_EQ(in_usd(estimate(copy).results[0].breakdown.amount), 8'364'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(estimate(copy).results[0].total), 8'364'000.0);
 }
 
 TEST(Simulation, IsReproducibleForASeed) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
@@ -14,12 +15,26 @@
 
 namespace traincost::io {
 
-/// One model's result. `breakdown` is always set; the detail member matching
-/// `model` carries the model-specific figures.
-struct ModelResult {
+/// One model's result, like every result of the library: a `total` and a
+/// `breakdown()`; `final_run` carries a run's own figures (GPU-hours,
+/// wall-clock, stages) when `model` is "final_run".
+class ModelResult {
+ public:
+  ModelResult(std::string model_name, LineItem tree, std::optional<FinalRunCost> run = {})
+      : model(std::move(model_name)),
+        total(tree.amount),
+        final_run(std::move(run)),
+        tree_(std::move(tree)) {}
+
   std::string model;  ///< "final_run", "fleet_capex", "fleet_operating", "program"
-  LineItem breakdown;
+  Money total;        ///< the breakdown's root amount, in its scope
   std::optional<FinalRunCost> final_run;
+
+  /// The cost as a tree: the root is the whole, labelled with its scope.
+  const LineItem& breakdown() const noexcept { return tree_; }
+
+ private:
+  LineItem tree_;
 };
 
 /// Everything a scenario costs, in file order.
