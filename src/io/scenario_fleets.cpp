@@ -29,6 +29,21 @@ std::string ScenarioBuilder::kind_of(const toml::table& t, const std::string& pa
   r_.fail_type(*k, path + ".kind", "one of: " + Reader::join(names));
 }
 
+// Ranges and programs find a fleet by its name (a fleet's inputs are rooted
+// at it), so two fleets of one name would share their inputs' paths.
+void ScenarioBuilder::unique_fleet_name(const toml::table& t, const std::string& path,
+                                        const std::string& name) {
+  for (const FleetScenario& other : s_.fleets) {
+    if (other.fleet.name != name)
+      continue;
+    const toml::node* n = t.get("name");
+    const std::string got = n ? Reader::describe(*n) : "no name (the default \"fleet\")";
+    r_.fail(ErrorCode::invalid_input, n ? n->source() : t.source(), path + ".name",
+            "got " + got + ", also the name of " + other.path,
+            "a name used by one [[fleet]] table only");
+  }
+}
+
 void ScenarioBuilder::fleet(const toml::table& t, const std::string& path) {
   r_.check_keys(
       t, path,
@@ -39,6 +54,7 @@ void ScenarioBuilder::fleet(const toml::table& t, const std::string& path) {
   fs.path = path;
   Fleet& f = fs.fleet;
   f.name = r_.optional_string(t, path, "name").value_or("fleet");
+  unique_fleet_name(t, path, f.name);
   if (const toml::node* x = t.get("exchange_rate")) {
     const std::string xp = path + ".exchange_rate";
     const toml::table* xt = x->as_table();

@@ -67,6 +67,7 @@ class ScenarioBuilder {
   // Programs and research name runs: with two runs of one name the first
   // silently won, so a stated name must be unique.
   void unique_run_name(const toml::table& t, const std::string& path);
+  void unique_fleet_name(const toml::table& t, const std::string& path, const std::string& name);
 
   const AcceleratorSpec& find_spec(const toml::node& n, const std::string& field);
 
