@@ -12,10 +12,12 @@ using namespace traincost::reference;
 
 // ---- The published figures, each in its scope ---------------------------------
 
-// V3 final run $5.576M, sources.md §1 [P]; R1 "$294K", §2 [P]; exact.
+// V3 final run $5.576M, sources.md §1 [P]; R1 "$294K", §2 [P]. Their values
+// are checked against the run models below (PublishedRunsMatchTheRunModels),
+// not against the literals the header holds; here, their labels.
 TEST(DeepSeekFigures, FinalRunsArePublishedRentalEquivalents) {
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_v3_published_cost().amount()), 5.576e6);
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_r1_published_cost().amount()), 294e3);
+  EXPECT_EQ(decltype(deepseek_v3_published_cost())::scope, Scope::final_run_rental);
+  EXPECT_EQ(decltype(deepseek_r1_published_cost())::scope, Scope::final_run_rental);
   EXPECT_EQ(deepseek_v3_published_cost().provenance().evidence, Evidence::published);
   EXPECT_EQ(deepseek_r1_published_cost().provenance().evidence, Evidence::published);
 }
@@ -24,7 +26,9 @@ TEST(DeepSeekFigures, FinalRunsArePublishedRentalEquivalents) {
 // published figures add up to a derived one.
 TEST(DeepSeekFigures, V3PlusR1IsASameScopeSum) {
   const auto both = deepseek_v3_plus_r1_cost();
-  EXPECT_DOUBLE_EQ(in_usd(both.amount()), 5.87e6);
+  EXPECT_DOUBLE_EQ(in_usd(both.amount()), in_usd(deepseek_v3_published_cost().amount()) +
+                                              in_usd(deepseek_r1_published_cost().amount()));
+  EXPECT_NEAR(in_usd(both.amount()), 5.87e6, 0.005e6);  // "$5.87M" as sources.md §2 prints it
   EXPECT_EQ(decltype(both)::scope, Scope::final_run_rental);
   EXPECT_EQ(both.provenance().evidence, Evidence::derived);
 }
@@ -42,19 +46,21 @@ TEST(DeepSeekFigures, PublishedRunsMatchTheRunModels) {
 
 // SemiAnalysis, sources.md §3 [A]: > $500M, ~$1.6B capex, ~$944M over four years.
 TEST(DeepSeekFigures, FleetFiguresAreAnalystEstimatesOfFleetScopes) {
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_gpu_investment_floor().amount()), 500e6);
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_capex().amount()), 1.6e9);
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_operating_4y().amount()), 944e6);
+  // The amounts are the header's transcription (held once, in the fleet
+  // reference: FleetFiguresComeFromTheFleetReference); here, their labels,
+  // and that the floor is below the estimate it bounds.
+  EXPECT_LT(deepseek_gpu_investment_floor().amount(), deepseek_fleet_capex().amount());
+  EXPECT_EQ(deepseek_gpu_investment_floor().provenance().evidence, Evidence::analyst_estimate);
   EXPECT_EQ(deepseek_fleet_capex().provenance().evidence, Evidence::analyst_estimate);
   EXPECT_EQ(decltype(deepseek_fleet_capex())::scope, Scope::fleet_capex);
   EXPECT_EQ(decltype(deepseek_fleet_operating_4y())::scope, Scope::fleet_operating);
   // Capex + operating = $2.544B four-year TCO [D]: arithmetic on two analyst
   // estimates, so its evidence is an analyst estimate (derived_from).
-  EXPECT_DOUBLE_EQ(in_usd(deepseek_fleet_tco_4y().amount()), 2.544e9);
+  EXPECT_DOUBLE_EQ(
+      in_usd(deepseek_fleet_tco_4y().amount()),
+      in_usd(deepseek_fleet_capex().amount()) + in_usd(deepseek_fleet_operating_4y().amount()));
   EXPECT_EQ(deepseek_fleet_tco_4y().provenance().evidence, Evidence::analyst_estimate);
-  EXPECT_DOUBLE_EQ(in_accelerators(deepseek_fleet_gpus().value), 60'000.0);
   EXPECT_EQ(deepseek_fleet_gpus().provenance.evidence, Evidence::analyst_estimate);
-  EXPECT_DOUBLE_EQ(in_years(deepseek_fleet_period().value), 4.0);
 }
 
 // One definition of the fleet figures: the program reference reads them from
