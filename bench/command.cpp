@@ -36,6 +36,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -216,22 +217,40 @@ std::vector<std::string> numpy_peer_command() {
   return {numpy_python(), source_path("bench/peers/program_ranges.py"), "1000000"};
 }
 
-void ProgramRanges_1M_traincost(benchmark::State& state) {
-  if (!have_command(state))
-    return;
-  const auto argv = program_ranges_command();
-  double total = 0.0, worst_mb = 0.0, bytes = 0.0;
+/// What one command costs over the benchmark's iterations: mean wall time,
+/// the largest peak memory, the bytes of the last report.
+struct Measured {
+  double seconds = 0.0;
+  double peak_mb = 0.0;
+  double stdout_bytes = 0.0;
+};
+
+/// Runs `argv` once per iteration with manual timing; nothing (and the
+/// benchmark marked as an error by `check`) when a run fails.
+std::optional<Measured> time_command(benchmark::State& state,
+                                     const std::vector<std::string>& argv) {
+  Measured m;
+  double total = 0.0;
   for (auto _ : state) {
     const Outcome o = run(argv);
     if (!check(state, argv, o))
-      return;
+      return std::nullopt;
     state.SetIterationTime(o.seconds);
     total += o.seconds;
-    worst_mb = std::max(worst_mb, o.peak_mb);
-    bytes = static_cast<double>(o.stdout_bytes);
+    m.peak_mb = std::max(m.peak_mb, o.peak_mb);
+    m.stdout_bytes = static_cast<double>(o.stdout_bytes);
   }
-  const double s = total / static_cast<double>(state.iterations());
-  report(state, s, bytes, worst_mb, s <= 0.5);
+  m.seconds = total / static_cast<double>(state.iterations());
+  return m;
+}
+
+void ProgramRanges_1M_traincost(benchmark::State& state) {
+  if (!have_command(state))
+    return;
+  const auto m = time_command(state, program_ranges_command());
+  if (!m)
+    return;
+  report(state, m->seconds, m->stdout_bytes, m->peak_mb, m->seconds <= 0.5);
   state.SetItemsProcessed(state.iterations() * 1'000'000);
   state.SetLabel("target <= 0.5 s wall");
 }
@@ -243,18 +262,10 @@ BENCHMARK(ProgramRanges_1M_traincost)
 void ProgramRanges_1M_numpy_peer(benchmark::State& state) {
   if (!have_numpy(state))
     return;
-  const auto argv = numpy_peer_command();
-  double total = 0.0, worst_mb = 0.0, bytes = 0.0;
-  for (auto _ : state) {
-    const Outcome o = run(argv);
-    if (!check(state, argv, o))
-      return;
-    state.SetIterationTime(o.seconds);
-    total += o.seconds;
-    worst_mb = std::max(worst_mb, o.peak_mb);
-    bytes = static_cast<double>(o.stdout_bytes);
-  }
-  report(state, total / static_cast<double>(state.iterations()), bytes, worst_mb, true);
+  const auto m = time_command(state, numpy_peer_command());
+  if (!m)
+    return;
+  report(state, m->seconds, m->stdout_bytes, m->peak_mb, true);
   state.SetItemsProcessed(state.iterations() * 1'000'000);
   state.SetLabel("peer: numpy via " + numpy_python() + ", python start-up included");
 }

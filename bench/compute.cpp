@@ -16,10 +16,10 @@
 #include <stdexcept>
 #include <vector>
 
-#include "traincost/hardware/catalog.hpp"
 #include "traincost/compute/compute.hpp"
 #include "traincost/compute/throughput.hpp"
 #include "traincost/compute/workload.hpp"
+#include "traincost/hardware/catalog.hpp"
 
 namespace {
 

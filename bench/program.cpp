@@ -25,9 +25,9 @@
 #include <string>
 #include <vector>
 
+#include "traincost/core/scoped_cost.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/reference/deepseek_program.hpp"
-#include "traincost/core/scoped_cost.hpp"
 
 namespace {
 

@@ -7,9 +7,9 @@
 
 // units and inputs
 #include "traincost/core/error.hpp"
-#include "traincost/hardware/precision.hpp"
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
+#include "traincost/hardware/precision.hpp"
 #include "traincost/units/units.hpp"
 #include "traincost/version.hpp"
 
@@ -28,15 +28,15 @@
 // cost models
 #include "traincost/core/breakdown.hpp"
 #include "traincost/fleet/capex.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/fleet/fleet.hpp"
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/fleet/ownership.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/run/workload_stage.hpp"
 
 // research, staff, allocation and the whole program
+#include "traincost/core/scoped_cost.hpp"
 #include "traincost/program/allocation.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/program/research.hpp"
-#include "traincost/core/scoped_cost.hpp"
 #include "traincost/program/staff.hpp"

@@ -14,12 +14,12 @@
 #include <string>
 #include <utility>
 
-#include "traincost/hardware/cluster.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/core/provenance.hpp"
 #include "traincost/compute/throughput.hpp"
-#include "traincost/units/units.hpp"
 #include "traincost/compute/workload.hpp"
+#include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/cluster.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost {
 

@@ -21,10 +21,10 @@
 #include <string>
 #include <utility>
 
-#include "traincost/hardware/accelerator.hpp"
-#include "traincost/detail/validate.hpp"
-#include "traincost/hardware/precision.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
+#include "traincost/hardware/accelerator.hpp"
+#include "traincost/hardware/precision.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {

@@ -31,17 +31,17 @@
 #include <utility>
 #include <vector>
 
-#include "traincost/program/allocation.hpp"
-#include "traincost/hardware/catalog.hpp"
-#include "traincost/run/final_run.hpp"
+#include "traincost/core/scoped_cost.hpp"
 #include "traincost/fleet/fleet.hpp"
+#include "traincost/hardware/catalog.hpp"
+#include "traincost/program/allocation.hpp"
 #include "traincost/program/program.hpp"
+#include "traincost/program/research.hpp"
+#include "traincost/program/staff.hpp"
 #include "traincost/reference/deepseek_fleet.hpp"
 #include "traincost/reference/deepseek_r1.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
-#include "traincost/program/research.hpp"
-#include "traincost/core/scoped_cost.hpp"
-#include "traincost/program/staff.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::reference {
 

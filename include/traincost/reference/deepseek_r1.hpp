@@ -12,8 +12,8 @@
 /// Scope: post-training of R1 on top of V3-Base, rental-equivalent.
 
 #include "traincost/hardware/catalog.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/reference/deepseek_v3.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost::reference {
 

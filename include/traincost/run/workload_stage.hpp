@@ -9,11 +9,11 @@
 #include <string>
 #include <utility>
 
-#include "traincost/hardware/cluster.hpp"
 #include "traincost/compute/compute.hpp"
-#include "traincost/run/final_run.hpp"
 #include "traincost/compute/throughput.hpp"
 #include "traincost/compute/workload.hpp"
+#include "traincost/hardware/cluster.hpp"
+#include "traincost/run/final_run.hpp"
 
 namespace traincost {
 

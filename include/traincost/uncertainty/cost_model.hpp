@@ -11,11 +11,11 @@
 #include <string>
 #include <utility>
 
-#include "traincost/run/final_run.hpp"
+#include "traincost/core/scope.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/value.hpp"
 #include "traincost/program/program.hpp"
-#include "traincost/core/scope.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {

@@ -23,8 +23,8 @@
 
 #include <Eigen/Core>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 #include "traincost/uncertainty/random.hpp"
 

@@ -8,8 +8,8 @@
 #include <cstddef>
 #include <string>
 
-#include "traincost/run/final_run.hpp"
 #include "traincost/program/program.hpp"
+#include "traincost/run/final_run.hpp"
 #include "traincost/uncertainty/ranges.hpp"
 #include "traincost/units/units.hpp"
 

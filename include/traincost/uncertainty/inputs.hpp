@@ -16,9 +16,9 @@
 #include <Eigen/Core>
 #include <Eigen/Eigenvalues>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/uncertainty/canonical.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 

@@ -15,8 +15,8 @@
 
 #include <Eigen/Core>
 
-#include "traincost/detail/closest_names.hpp"
 #include "traincost/core/error.hpp"
+#include "traincost/detail/closest_names.hpp"
 #include "traincost/model/evaluator.hpp"
 #include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"

@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "traincost/core/error.hpp"
-#include "traincost/model/input_spec.hpp"
 #include "traincost/core/provenance.hpp"
+#include "traincost/model/input_spec.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::uncertainty {

@@ -14,8 +14,8 @@
 
 #include <Eigen/Core>
 
-#include "traincost/detail/validate.hpp"
 #include "traincost/core/error.hpp"
+#include "traincost/detail/validate.hpp"
 #include "traincost/uncertainty/inputs.hpp"
 #include "traincost/uncertainty/monte_carlo.hpp"
 #include "traincost/uncertainty/sampler.hpp"
