@@ -37,6 +37,7 @@
 #include "traincost/io/scenario.hpp"
 #include "traincost/io/simulation.hpp"
 #include "traincost/io/svg_chart.hpp"
+#include "traincost/print/plausibility_report.hpp"
 #include "traincost/version.hpp"
 
 namespace {
@@ -60,6 +61,7 @@ struct Options {
   std::int64_t samples = 10'000;
   std::uint64_t seed = 1;
   std::optional<std::string> result;  ///< which result a chart shows
+  bool strict = false;                ///< check: a doubtful MFU is an error
 };
 
 /// The result a simulate or sensitivity chart shows: `--result NAME`, else
@@ -151,11 +153,33 @@ std::string run_check(const Options& o) {
   auto count = [](std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
+  // A stage's MFU (implied from its reported time, or stated) that the
+  // plausibility check doubts: a warning, or under --strict an error.
+  const std::vector<DoubtfulMfu> doubtful = doubtful_mfus(s, e);
+  auto described = [](const DoubtfulMfu& d) {
+    return std::string(d.implied ? "implied MFU " : "stated MFU ") + explain(d.mfu);
+  };
+  if (o.strict && !doubtful.empty()) {
+    const DoubtfulMfu& d = doubtful.front();
+    throw ScenarioError(
+        ErrorCode::implausible_claim, s.file, d.where, d.field,
+        described(d) +
+            (doubtful.size() > 1
+                 ? " (and " + count(doubtful.size() - 1, "more stage", "more stages") + ")"
+                 : ""));
+  }
   std::string out = printable(s.file) + ": ok (" + count(s.runs.size(), "run", "runs") + ", " +
                     count(stages, "stage", "stages");
+  if (!s.serving.empty())
+    out += ", " + count(s.serving.size(), "serving deployment", "serving deployments");
   if (!s.uncertain.empty())
     out += ", " + count(s.uncertain.size(), "range", "ranges");
-  return out + ")\n";
+  out += ")\n";
+  for (const DoubtfulMfu& d : doubtful)
+    out += "warning: " + printable(s.file) + ":" + std::to_string(d.where.line) + ":" +
+           std::to_string(d.where.column) + ": " + d.field.str() + " (" + printable(d.stage) +
+           "): " + described(d) + "\n";
+  return out;
 }
 
 std::string run_catalog(const Options& o) {
@@ -227,8 +251,12 @@ int main(int argc, char** argv) {
     sub->add_option("--result", o.result,
                     "the result the chart shows (default: the program, else the first result)");
 
-  CLI::App* check_cmd = app.add_subcommand("check", "validate a scenario file; print nothing else");
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "validate a scenario file; print a line, and a warning per doubtful MFU");
   add_file(check_cmd);
+  check_cmd->add_flag("--strict", o.strict,
+                      "fail (exit 1) when a stage's implied or stated MFU is implausible or "
+                      "impossible");
 
   CLI::App* catalog_cmd =
       app.add_subcommand("catalog", "list the built-in accelerators with their sources");
