@@ -11,6 +11,7 @@
 // checked (a full disk is exit 1, not a lost report). Charts never destroy
 // a file: see output_file.hpp.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -31,6 +32,7 @@
 #include "usage.hpp"
 
 #include "traincost/hardware/catalog.hpp"
+#include "traincost/io/compare.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/printable.hpp"
 #include "traincost/io/render.hpp"
@@ -60,6 +62,8 @@ struct Options {
   std::int64_t samples = 10'000;
   std::uint64_t seed = 1;
   std::optional<std::string> result;  ///< which result a chart shows
+  std::vector<std::string> files;     ///< compare: two or more scenario files
+  std::string output;                 ///< compare: --output FILE
 };
 
 /// The result a simulate or sensitivity chart shows: `--result NAME`, else
@@ -143,7 +147,9 @@ std::string run_sensitivity(const Options& o) {
 }
 
 std::string run_check(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  // Every variant is read and costed too (read_configurations does both).
+  const std::vector<Configuration> configurations = read_configurations(o.file);
+  const Scenario& s = configurations.front().scenario;
   const Estimate e = estimate(s);  // some errors only a model can see
   std::size_t stages = 0;
   for (const auto& r : s.runs)
@@ -155,7 +161,34 @@ std::string run_check(const Options& o) {
                     count(stages, "stage", "stages");
   if (!s.uncertain.empty())
     out += ", " + count(s.uncertain.size(), "range", "ranges");
+  if (configurations.size() > 1)
+    out += ", " + count(configurations.size() - 1, "variant", "variants");
   return out + ")\n";
+}
+
+/// `compare`: every file's configurations (its base and its [[variant]]s)
+/// side by side. With --output the report goes to a file (written whole or
+/// not at all, never over one of the scenarios) and nothing to standard output.
+std::string run_compare(const Options& o) {
+  std::vector<Configuration> all;
+  for (const std::string& f : o.files)
+    for (Configuration& c : read_configurations(f))
+      all.push_back(std::move(c));
+  std::string out = render_comparison(compare(std::move(all)), *parse_format(o.format));
+  if (o.output.empty())
+    return out;
+  struct stat target {};
+  if (::stat(o.output.c_str(), &target) == 0)
+    for (const std::string& f : o.files) {
+      struct stat in {};
+      if (f != "-" && ::stat(f.c_str(), &in) == 0 && in.st_dev == target.st_dev &&
+          in.st_ino == target.st_ino)
+        throw traincost::cli::OutputError("--output " + printable(o.output) +
+                                          ": is a scenario file being read; expected another "
+                                          "file for the report");
+    }
+  traincost::cli::write_output_file("--output", o.output, out, o.files.front());
+  return {};
 }
 
 std::string run_catalog(const Options& o) {
@@ -227,6 +260,18 @@ int main(int argc, char** argv) {
     sub->add_option("--result", o.result,
                     "the result the chart shows (default: the program, else the first result)");
 
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "cost two or more configurations side by side: files, or one file's [[variant]]s");
+  compare_cmd
+      ->add_option(
+          "FILES", o.files,
+          "scenario files (TOML), each with any [[variant]] tables; - reads standard input")
+      ->required()
+      ->expected(1, -1);
+  add_format(compare_cmd);
+  compare_cmd->add_option("--output,-o", o.output, "write the report to FILE, not standard output")
+      ->check(chart_path);
+
   CLI::App* check_cmd = app.add_subcommand("check", "validate a scenario file; print nothing else");
   add_file(check_cmd);
 
@@ -269,6 +314,8 @@ int main(int argc, char** argv) {
           out = run_simulate(o);
         else if (sensitivity_cmd->parsed())
           out = run_sensitivity(o);
+        else if (compare_cmd->parsed())
+          out = run_compare(o);
         else if (check_cmd->parsed())
           out = run_check(o);
         else if (catalog_cmd->parsed())
