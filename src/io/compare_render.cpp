@@ -53,7 +53,8 @@ std::string shown_difference(const ComparedMeasure& m, double d) {
 }
 
 std::string shown_ratio(double r) {
-  return format_number(r, std::fabs(r) >= 100 ? 0 : std::fabs(r) >= 10 ? 1 : 3) + "x";
+  const double a = std::fabs(r);
+  return format_number(r, a >= 100 ? 0 : a >= 10 ? 1 : a >= 0.1 || a == 0 ? 3 : 4) + "x";
 }
 
 std::string or_dash(const std::optional<double>& v, const auto& show) {

@@ -180,8 +180,10 @@ class VariantMerge {
           if (const std::string n = element_name(e); !n.empty())
             names += (names.empty() ? "" : ", ") + Reader::quote(n);
         fail(ErrorCode::unknown_name, k.source(), vp, Reader::quote(sel),
-             "an element of " + bpath + ": an index from 0 to " + std::to_string(base.size() - 1) +
-                 (names.empty() ? std::string() : " or a name: " + names));
+             base.empty() ? "an element of " + bpath + ", which has none"
+                          : "an element of " + bpath + ": an index from 0 to " +
+                                std::to_string(base.size() - 1) +
+                                (names.empty() ? std::string() : " or a name: " + names));
       }
       toml::table* element = base.get(*index)->as_table();
       toml::table* changes = v.as_table();
@@ -263,6 +265,10 @@ std::vector<Configuration> parse_configurations(std::string_view text, std::stri
       r.fail(ErrorCode::invalid_input, a->source(), "variant", "got an empty array",
              "at least one [[variant]] table");
     count = a->size();
+    if (count > max_variants)
+      r.fail(ErrorCode::invalid_input, a->source(), "variant",
+             "got " + std::to_string(count) + " [[variant]] tables",
+             "at most " + std::to_string(max_variants));
     for (std::size_t i = 0; i < count; ++i)
       (void)r.table_at(*a, i, "variant[" + std::to_string(i) + "]");
   } else if (!vn->is_table()) {

@@ -17,7 +17,7 @@
 ///  "baseline": "A",
 ///  "configurations": [{"id": "A", "name", "file", "variant": null | INDEX,
 ///                      "description"}],
-///  "results": [{"model", "names": [NAME | null per configuration],
+///  "results": [{"model", "name", "names": [NAME | null per configuration],
 ///               "scopes": [SCOPE | null ...], "same_scope": BOOL,
 ///               "measures": [{"key", "label", "unit",
 ///                             "values": [NUMBER | null ...],
@@ -49,6 +49,12 @@ struct Configuration {
   std::optional<std::size_t> variant;
   Scenario scenario;
 };
+
+/// The most `[[variant]]` tables a file may hold: each variant reads the
+/// file again (a variant is the base document with its changes moved in),
+/// so the bound keeps a hostile 1 MiB file from costing a million parses,
+/// and a comparison wider than this is no longer a table anyone reads.
+inline constexpr std::size_t max_variants = 100;
 
 /// A file's configurations: the file as written (without its `[[variant]]`
 /// tables), then each variant in file order. A file without variants gives
