@@ -146,7 +146,7 @@ TEST(CompareFormats, CsvHasOneRowPerResultMeasureAndConfiguration) {
       << r.out;
   // 1 result x 5 measures x 4 configurations, plus the header.
   std::size_t rows = 0;
-  for (std::size_t at = 0; (at = r.out.find("\r\n", at)) != std::string::npos; at += 2)
+  for (std::size_t end = 0; (end = r.out.find("\r\n", end)) != std::string::npos; end += 2)
     ++rows;
   EXPECT_EQ(rows, 1u + 5u * 4u);
 }
