@@ -104,6 +104,7 @@ struct Costed {
   std::string model;
   std::string name;
   Scope scope;
+  Evidence evidence;
   Figures figures;
 };
 
@@ -116,7 +117,8 @@ std::vector<Costed> cost(const Scenario& s) {
   const FleetScenario* last_fleet = nullptr;
   std::optional<FleetCapex> last_capex;
   for (const ModelResult& r : e.results) {
-    Costed c{r.model, r.breakdown().label, r.breakdown().scope, {}};
+    Costed c{
+        r.model, r.breakdown().label, r.breakdown().scope, r.breakdown().provenance.evidence, {}};
     if (r.final_run) {
       c.figures = final_run_figures(*r.final_run);
       ++run;
@@ -169,6 +171,7 @@ Comparison compare(std::vector<Configuration> configurations) {
     cr.model = model;
     cr.names.resize(n);
     cr.scopes.resize(n);
+    cr.evidence.resize(n);
     for (std::size_t c = 0; c < n; ++c) {
       std::size_t seen = 0;
       const Costed* match = nullptr;
@@ -181,6 +184,7 @@ Comparison compare(std::vector<Configuration> configurations) {
         continue;
       cr.names[c] = match->name;
       cr.scopes[c] = match->scope;
+      cr.evidence[c] = match->evidence;
       for (const auto& [key, label, unit, value] : match->figures) {
         auto it = std::find_if(cr.measures.begin(), cr.measures.end(),
                                [&](const ComparedMeasure& m) { return m.key == key; });

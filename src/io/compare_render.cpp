@@ -115,6 +115,15 @@ std::vector<std::string> cells(const ComparedMeasure& m, std::size_t n) {
   return row;
 }
 
+// The row of each configuration's evidence tag (P, A, D, ?) for the total.
+std::vector<std::string> evidence_cells(const ComparedResult& r, std::size_t n) {
+  std::vector<std::string> row = {"evidence (total)"};
+  for (std::size_t i = 0; i < n; ++i)
+    row.push_back(r.evidence[i] ? std::string(tag(*r.evidence[i])) : std::string("-"));
+  row.resize(1 + n + 2 * (n - 1));
+  return row;
+}
+
 void table(std::ostringstream& os, const Comparison& c) {
   const std::size_t n = c.configurations.size();
   os << "compare: " << n << " configurations; differences and ratios against A\n";
@@ -133,6 +142,7 @@ void table(std::ostringstream& os, const Comparison& c) {
     TextTable t(header(n), align);
     for (const ComparedMeasure& m : r.measures)
       t.add_row(cells(m, n));
+    t.add_row(evidence_cells(r, n));
     t.print(os);
     if (!r.same_scope())
       os << "note: " << scope_note() << '\n';
@@ -164,13 +174,15 @@ void markdown(std::ostringstream& os, const Comparison& c) {
         cell = md(cell);
       markdown_row(os, row);
     }
+    markdown_row(os, evidence_cells(r, n));
     if (!r.same_scope())
       os << "\n**Note:** " << scope_note() << ".\n";
   }
 }
 
 void csv(std::ostringstream& os, const Comparison& c) {
-  os << "result,model,measure,label,unit,configuration,name,scope,value,difference,ratio\r\n";
+  os << "result,model,measure,label,unit,configuration,name,scope,value,difference,ratio,"
+        "evidence\r\n";
   auto num = [](const std::optional<double>& v) { return v ? plain_number(*v) : std::string(); };
   for (const ComparedResult& r : c.results)
     for (const ComparedMeasure& m : r.measures)
@@ -186,7 +198,8 @@ void csv(std::ostringstream& os, const Comparison& c) {
             r.scopes[i] ? std::string(id(*r.scopes[i])) : std::string(),
             num(m.values[i]),
             num(m.difference(i)),
-            num(m.ratio(i))};
+            num(m.ratio(i)),
+            r.evidence[i] ? std::string(to_string(*r.evidence[i])) : std::string()};
         for (std::size_t k = 0; k < row.size(); ++k)
           os << (k ? "," : "") << csv_field(row[k]);
         os << "\r\n";
@@ -210,10 +223,11 @@ std::string json(const Comparison& c) {
   }
   J results = J::array();
   for (const ComparedResult& r : c.results) {
-    J names = J::array(), scopes = J::array(), measures = J::array();
+    J names = J::array(), scopes = J::array(), evidence = J::array(), measures = J::array();
     for (std::size_t i = 0; i < c.configurations.size(); ++i) {
       names.push_back(r.names[i] ? J(*r.names[i]) : J());
       scopes.push_back(r.scopes[i] ? J(std::string(id(*r.scopes[i]))) : J());
+      evidence.push_back(r.evidence[i] ? J(std::string(to_string(*r.evidence[i]))) : J());
     }
     for (const ComparedMeasure& m : r.measures) {
       J values = J::array(), differences = J::array(), ratios = J::array();
@@ -233,6 +247,7 @@ std::string json(const Comparison& c) {
                        {"name", r.name()},
                        {"names", std::move(names)},
                        {"scopes", std::move(scopes)},
+                       {"evidence", std::move(evidence)},
                        {"same_scope", r.same_scope()},
                        {"measures", std::move(measures)}});
   }

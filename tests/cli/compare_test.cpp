@@ -125,7 +125,7 @@ TEST(CompareFormats, CsvHasOneRowPerResultMeasureAndConfiguration) {
   const auto r = traincost({"compare", scenario("deepseek_v3_whatifs.toml"), "-f", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("result,model,measure,label,unit,configuration,name,scope,value,"
-                        "difference,ratio\r\n",
+                        "difference,ratio,evidence\r\n",
                         0),
             0u);
   // 2,788,000 x 3.49 = 9,730,120; the difference 4,154,120; the ratio 1.745.
@@ -168,6 +168,9 @@ TEST(CompareFormats, JsonHasValuesDifferencesAndRatios) {
   EXPECT_NEAR(wall.at("ratios")[3].get<double>(), 0.5, 1e-12);
   EXPECT_DOUBLE_EQ(measure(doc, "accelerators").at("values")[3].get<double>(), 4'096.0);
   EXPECT_DOUBLE_EQ(measure(doc, "gpu_hours").at("ratios")[1].get<double>(), 1.0);
+  // B's $3.49 is an analyst's quote: its total is no stronger than that.
+  EXPECT_EQ(doc.at("results")[0].at("evidence")[1], "analyst estimate");
+  EXPECT_EQ(doc.at("results")[0].at("evidence")[3], doc.at("results")[0].at("evidence")[0]);
 }
 
 TEST(CompareFormats, TwoFilesSideBySide) {

@@ -18,7 +18,8 @@
 ///  "configurations": [{"id": "A", "name", "file", "variant": null | INDEX,
 ///                      "description"}],
 ///  "results": [{"model", "name", "names": [NAME | null per configuration],
-///               "scopes": [SCOPE | null ...], "same_scope": BOOL,
+///               "scopes": [SCOPE | null ...], "evidence": [EVIDENCE | null ...],
+///               "same_scope": BOOL,
 ///               "measures": [{"key", "label", "unit",
 ///                             "values": [NUMBER | null ...],
 ///                             "differences": [NUMBER | null ...],
@@ -32,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/render.hpp"
@@ -83,6 +85,9 @@ struct ComparedResult {
   std::string model;                              ///< "final_run", "fleet_capex", ...
   std::vector<std::optional<std::string>> names;  ///< the result's label per configuration
   std::vector<std::optional<Scope>> scopes;       ///< per configuration
+  /// How far each configuration's total can be trusted: its breakdown's
+  /// evidence (a total is as weak as its weakest part).
+  std::vector<std::optional<Evidence>> evidence;
   std::vector<ComparedMeasure> measures;
   /// Whether every configuration that has the result gives it the same scope;
   /// when not, the ratio compares amounts of different scopes and every
