@@ -82,7 +82,16 @@ std::string origin(const Configuration& c) {
 }
 
 std::string title(const ComparedResult& r, const Comparison& c) {
+  // One name when the configurations agree on it, else each one's.
   std::string t = r.name();
+  for (const auto& name : r.names)
+    if (name && *name != t) {
+      t.clear();
+      for (std::size_t i = 0; i < r.names.size(); ++i)
+        if (r.names[i])
+          t += (t.empty() ? "" : ", ") + configuration_id(i) + " " + *r.names[i];
+      break;
+    }
   if (r.same_scope()) {
     for (const auto& s : r.scopes)
       if (s)

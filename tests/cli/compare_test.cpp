@@ -190,6 +190,23 @@ TEST(CompareFormats, TwoFilesSideBySide) {
   EXPECT_NEAR(b / a, 1.0, 0.002);
 }
 
+TEST(CompareFormats, ResultsOfDifferentNamesAreMatchedByKindAndShowBothNames) {
+  // V3's $5,576,000 (Table 1 [P]) against R1's $294,672 (147,336 GPU-hours
+  // at $2, sources.md §2 [D]): each file's first final run.
+  const auto t = traincost({"compare", scenario("deepseek_v3.toml"), scenario("deepseek_r1.toml")});
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_NE(t.out.find("A DeepSeek-V3 final run, B DeepSeek-R1 post-training — final run "
+                       "(rental-equivalent)"),
+            std::string::npos)
+      << t.out;
+  const auto j = traincost(
+      {"compare", scenario("deepseek_v3.toml"), scenario("deepseek_r1.toml"), "-f", "json"});
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_NEAR(measure(doc, "usd").at("ratios")[1].get<double>(), 294'672.0 / 5'576'000.0, 1e-12);
+  EXPECT_NEAR(measure(doc, "gpu_hours").at("differences")[1].get<double>(), 147'336.0 - 2'788'000.0,
+              1e-6);
+}
+
 // ---- Options and errors ----------------------------------------------------------------
 
 TEST(CompareOptions, OutputGoesToTheFileAndNeverOverAScenario) {
