@@ -66,9 +66,15 @@ class VariantMerge {
 
   /// Merges `var` into `base`. `vpath` names the field as the variant writes
   /// it (for errors), `bpath` as the reader records it ("run.stages[0]").
-  void merge(toml::table& base, toml::table& var, const FieldPath& vpath,
+  ///
+  /// A changed figure no longer has the base's source: the nearest table
+  /// around it that states `evidence` or `source` loses them unless the
+  /// variant restates them there, so the figure falls back to the reader's
+  /// default (assumed, stated in the scenario). Returns whether a changed
+  /// figure is still looking for that table (none at this level or below).
+  bool merge(toml::table& base, toml::table& var, const FieldPath& vpath,
              const std::string& bpath) {
-    bool figure_changed = false;
+    bool pending = false;
     for (auto&& [k, v] : var) {
       const std::string name(k.str());
       const FieldPath vp =
@@ -76,25 +82,25 @@ class VariantMerge {
       const std::string bp = Reader::child(bpath, name);
       toml::node* b = base.get(name);
       if (b && b->is_table() && v.is_table()) {
-        merge(*b->as_table(), *v.as_table(), vp, bp);
+        pending = merge(*b->as_table(), *v.as_table(), vp, bp) || pending;
         continue;
       }
       if (b && b->is_array() && v.is_table()) {
-        merge_elements(*b->as_array(), *v.as_table(), vp, bp);
+        pending = merge_elements(*b->as_array(), *v.as_table(), vp, bp) || pending;
         continue;
       }
       if (!describes_only(name))
-        figure_changed = true;
+        pending = true;
       leaves_.emplace_back(bp, Reader::where(v.source()));
       base.insert_or_assign(toml::key(k), std::move(v));
     }
-    // A changed figure no longer has the base's source: unless the variant
-    // restates it, the table's provenance falls back to the reader's default
-    // (assumed, stated in the scenario).
-    if (figure_changed && !var.contains("evidence") && !var.contains("source")) {
-      base.erase("evidence");
-      base.erase("source");
-    }
+    if (!pending || var.contains("evidence") || var.contains("source"))
+      return false;  // nothing changed, or the variant states the new figure's source
+    if (!base.contains("evidence") && !base.contains("source"))
+      return true;  // this table has no provenance: the one around it answers
+    base.erase("evidence");
+    base.erase("source");
+    return false;
   }
 
   /// Removes the field a dotted path (`unset` entry) names from `root`.
@@ -168,8 +174,9 @@ class VariantMerge {
     return std::nullopt;
   }
 
-  void merge_elements(toml::array& base, toml::table& selectors, const FieldPath& vpath,
+  bool merge_elements(toml::array& base, toml::table& selectors, const FieldPath& vpath,
                       const std::string& bpath) {
+    bool pending = false;
     for (auto&& [k, v] : selectors) {
       const std::string sel(k.str());
       const FieldPath vp = vpath.key(Reader::key_name(sel));
@@ -190,8 +197,10 @@ class VariantMerge {
       if (!element || !changes)
         fail(ErrorCode::invalid_value, v.source(), vp, Reader::describe(v),
              "a table of the element's fields to change, e.g. [variant." + bpath + "." + sel + "]");
-      merge(*element, *changes, vp, bpath + "[" + std::to_string(*index) + "]");
+      pending =
+          merge(*element, *changes, vp, bpath + "[" + std::to_string(*index) + "]") || pending;
     }
+    return pending;
   }
 
   // The change whose field shares the longest leading part with `field`.
@@ -328,7 +337,7 @@ std::vector<Configuration> parse_configurations(std::string_view text, std::stri
     }
     for (const char* own : {"name", "description", "unset"})
       var.erase(own);
-    merge.merge(doc, var, FieldPath(), "");
+    (void)merge.merge(doc, var, FieldPath(), "");
 
     try {
       Scenario s = read_document(doc, text, file);

@@ -99,6 +99,29 @@ run.stages.0.name = "pre"
   EXPECT_EQ(renamed.usage_provenance.evidence, Evidence::published);
 }
 
+TEST(Variants, TheNearestTableWithASourceLosesItWhenAFigureInsideChanges) {
+  // A range's bound is a figure of the price: the price table loses its
+  // source, though the range table itself states none.
+  const auto c = parse_configurations(R"(name = "base"
+[run]
+name = "V3"
+cluster = { accelerator = "h800", count = 2048 }
+price = { usd_per_gpu_hour = { low = 1.5, high = 3.5 }, evidence = "published", source = "p" }
+[[run.stages]]
+name = "pre-training"
+gpu_hours = 2_664_000
+[[variant]]
+name = "wider"
+run.price.usd_per_gpu_hour.high = 5.0
+)",
+                                      "r.toml");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].scenario.runs[0].price.provenance.evidence, Evidence::published);
+  EXPECT_EQ(c[1].scenario.runs[0].price.provenance.evidence, Evidence::assumed);
+  ASSERT_EQ(c[1].scenario.uncertain.size(), 1u);
+  EXPECT_EQ(c[1].scenario.uncertain[0].parameters.at(1).second, 5.0);
+}
+
 TEST(Variants, ErrorsNameTheVariantAndPointAtItsLine) {
   try {
     (void)read("[[variant]]\nname = \"bad\"\nrun.cluster.count = 0\n");
