@@ -109,9 +109,23 @@ class Progress {
   std::mutex mutex_;
 };
 
+/// The scenario of a command that costs one configuration. A file with
+/// [[variant]] tables is for `compare`: the reader's "unknown key" says so.
+Scenario read_one(const std::string& file) {
+  try {
+    return read_scenario(file);
+  } catch (const ScenarioError& e) {
+    if (e.code() != ErrorCode::unknown_name || e.field() != FieldPath("variant"))
+      throw;
+    throw ScenarioError(e, e.file(), e.where(), e.field(),
+                        "got [[variant]] tables, which only `traincost compare` reads, expected "
+                        "a file without them here");
+  }
+}
+
 /// Runs one command; returns what to print on standard output.
 std::string run_estimate(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   const Estimate e = estimate(s);
   std::string out = render_estimate(e, *parse_format(o.format));
   if (!o.chart.empty())
@@ -120,7 +134,7 @@ std::string run_estimate(const Options& o) {
 }
 
 std::string run_simulate(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   (void)estimate(s);  // the point estimate must cost before ranges are drawn
   Progress progress;
   SimulationOptions opts;
@@ -136,7 +150,7 @@ std::string run_simulate(const Options& o) {
 }
 
 std::string run_sensitivity(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   (void)estimate(s);
   const Sensitivity sens = sensitivity(s);
   const std::size_t shown = chart_result(s, sens.results, o.result);

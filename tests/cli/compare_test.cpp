@@ -244,6 +244,14 @@ TEST(CompareOptions, UsageAndNothingToCompare) {
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("only one configuration"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("[[variant]]"), std::string::npos) << r.err;
+  // A file with variants is for compare; estimate says so at the first variant.
+  r = traincost({"estimate", scenario("fire_flyer_2.toml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("fire_flyer_2.toml:40:3: [traincost.unknown_name] variant: got [[variant]] "
+                       "tables, which only `traincost compare` reads"),
+            std::string::npos)
+      << r.err;
 }
 
 /// A copy of the what-ifs file's base (everything before its first
