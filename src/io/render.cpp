@@ -83,6 +83,8 @@ FinalRunCost sanitized(const FinalRunCost& run) {
 void table_result(std::ostringstream& os, const ModelResult& r) {
   if (r.final_run) {
     print_final_run(os, sanitized(*r.final_run));
+    if (r.footprint)  // energy, emissions, interruptions: footprint.cpp
+      render_footprint(os << '\n', r.final_run->name, *r.footprint, "table");
     return;
   }
   using A = TextTable::Align;
@@ -126,6 +128,8 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
       os << "- " << md(s.name) << ": usage " << to_string(s.usage_provenance.evidence) << " ("
          << md(s.usage_provenance.source) << "); price " << to_string(s.price_provenance.evidence)
          << " (" << md(s.price_provenance.source) << ")\n";
+    if (r.footprint)  // energy, emissions, interruptions: footprint.cpp
+      render_footprint(os, run.name, *r.footprint, "markdown");
     return;
   }
   markdown_header(os, {"item", "cost", "share", "src"}, {false, true, true, false});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
+#include "traincost/io/footprint.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/run/final_run.hpp"
 
@@ -29,6 +30,9 @@ class ModelResult {
   std::string model;  ///< "final_run", "fleet_capex", "fleet_operating", "program"
   Money total;        ///< the breakdown's root amount, in its scope
   std::optional<FinalRunCost> final_run;
+  /// A final run's energy, emissions and interruptions, when its scenario
+  /// gives [run.energy], [run.emissions] or [run.failures] (io/footprint.hpp).
+  std::optional<RunFootprint> footprint;
 
   /// The cost as a tree: the root is the whole, labelled with its scope.
   const LineItem& breakdown() const noexcept { return tree_; }
