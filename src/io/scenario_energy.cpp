@@ -151,8 +151,9 @@ void ScenarioBuilder::run_footprint(const toml::table& t, const std::string& pat
       const int year = static_cast<int>(r_.whole_in_range(
           *r_.required(*mt, mp, "grid_year", "the year of the grid's intensity, e.g. 2023"),
           mp + ".grid_year", 1990, 2100, "a year"));
+      // The table's error names "emissions.grid"; placed at this table's "grid".
       e.location_based = r_.checked_value(
-          *grid, mp + ".grid", [&] { return grid_intensity(region, year, mp + ".grid"); });
+          *grid, mp, [&] { return grid_intensity(region, year, "emissions.grid"); });
     } else if (loc) {
       const double v = intensity(*loc, mp + ".location_based_kg_per_kwh",
                                  "location_based_kg_per_kwh", [ri](Scenario& s, double x) {

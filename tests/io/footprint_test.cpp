@@ -58,7 +58,7 @@ TEST(Footprint, Llama31CardScenarioGivesTheCardsFigures) {
   // 8,930 t location-based (the intensity is implied by this row), 0 market-based.
   EXPECT_NEAR(in_tonnes_co2e(f->emissions->location_based->total.amount), 8930.0, 1.0);
   EXPECT_DOUBLE_EQ(in_tonnes_co2e(f->emissions->market_based->total.amount), 0.0);
-  // Llama 3's rate on 16,384 GPUs, δ at the median of its range (0.55 min),
+  // Llama 3's rate on 16,384 GPUs, δ at the median of its range (0.3 min),
   // R = 5 min: above Meta's "over 90%" effective time.
   EXPECT_GT(f->failures->goodput, 0.90);
   EXPECT_LT(f->failures->goodput, 0.95);
@@ -74,7 +74,7 @@ TEST(Footprint, RendersInEveryFormatAndJsonV2) {
   EXPECT_NE(table.find("21,588,000"), std::string::npos) << table;
   EXPECT_NE(table.find("emissions, market-based"), std::string::npos) << table;
   const std::string markdown = render_estimate(e, Format::markdown);
-  EXPECT_NE(markdown.find("| emissions, location-based (414 g/kWh) | 8,930.0 | tCO2e |"),
+  EXPECT_NE(markdown.find("| emissions, location-based (414 g/kWh) | 8,930.1 | tCO2e |"),
             std::string::npos)
       << markdown;
   const auto doc = nlohmann::json::parse(estimate_to_json(e));
