@@ -55,7 +55,7 @@ inline constexpr std::array<GridIntensityRow, 11> grid_intensity_table{{
 
 /// The location-based intensity of a region's grid in a year, with its
 /// source. Throws `unknown_name` at `field` for a region or year not in the
-/// table (the expected text lists what is there, closest names first).
+/// table (the expected text lists every region and year it has).
 inline Sourced<CarbonIntensity> grid_intensity(std::string_view region, int year,
                                                const std::string& field = "emissions.grid") {
   const std::string key = detail::normalize_name(region);
