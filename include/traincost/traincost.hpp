@@ -33,6 +33,11 @@
 #include "traincost/fleet/ownership.hpp"
 #include "traincost/run/final_run.hpp"
 #include "traincost/run/workload_stage.hpp"
+// a run's energy, emissions and interruptions (docs/sources.md §13)
+#include "traincost/run/emissions.hpp"
+#include "traincost/run/energy.hpp"
+#include "traincost/run/failures.hpp"
+#include "traincost/run/grid_intensity.hpp"
 
 // research, staff, allocation and the whole program
 #include "traincost/core/scoped_cost.hpp"

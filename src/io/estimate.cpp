@@ -60,6 +60,16 @@ Estimate estimate(const Scenario& scenario) {
                             locate(scenario, scenario_field(root)), scenario_field(root),
                             "a stage's share of the cost is not a finite number, expected "
                             "a total cost above zero");
+    // The run's energy, emissions and interruptions, beside its cost (footprint.cpp).
+    if (i < scenario.footprints.size() && !scenario.footprints[i].empty()) {
+      try {
+        r.footprint = footprint_of(scenario.runs[i], *r.final_run, scenario.footprints[i]);
+      } catch (const ScenarioError&) {
+        throw;
+      } catch (const Error& e) {
+        rethrow_at(scenario, e, root);
+      }
+    }
     out.results.push_back(std::move(r));
   }
   for (const FleetScenario& fs : scenario.fleets) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detail/footprint_json.hpp"
 #include "detail/text.hpp"
 
 #include "traincost/version.hpp"
@@ -114,10 +115,12 @@ std::string estimate_to_json(const Estimate& e, int indent) {
       j["final_run"] = final_run_json(*r.final_run);
     if (r.serving)
       j["serving"] = serving_json(*r.serving);
+    if (r.footprint)  // energy, emissions, interruptions (estimate/2): footprint.cpp
+      j["footprint"] = detail_footprint::footprint_json(*r.footprint);
     results.push_back(std::move(j));
   }
   const nlohmann::ordered_json doc = {
-      {"schema", "traincost.estimate/1"},
+      {"schema", "traincost.estimate/2"},
       {"traincost_version", version_string},
       {"scenario", {{"name", e.name}, {"description", e.description}, {"file", e.file}}},
       {"results", std::move(results)},

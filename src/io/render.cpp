@@ -84,6 +84,8 @@ FinalRunCost sanitized(const FinalRunCost& run) {
 void table_result(std::ostringstream& os, const ModelResult& r) {
   if (r.final_run) {
     print_final_run(os, sanitized(*r.final_run));
+    if (r.footprint)  // energy, emissions, interruptions: footprint.cpp
+      render_footprint(os << '\n', r.final_run->name, *r.footprint, "table");
     return;
   }
   if (r.serving) {
@@ -140,6 +142,8 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
         if (s.mfu)
           os << "- " << md(s.name) << ": " << md(describe_stage_mfu(s)) << '\n';
     }
+    if (r.footprint)  // energy, emissions, interruptions: footprint.cpp
+      render_footprint(os, run.name, *r.footprint, "markdown");
     return;
   }
   if (r.serving) {

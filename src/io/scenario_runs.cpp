@@ -408,7 +408,10 @@ std::vector<Stage> ScenarioBuilder::plain_stages(const toml::node& n, const std:
 }
 
 TrainingRun ScenarioBuilder::training_run(const toml::table& t, const std::string& path) {
-  r_.check_keys(t, path, {"name", "scope", "cluster", "price", "ownership_cost", "stages"});
+  r_.check_keys(t, path,
+                {"name", "scope", "cluster", "price", "ownership_cost", "stages",
+                 // a run's energy, emissions and failures: scenario_energy.cpp
+                 "energy", "emissions", "failures"});
   TrainingRun run{"", Cluster(accelerator("h800"), accelerators(1)), {}, {}};
   run.name = r_.optional_string(t, path, "name").value_or(s_.name.empty() ? "run" : s_.name);
   // A run's scope follows from its price; it is never written.
@@ -451,6 +454,7 @@ TrainingRun ScenarioBuilder::training_run(const toml::table& t, const std::strin
         [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }, run.cluster,
         run.name + ".stages[" + std::to_string(i) + "]"));
   }
+  run_footprint(t, path, ri, run.name);  // [run.energy], [run.emissions], [run.failures]
   return run;
 }
 

@@ -34,6 +34,15 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
 }
 
 void require_ranges(const Scenario& s, const char* command) {
+  bool on_costs = false;
+  for (const auto& in : s.uncertain)
+    on_costs = on_costs || in.costs;
+  if (!s.uncertain.empty() && !on_costs)  // only energy, emissions or failure ranges
+    throw ScenarioError(ErrorCode::invalid_input, s.file, s.uncertain.front().where,
+                        scenario_field(s.uncertain.front().field),
+                        std::string("is a range on an input no cost reads; nothing to ") + command +
+                            ", expected at least one range on a cost input (ranges on a run's "
+                            "energy, emissions and failures are used at their median by estimate)");
   if (s.uncertain.empty())
     throw ScenarioError(ErrorCode::invalid_input, s.file, {1, 1}, scenario_field("(scenario)"),
                         std::string("has no ranges to ") + command +
@@ -47,6 +56,9 @@ void require_ranges(const Scenario& s, const char* command) {
 struct ModelPlan {
   std::vector<uncertainty::CostModel> models;
   uncertainty::Ranges ranges;
+  /// For each bound range, its index in `Scenario::uncertain` (ranges no
+  /// cost reads are not bound: see UncertainInput::costs).
+  std::vector<std::size_t> input_of;
 };
 
 ModelPlan model_plan(const Scenario& s) {
@@ -72,7 +84,11 @@ ModelPlan model_plan(const Scenario& s) {
       throw std::logic_error("model_plan: the scope of " + labels[i].name + " differs");
     p.models[i].name = labels[i].name;
   }
-  for (const auto& in : s.uncertain) {
+  for (std::size_t i = 0; i < s.uncertain.size(); ++i) {
+    const UncertainInput& in = s.uncertain[i];
+    if (!in.costs)
+      continue;  // energy, emissions, failures: held at the median (scenario_energy.cpp)
+    p.input_of.push_back(i);
     if (in.model_path.empty())
       throw std::logic_error("model_plan: the range on " + in.field + " names no model input");
     p.ranges.set_written(in.model_path, in.distribution, in.scale, in.inverse,
@@ -138,7 +154,7 @@ Sensitivity sensitivity(const Scenario& scenario) {
       uncertainty::CostTornado t = uncertainty::tornado_of(b, plan.ranges);
       // Inputs shown as written in the file, not in the model's units.
       for (auto& bar : t.bars) {
-        const UncertainInput& in = scenario.uncertain[bar.input];
+        const UncertainInput& in = scenario.uncertain[plan.input_of.at(bar.input)];
         bar.unit = in.unit;
         bar.low = in.distribution.quantile(0.05);
         bar.high = in.distribution.quantile(0.95);

@@ -257,7 +257,7 @@ TEST(Formats, JsonFollowsTheDocumentedSchema) {
   const auto r = traincost({"estimate", scenario("deepseek_v3.toml"), "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc.at("schema"), "traincost.estimate/1");
+  EXPECT_EQ(doc.at("schema"), "traincost.estimate/2");
   EXPECT_EQ(doc.at("scenario").at("name"), "DeepSeek-V3 final run");
   ASSERT_EQ(doc.at("results").size(), 1u);
   const auto& res = doc.at("results")[0];

@@ -165,7 +165,7 @@ TEST(Svg, EveryChartIsWellFormedWhateverTheLabels) {
 TEST(Json, EstimateSchemaCarriesScopesAndProvenance) {
   const Estimate e = estimate(parse_scenario(v3, "v3.toml"));
   const auto doc = nlohmann::json::parse(estimate_to_json(e));
-  EXPECT_EQ(doc.at("schema"), "traincost.estimate/1");
+  EXPECT_EQ(doc.at("schema"), "traincost.estimate/2");
   EXPECT_EQ(doc.at("scenario").at("file"), "v3.toml");
   const auto& r = doc.at("results")[0];
   EXPECT_EQ(r.at("scope"), "final_run_rental");

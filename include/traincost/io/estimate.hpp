@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "traincost/core/breakdown.hpp"
+#include "traincost/io/footprint.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/run/final_run.hpp"
 #include "traincost/run/serving.hpp"
@@ -37,6 +38,9 @@ class ModelResult {
   std::optional<FinalRunCost> final_run;
   /// A deployment's own figures (period, per day, per token) for "serving".
   std::optional<ServingCost> serving;
+  /// A final run's energy, emissions and interruptions, when its scenario
+  /// gives [run.energy], [run.emissions] or [run.failures] (io/footprint.hpp).
+  std::optional<RunFootprint> footprint;
 
   /// The cost as a tree: the root is the whole, labelled with its scope.
   const LineItem& breakdown() const noexcept { return tree_; }

@@ -14,8 +14,8 @@
 ///              "usage_provenance": {"evidence", "source"},
 ///              "price_provenance": {"evidence", "source"}}]}
 ///
-/// traincost.estimate/1 (what `traincost estimate --format json` prints):
-/// {"schema": "traincost.estimate/1", "traincost_version",
+/// traincost.estimate/2 (what `traincost estimate --format json` prints):
+/// {"schema": "traincost.estimate/2", "traincost_version",
 ///  "scenario": {"name", "description", "file"},
 ///  "results": [{"model": "final_run", "name", "scope", "scope_label", "usd",
 ///               "breakdown": ITEM,
@@ -37,7 +37,7 @@ std::string final_run_to_json(const FinalRunCost& run, int indent = 2);
 /// A breakdown tree as JSON text (the ITEM object above).
 std::string breakdown_to_json(const LineItem& item, int indent = 2);
 
-/// A whole estimate as JSON text, schema "traincost.estimate/1".
+/// A whole estimate as JSON text, schema "traincost.estimate/2".
 std::string estimate_to_json(const Estimate& e, int indent = 2);
 
 }  // namespace traincost::io

@@ -26,6 +26,7 @@
 #include "traincost/fleet/fleet.hpp"
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/hardware/accelerator.hpp"
+#include "traincost/io/footprint.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/program/research.hpp"
 #include "traincost/program/staff.hpp"
@@ -103,6 +104,10 @@ struct UncertainInput {
   std::string model_path;
   double scale = 1.0;
   bool inverse = false;
+  /// False for an input no cost reads (a run's energy, emissions and failure
+  /// inputs): `estimate` uses its median; `simulate` and `analyse`, which
+  /// draw costs, hold it there.
+  bool costs = true;
 };
 
 /// A fleet to cost: its capex, and its operating cost over a period when
@@ -164,6 +169,9 @@ struct Scenario {
   std::vector<ServingDeployment> serving;
   /// Path prefix of each deployment's fields: "serving" or "serving[i]".
   std::vector<std::string> serving_paths;
+  /// Each run's energy, emissions and failure inputs, by run index (empty
+  /// when the file gives none; may be shorter than `runs`).
+  std::vector<RunFootprintInputs> footprints;
 };
 
 /// The program as the library's `Program` value, its runs and research costed.

@@ -154,4 +154,33 @@ inline StaffRate usd_per_person_year(double p) {
   return units_detail::make<StaffRate>(p, 1.0 / unit_scale::seconds_per_year);
 }
 
+/// Emissions from kilograms of CO2-equivalent.
+inline Emissions kg_co2e(double kg) {
+  return units_detail::make<Emissions>(kg);
+}
+/// Emissions from metric tonnes of CO2-equivalent (tCO2e, as model cards print them).
+inline Emissions tonnes_co2e(double t) {
+  return units_detail::make<Emissions>(t, unit_scale::kg_per_tonne);
+}
+/// A carbon intensity from kg CO2e per kWh.
+inline CarbonIntensity kg_co2e_per_kwh(double k) {
+  return units_detail::make<CarbonIntensity>(k, 1.0 / unit_scale::joules_per_kwh);
+}
+/// A carbon intensity from grams CO2e per kWh (as grid data prints it).
+inline CarbonIntensity g_co2e_per_kwh(double g) {
+  return units_detail::make<CarbonIntensity>(g, 1e-3 / unit_scale::joules_per_kwh);
+}
+/// A number of job interruptions.
+inline InterruptionCount interruptions(double n) {
+  return units_detail::make<InterruptionCount>(n);
+}
+/// A failure rate from interruptions per hour.
+inline FailureRate failures_per_hour(double r) {
+  return units_detail::make<FailureRate>(r, 1.0 / unit_scale::seconds_per_hour);
+}
+/// A per-accelerator failure rate from interruptions per accelerator-hour.
+inline AcceleratorFailureRate failures_per_accelerator_hour(double r) {
+  return units_detail::make<AcceleratorFailureRate>(r, 1.0 / unit_scale::seconds_per_hour);
+}
+
 }  // namespace traincost

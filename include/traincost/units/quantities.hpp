@@ -61,6 +61,18 @@ using PersonCount = units_detail::quantity_of<units_detail::person_dimension>;
 using PersonTime = units_detail::quantity_of<units_detail::person_time_dimension>;
 /// A loaded staff cost per person and time, e.g. USD per person-year.
 using StaffRate = units_detail::quantity_of<units_detail::staff_rate_dimension>;
+/// Greenhouse-gas emissions as CO2-equivalent (stored in kg CO2e). Not a
+/// mass and not an energy: `energy + emissions` does not compile.
+using Emissions = units_detail::quantity_of<units_detail::co2e_dimension>;
+/// A grid's carbon intensity, e.g. kg CO2e per kWh (stored per joule).
+using CarbonIntensity = units_detail::quantity_of<units_detail::carbon_intensity_dimension>;
+/// A number of job interruptions.
+using InterruptionCount = units_detail::quantity_of<units_detail::interruption_dimension>;
+/// Interruptions per unit of time, e.g. a 16,384-GPU job's failures per hour.
+using FailureRate = units_detail::quantity_of<units_detail::failure_rate_dimension>;
+/// Interruptions per accelerator-hour: times a cluster's size gives a `FailureRate`.
+using AcceleratorFailureRate =
+    units_detail::quantity_of<units_detail::accelerator_failure_rate_dimension>;
 /// A dimensionless quantity, the result of dividing two like quantities.
 using Dimensionless = units_detail::quantity_of<units_detail::dimensionless_dimension>;
 
@@ -75,6 +87,7 @@ inline constexpr double seconds_per_year = 365.25 * seconds_per_day;
 /// A twelfth of a Julian year (730.5 hours), for per-month prices.
 inline constexpr double seconds_per_month = seconds_per_year / 12.0;
 inline constexpr double joules_per_kwh = 3.6e6;
+inline constexpr double kg_per_tonne = 1e3;
 inline constexpr double tera = 1e12;
 inline constexpr double giga = 1e9;
 }  // namespace unit_scale

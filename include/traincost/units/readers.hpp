@@ -154,6 +154,35 @@ inline double in_usd_per_person_year(StaffRate p) {
   return units_detail::read(p, 1.0 / unit_scale::seconds_per_year);
 }
 
+/// The emissions in kg CO2e.
+inline double in_kg_co2e(Emissions e) {
+  return units_detail::read(e);
+}
+/// The emissions in metric tonnes CO2e.
+inline double in_tonnes_co2e(Emissions e) {
+  return units_detail::read(e, unit_scale::kg_per_tonne);
+}
+/// The carbon intensity in kg CO2e per kWh.
+inline double in_kg_co2e_per_kwh(CarbonIntensity c) {
+  return units_detail::read(c, 1.0 / unit_scale::joules_per_kwh);
+}
+/// The carbon intensity in grams CO2e per kWh.
+inline double in_g_co2e_per_kwh(CarbonIntensity c) {
+  return units_detail::read(c, 1e-3 / unit_scale::joules_per_kwh);
+}
+/// The number of interruptions.
+inline double in_interruptions(InterruptionCount n) {
+  return units_detail::read(n);
+}
+/// The failure rate in interruptions per hour.
+inline double in_failures_per_hour(FailureRate r) {
+  return units_detail::read(r, 1.0 / unit_scale::seconds_per_hour);
+}
+/// The per-accelerator failure rate in interruptions per accelerator-hour.
+inline double in_failures_per_accelerator_hour(AcceleratorFailureRate r) {
+  return units_detail::read(r, 1.0 / unit_scale::seconds_per_hour);
+}
+
 /// A ratio of two like quantities (MFU, utilization, a share) as a plain
 /// number. The one way a dimensionless result leaves the unit system.
 inline double as_ratio(Dimensionless r) {

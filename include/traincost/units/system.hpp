@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// The unit system of traincost: its base dimensions (money, accelerators,
-/// FLOP, tokens, parameters, bytes, yuan, people), their base units, the one
+/// FLOP, tokens, parameters, bytes, yuan, people, CO2e, interruptions), their
+/// base units, the one
 /// homogeneous Boost.Units system they form, and the derived dimensions
 /// (GPU-hours, prices, rates) the named quantities are made of.
 ///
@@ -29,7 +30,7 @@ namespace units_detail {
 
 namespace bu = boost::units;
 
-// ---- Base dimensions (ordinals 1..8; Boost's own use negative ordinals) ----
+// ---- Base dimensions (ordinals 1..10; Boost's own use negative ordinals) ----
 
 /// Money. A dimension of its own so that a price can never be added to a count.
 struct currency_base_dimension : bu::base_dimension<currency_base_dimension, 1> {};
@@ -50,6 +51,13 @@ struct byte_base_dimension : bu::base_dimension<byte_base_dimension, 6> {};
 struct cny_base_dimension : bu::base_dimension<cny_base_dimension, 7> {};
 /// People, for staff cost (headcount x loaded cost per person-year).
 struct person_base_dimension : bu::base_dimension<person_base_dimension, 8> {};
+/// Greenhouse gases as CO2-equivalent mass. Its own dimension, not a mass:
+/// emissions are a kind of figure of their own (location- or market-based,
+/// run/emissions.hpp), and `energy + emissions` must not compile.
+struct co2e_base_dimension : bu::base_dimension<co2e_base_dimension, 9> {};
+/// Job interruptions (failures that stop a synchronous training job), counted:
+/// a failure rate is interruptions per hour, not a bare frequency.
+struct interruption_base_dimension : bu::base_dimension<interruption_base_dimension, 10> {};
 
 using currency_dimension = currency_base_dimension::dimension_type;
 using accelerator_dimension = accelerator_base_dimension::dimension_type;
@@ -59,8 +67,10 @@ using parameter_dimension = parameter_base_dimension::dimension_type;
 using byte_dimension = byte_base_dimension::dimension_type;
 using cny_dimension = cny_base_dimension::dimension_type;
 using person_dimension = person_base_dimension::dimension_type;
+using co2e_dimension = co2e_base_dimension::dimension_type;
+using interruption_dimension = interruption_base_dimension::dimension_type;
 
-// ---- Base units (ordinals 101..108) ----
+// ---- Base units (ordinals 101..110) ----
 
 struct usd_base_unit : bu::base_unit<usd_base_unit, currency_dimension, 101> {
   static const char* name() { return "US dollar"; }
@@ -95,6 +105,16 @@ struct person_base_unit : bu::base_unit<person_base_unit, person_dimension, 108>
   static const char* name() { return "person"; }
   static const char* symbol() { return "person"; }
 };
+/// The kilogram of CO2-equivalent: model cards print tonnes (tCO2e), grids
+/// grams per kWh; both are scales of this at the edges.
+struct kg_co2e_base_unit : bu::base_unit<kg_co2e_base_unit, co2e_dimension, 109> {
+  static const char* name() { return "kilogram CO2-equivalent"; }
+  static const char* symbol() { return "kgCO2e"; }
+};
+struct interruption_base_unit : bu::base_unit<interruption_base_unit, interruption_dimension, 110> {
+  static const char* name() { return "interruption"; }
+  static const char* symbol() { return "interruption"; }
+};
 
 /// A Boost.Units list of base units, built from a pack.
 template <class... Units>
@@ -108,11 +128,11 @@ struct base_unit_list<First, Rest...> {
 
 /// The one unit system every traincost quantity lives in. Spelled the way
 /// `bu::make_system` spells it (a sorted list of base units) because
-/// make_system stops at ten base units and this vocabulary has eleven.
+/// make_system stops at ten base units and this vocabulary has thirteen.
 using system = bu::homogeneous_system<typename bu::detail::insertion_sort<typename base_unit_list<
     bu::si::meter_base_unit, bu::si::kilogram_base_unit, bu::si::second_base_unit, usd_base_unit,
     accelerator_base_unit, flop_base_unit, token_base_unit, parameter_base_unit, byte_base_unit,
-    cny_base_unit, person_base_unit>::type>::type>;
+    cny_base_unit, person_base_unit, kg_co2e_base_unit, interruption_base_unit>::type>::type>;
 
 template <class Dimension>
 using quantity_of = bu::quantity<bu::unit<Dimension, system>, double>;
@@ -152,6 +172,17 @@ using person_time_dimension =
     bu::derived_dimension<person_base_dimension, 1, bu::time_base_dimension, 1>::type;
 using staff_rate_dimension =
     bu::derived_dimension<currency_base_dimension, 1, person_base_dimension, -1,
+                          bu::time_base_dimension, -1>::type;
+/// kg CO2e per unit of energy: a grid's carbon intensity.
+using carbon_intensity_dimension =
+    bu::derived_dimension<co2e_base_dimension, 1, bu::length_base_dimension, -2,
+                          bu::mass_base_dimension, -1, bu::time_base_dimension, 2>::type;
+/// Interruptions per unit of time: a job's (or a cluster's) failure rate.
+using failure_rate_dimension =
+    bu::derived_dimension<interruption_base_dimension, 1, bu::time_base_dimension, -1>::type;
+/// Interruptions per accelerator-hour: a failure rate that scales with the cluster.
+using accelerator_failure_rate_dimension =
+    bu::derived_dimension<interruption_base_dimension, 1, accelerator_base_dimension, -1,
                           bu::time_base_dimension, -1>::type;
 using dimensionless_dimension = bu::dimensionless_type;
 

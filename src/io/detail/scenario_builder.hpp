@@ -168,6 +168,10 @@ class ScenarioBuilder {
 
   TrainingRun training_run(const toml::table& t, const std::string& path);
 
+  /// [run.energy], [run.emissions], [run.failures] of run `ri` (scenario_energy.cpp).
+  void run_footprint(const toml::table& t, const std::string& path, std::size_t ri,
+                     const std::string& run_name);
+
   Reader& r_;
   Scenario& s_;
 };
