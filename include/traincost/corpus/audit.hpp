@@ -102,7 +102,7 @@ inline RowAudit audit_row(const ModelRecord& m, const ChipTable& chips,
       if (*a.verdict != Verdict::plausible)
         a.reasons.push_back(std::string("implied MFU ") +
                             std::to_string(static_cast<int>(std::lround(*a.implied_mfu * 100))) +
-                            "% of the " + a.peak_basis + " peak: " +
+                            "% (peak: " + a.peak_basis + "): " +
                             (*a.verdict == Verdict::impossible ? "impossible" : "implausible"));
       if (m.mfu && std::abs(*a.implied_mfu / *m.mfu - 1) > 0.25)
         a.reasons.push_back(
