@@ -109,7 +109,8 @@ struct EpochConstants {
   /// Epoch's script defines it but none of the three methods uses it at
   /// 263c40a (amortization uses the replacement rate); kept for the record.
   std::vector<std::pair<int, double>> server_lifetime_years{{2020, 3}, {2022, 4}, {9999, 5}};
-  /// Chip TDP assumed for TPU v4, whose row in the chip data has none (W).
+  /// Chip TDP assumed for TPU v4 when the chip data has none (W); the
+  /// snapshot at 263c40a gives 170 W, so this is unused there.
   Parameter tpu_v4_tdp_w{373, epoch_method("cluster_energy_cost, TPU v4 TDP")};
   /// TPU "equivalent" purchase prices per chip at release (TPUs are not sold).
   std::map<std::string, double> tpu_equivalent_price_usd{{"Google TPU v1", 5463},
