@@ -62,11 +62,9 @@ inline std::vector<std::size_t> select_frontier(const std::vector<ModelRecord>& 
     }
     for (std::size_t m = j; m < k; ++m) {
       const double f = *models[order[m]].compute_flop;
-      const auto bigger =
-          std::upper_bound(seen.begin(), seen.end(), f, std::greater<>()) - seen.begin();
+      // Rank = 1 + the number of models seen so far with more compute.
       const auto rank =
           std::lower_bound(seen.begin(), seen.end(), f, std::greater<>()) - seen.begin() + 1;
-      (void)bigger;
       if (rank <= top_n)
         chosen[order[m]] = true;
     }

@@ -28,6 +28,7 @@
 
 #include "traincost/corpus/constants.hpp"
 #include "traincost/corpus/records.hpp"
+#include "traincost/units/units.hpp"
 
 namespace traincost::corpus {
 
@@ -131,6 +132,9 @@ struct RentalQuote {
   bool other_vendor = false;    ///< not the organization's vendor
   bool term_converted = false;  ///< another term, converted with the discounts
   bool later_price = false;     ///< the closest price is after the wanted date
+
+  /// The price as a typed quantity (USD per chip-hour, wanted term).
+  GpuTimePrice price() const { return usd_per_gpu_hour(usd_per_chip_hour); }
 };
 
 /// A purchase price found, and how.
@@ -140,6 +144,9 @@ struct PurchaseQuote {
   Instant acquired = 0;              ///< when the hardware is assumed bought
   bool tpu_equivalent = false;
   bool server_overhead_applied = false;
+
+  /// The price as a typed quantity (USD per chip, server share included).
+  AcceleratorPrice price() const { return usd_per_accelerator(usd_per_chip); }
 };
 
 class PriceBook {

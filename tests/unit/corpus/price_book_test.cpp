@@ -17,6 +17,8 @@ TEST(PriceBook, ClosestOnOrBeforeTheDateWinsThenTheClosestAfter) {
   auto q = book.rental("NVIDIA A100", "Someone", instant(day("2021-01-20")), policy);
   ASSERT_TRUE(q);
   EXPECT_DOUBLE_EQ(q->usd_per_chip_hour, 1.5);  // not the closer 2021-02-01: it is after
+  EXPECT_DOUBLE_EQ(traincost::in_usd_per_gpu_hour(q->price()), 1.5);
+  EXPECT_EQ(q->row->source, "https://example.org/price");
   EXPECT_FALSE(q->later_price);
   q = book.rental("NVIDIA A100", "Someone", instant(day("2019-06-01")), policy);
   ASSERT_TRUE(q);
@@ -79,7 +81,8 @@ TEST(PriceBook, GpuPurchasePrefersDgxAndScalesSingleUnitPrices) {
       {price("NVIDIA A100", "", "2020-05-14", {}, {}, {}, 10000, "Single-unit list price")});
   q = single.gpu_purchase("NVIDIA A100 SXM4 40 GB", day("2020-05-14"), k);
   ASSERT_TRUE(q);
-  EXPECT_DOUBLE_EQ(q->usd_per_chip, 16600);  // x 1.66, Epoch's A100 server overhead
+  EXPECT_DOUBLE_EQ(traincost::in_usd_per_accelerator(q->price()),
+                   16600);  // x 1.66, Epoch's A100 overhead
   // Bought no earlier than 90 days after release.
   EXPECT_DOUBLE_EQ(q->acquired, instant(day("2020-05-14")) + 90);
 }
