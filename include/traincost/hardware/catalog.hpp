@@ -81,7 +81,7 @@ inline std::vector<CatalogEntry> build_catalog() {
   const std::vector<AcceleratorRow> rows = {
       {"V100 SXM2 32GB", "NVIDIA", F::sxm,   7.8, none, none, 125, none, none,
        32, 900, 300, 300, 2017, P, P, "NVIDIA V100 data sheet (sources.md §5)",
-       "the 16-bit peak is FP16 tensor; V100 has no BF16", {"v100", "v100-32gb"}},
+       "the 16-bit peak is FP16 tensor; V100 has no BF16", {"v100-32gb"}},
       {"A100 SXM4 40GB", "NVIDIA", F::sxm,   9.7, 19.5, 156, 312, none, none,
        40, 1555, 600, 400, 2020, P, P, "NVIDIA A100 data sheet (sources.md §5)",
        "", {"a100-40gb", "a100-sxm-40gb", "nvidia-a100-sxm4-40-gb"}},

@@ -194,6 +194,15 @@ TEST(Catalog, AmbiguousBareNamesAreErrorsListingTheVariants) {
     EXPECT_NE(what.find("A100 SXM4 40GB"), std::string::npos) << what;
     EXPECT_NE(what.find("A100 PCIe 80GB"), std::string::npos) << what;
   }
+  // Since the V100 variants of Epoch's frontier list joined, "v100" is one of these too.
+  try {
+    accelerator("v100");
+    FAIL() << "v100 is ambiguous";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("V100 SXM2 32GB"), std::string::npos) << what;
+    EXPECT_NE(what.find("V100 DGXS"), std::string::npos) << what;
+  }
 }
 
 TEST(Catalog, UnknownNameSuggestsClosest) {
