@@ -11,12 +11,12 @@
 // Output:
 //   89 frontier models, 163 figures, in dollars of 2024-12
 //
-//   model                 capex + energy           P5 - P95    cloud  acquisition  audit
-//   ------------------------------------------------------------------------------------------------------------------------------------
+//   model                 capex + energy           P5 - P95    cloud  acquisition
+//   -----------------------------------------------------------------------------
 //   GPT-3 175B (davinci)           $2.2M      $1.1M - $4.4M    $4.3M      $242.0M
-//   PaLM (540B)                    $2.9M      $1.4M - $5.8M   $13.9M       $65.5M  chip-hours 8404992 vs quantity x hours 9437184 (-11%)
+//   PaLM (540B)                    $2.9M      $1.4M - $5.8M   $13.9M       $65.5M
 //   OPT-175B                     $733.6K    $374.0K - $1.5M    $1.5M       $32.0M
-//   BLOOM-176B                     $1.0M    $510.9K - $2.0M    $2.0M       $12.1M  implied MFU 30% vs reported 50%
+//   BLOOM-176B                     $1.0M    $510.9K - $2.0M    $2.0M       $12.1M
 //   Llama 2-70B                    $1.1M    $573.2K - $2.2M    $3.2M       $31.0M
 //   Falcon-180B                   $10.4M     $5.5M - $20.3M   $25.9M      $126.9M
 //   GPT-4                         $40.7M    $21.2M - $80.5M   $78.6M      $778.1M
@@ -24,7 +24,13 @@
 //   Llama 3.1-405B                $51.0M   $25.8M - $102.4M  $169.8M      $896.0M
 //   Grok-3                       $294.4M  $152.2M - $584.2M    $1.1B        $5.4B
 //
-//   Trend of the amortized cost: 2.94x per year (bootstrap 90%: 2.59-3.33x); Cottier et al. 2024: 2.4x (2.0-2.9x)
+//   Audit flags:
+//     PaLM (540B): chip-hours 8404992 vs quantity x hours 9437184 (-11%)
+//     PaLM (540B): implied MFU 30% vs reported 46%
+//     BLOOM-176B: implied MFU 30% vs reported 50%
+//
+//   Trend of the amortized cost: 2.94x per year (bootstrap 90%: 2.59-3.33x)
+//   Cottier et al. 2024:          2.4x per year (90% CI 2.0-2.9x)
 //
 // expect: 89 frontier models, 163 figures, in dollars of 2024-12
 // expect: GPT-3 175B (davinci)           $2.2M      $1.1M - $4.4M    $4.3M      $242.0M
@@ -57,7 +63,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> famous{
       "GPT-3 175B (davinci)", "PaLM (540B)", "OPT-175B",         "BLOOM-176B",     "Llama 2-70B",
       "Falcon-180B",          "GPT-4",       "Gemini 1.0 Ultra", "Llama 3.1-405B", "Grok-3"};
-  TextTable t({"model", "capex + energy", "P5 - P95", "cloud", "acquisition", "audit"},
+  TextTable t({"model", "capex + energy", "P5 - P95", "cloud", "acquisition"},
               {TextTable::Align::left, TextTable::Align::right, TextTable::Align::right,
                TextTable::Align::right, TextTable::Align::right});
   auto money = [](const corpus::CostedMethod* c) {
@@ -73,14 +79,18 @@ int main(int argc, char** argv) {
       if (m->methods[j].cost.method == Method::capex_energy && report.ranges[i][j])
         range = format_usd_compact(usd(report.ranges[i][j]->p5), 1) + " - " +
                 format_usd_compact(usd(report.ranges[i][j]->p95), 1);
-    const corpus::RowAudit* a = report.audit.find(name);
     t.add_row({name, money(m->find(Method::capex_energy)), range, money(m->find(Method::cloud)),
-               money(m->find(Method::acquisition)), a && a->flagged() ? a->reasons.front() : ""});
+               money(m->find(Method::acquisition))});
   }
   t.print(std::cout);
+  std::cout << "\nAudit flags:\n";
+  for (const std::string& name : famous)
+    if (const corpus::RowAudit* a = report.audit.find(name); a && a->flagged())
+      for (const std::string& reason : a->reasons)
+        std::cout << "  " << name << ": " << reason << '\n';
   if (report.trend)
     std::cout << "\nTrend of the amortized cost: " << format_number(report.trend->growth, 2)
               << "x per year (bootstrap 90%: " << format_number(report.trend->growth_p5, 2) << "-"
               << format_number(report.trend->growth_p95, 2)
-              << "x); Cottier et al. 2024: 2.4x (2.0-2.9x)\n";
+              << "x)\nCottier et al. 2024:          2.4x per year (90% CI 2.0-2.9x)\n";
 }

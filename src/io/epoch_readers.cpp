@@ -31,8 +31,9 @@ class Columns {
   std::size_t require(const std::string& name) const {
     const auto it = index_.find(name);
     if (it == index_.end())
-      throw Error(ErrorCode::invalid_input, FieldPath().key(file_), "\"" + name + "\"",
-                  "a header line with a column named \"" + name + "\"");
+      throw Error(ErrorCode::invalid_input, FieldPath().key(file_),
+                  "no column named \"" + name +
+                      "\" in the header line; expected one (columns are found by name)");
     return it->second;
   }
   std::optional<std::size_t> optional(const std::string& name) const {

@@ -95,7 +95,8 @@ TEST(EpochReaders, AMissingRequiredColumnIsAnErrorForTheFile) {
     ep::read_index("observation_date,OTHER\n2020-01-01,1\n", "i.csv", issues);
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.value(), "\"PCU518210518210\"");
+    EXPECT_NE(e.message().find("no column named \"PCU518210518210\""), std::string::npos)
+        << e.what();
     EXPECT_NE(std::string(e.what()).find("i.csv"), std::string::npos);
   }
 }
