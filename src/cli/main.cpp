@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +34,7 @@
 
 #include "traincost/hardware/catalog.hpp"
 #include "traincost/io/compare.hpp"
+#include "traincost/io/corpus_report.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/printable.hpp"
 #include "traincost/io/render.hpp"
@@ -240,6 +242,41 @@ std::string run_catalog(const Options& o) {
   return render_catalog(f);  // not reached: an unknown name throws above
 }
 
+/// `traincost corpus`: Epoch AI's published record (docs/corpus.md).
+struct CorpusArgs {
+  std::string dir;
+  std::string models, chips, prices, index;
+  int top_n = 10;
+  std::string methods = "all";
+  std::string base_month = "2025-06";
+  bool no_ranges = false;
+  std::int64_t samples = 10'000;
+};
+
+std::string run_corpus_command(const CorpusArgs& a, const Options& o) {
+  epoch::CorpusRequest request;
+  request.paths = epoch::Paths::in(a.dir);
+  for (auto [given, path] :
+       {std::pair{&a.models, &request.paths.models}, std::pair{&a.chips, &request.paths.chips},
+        std::pair{&a.prices, &request.paths.prices}, std::pair{&a.index, &request.paths.index}})
+    if (!given->empty())
+      *path = *given;
+  request.options.top_n = a.top_n;
+  request.options.methods = epoch::parse_methods(a.methods, "--methods");
+  request.options.base = epoch::parse_base_month(a.base_month, "--base-month");
+  request.ranges = !a.no_ranges;
+  request.range_options.samples = a.samples;
+  request.range_options.seed = o.seed;
+  if (std::find(request.options.methods.begin(), request.options.methods.end(),
+                request.trend_method) == request.options.methods.end())
+    request.trend_method = request.options.methods.front();
+  const epoch::CorpusReport report = epoch::run_corpus(request);
+  std::string out = epoch::render_corpus(report, *parse_format(o.format));
+  if (!o.chart.empty())
+    write_chart(o.chart, epoch::corpus_trend_svg(report), request.paths.models);
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -322,6 +359,37 @@ int main(int argc, char** argv) {
   catalog_cmd->add_option("NAME", o.accelerator, "one accelerator, in detail");
   add_format(catalog_cmd);
 
+  CorpusArgs corpus_args;
+  CLI::App* corpus_cmd = app.add_subcommand(
+      "corpus", "cost the frontier models of Epoch AI's data three ways, with ranges and an audit");
+  corpus_cmd->add_option("--data", corpus_args.dir,
+                         "folder holding Epoch's four CSV files by their names (e.g. data/epoch)");
+  corpus_cmd->add_option("--models", corpus_args.models,
+                         "the models file (All ML Systems - full view.csv)");
+  corpus_cmd->add_option("--chips", corpus_args.chips,
+                         "the chip file (Chip dataset-Grid view.csv)");
+  corpus_cmd->add_option("--prices", corpus_args.prices, "the price file (Hardware prices.csv)");
+  corpus_cmd->add_option("--index", corpus_args.index, "the price index (PCU518210518210.csv)");
+  corpus_cmd->add_option("--top-n", corpus_args.top_n, "frontier: top n by compute at publication")
+      ->check(CLI::Range(1, 1000))
+      ->default_str("10");
+  corpus_cmd
+      ->add_option("--methods", corpus_args.methods,
+                   "all, or a comma-separated list of capex_energy, acquisition, cloud")
+      ->default_str("all");
+  corpus_cmd->add_option("--base-month", corpus_args.base_month, "dollars of this month, YYYY-MM")
+      ->default_str("2025-06");
+  corpus_cmd->add_flag("--no-ranges", corpus_args.no_ranges, "skip the 90% intervals");
+  corpus_cmd
+      ->add_option("--samples,-n", corpus_args.samples, "samples per interval, 2 to 1,000,000")
+      ->check(CLI::Range(std::int64_t{2}, std::int64_t{1'000'000}))
+      ->default_str("10000");
+  corpus_cmd->add_option("--seed,-s", o.seed, "random seed of the intervals")
+      ->check(seed)
+      ->default_str("1");
+  corpus_cmd->add_option("--chart", o.chart, "also write the cost trend as SVG")->check(chart_path);
+  add_format(corpus_cmd);
+
   std::vector<std::string> commands;
   for (const CLI::App* sub : app.get_subcommands({}))
     commands.push_back(sub->get_name());
@@ -362,6 +430,8 @@ int main(int argc, char** argv) {
           out = run_check(o);
         else if (catalog_cmd->parsed())
           out = run_catalog(o);
+        else if (corpus_cmd->parsed())
+          out = run_corpus_command(corpus_args, o);
         if (const std::string failed = traincost::cli::write_standard_output(out);
             !failed.empty()) {
           std::cerr << "traincost: error: " << failed << '\n';
