@@ -11,6 +11,7 @@
 // checked (a full disk is exit 1, not a lost report). Charts never destroy
 // a file: see output_file.hpp.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -31,12 +32,14 @@
 #include "usage.hpp"
 
 #include "traincost/hardware/catalog.hpp"
+#include "traincost/io/compare.hpp"
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/printable.hpp"
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/io/simulation.hpp"
 #include "traincost/io/svg_chart.hpp"
+#include "traincost/print/plausibility_report.hpp"
 #include "traincost/version.hpp"
 
 namespace {
@@ -60,6 +63,9 @@ struct Options {
   std::int64_t samples = 10'000;
   std::uint64_t seed = 1;
   std::optional<std::string> result;  ///< which result a chart shows
+  bool strict = false;                ///< check: a doubtful MFU is an error
+  std::vector<std::string> files;     ///< compare: two or more scenario files
+  std::string output;                 ///< compare: --output FILE
 };
 
 /// The result a simulate or sensitivity chart shows: `--result NAME`, else
@@ -105,9 +111,23 @@ class Progress {
   std::mutex mutex_;
 };
 
+/// The scenario of a command that costs one configuration. A file with
+/// [[variant]] tables is for `compare`: the reader's "unknown key" says so.
+Scenario read_one(const std::string& file) {
+  try {
+    return read_scenario(file);
+  } catch (const ScenarioError& e) {
+    if (e.code() != ErrorCode::unknown_name || e.field() != FieldPath("variant"))
+      throw;
+    throw ScenarioError(e, e.file(), e.where(), e.field(),
+                        "got [[variant]] tables, which only `traincost compare` reads, expected "
+                        "a file without them here");
+  }
+}
+
 /// Runs one command; returns what to print on standard output.
 std::string run_estimate(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   const Estimate e = estimate(s);
   std::string out = render_estimate(e, *parse_format(o.format));
   if (!o.chart.empty())
@@ -116,7 +136,7 @@ std::string run_estimate(const Options& o) {
 }
 
 std::string run_simulate(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   (void)estimate(s);  // the point estimate must cost before ranges are drawn
   Progress progress;
   SimulationOptions opts;
@@ -132,7 +152,7 @@ std::string run_simulate(const Options& o) {
 }
 
 std::string run_sensitivity(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  const Scenario s = read_one(o.file);
   (void)estimate(s);
   const Sensitivity sens = sensitivity(s);
   const std::size_t shown = chart_result(s, sens.results, o.result);
@@ -143,7 +163,9 @@ std::string run_sensitivity(const Options& o) {
 }
 
 std::string run_check(const Options& o) {
-  const Scenario s = read_scenario(o.file);
+  // Every variant is read and costed too (read_configurations does both).
+  const std::vector<Configuration> configurations = read_configurations(o.file);
+  const Scenario& s = configurations.front().scenario;
   const Estimate e = estimate(s);  // some errors only a model can see
   std::size_t stages = 0;
   for (const auto& r : s.runs)
@@ -151,11 +173,60 @@ std::string run_check(const Options& o) {
   auto count = [](std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
+  // A stage's MFU (implied from its reported time, or stated) that the
+  // plausibility check doubts: a warning, or under --strict an error.
+  const std::vector<DoubtfulMfu> doubtful = doubtful_mfus(s, e);
+  auto described = [](const DoubtfulMfu& d) {
+    return std::string(d.implied ? "implied MFU " : "stated MFU ") + explain(d.mfu);
+  };
+  if (o.strict && !doubtful.empty()) {
+    const DoubtfulMfu& d = doubtful.front();
+    throw ScenarioError(
+        ErrorCode::implausible_claim, s.file, d.where, d.field,
+        described(d) +
+            (doubtful.size() > 1
+                 ? " (and " + count(doubtful.size() - 1, "more stage", "more stages") + ")"
+                 : ""));
+  }
   std::string out = printable(s.file) + ": ok (" + count(s.runs.size(), "run", "runs") + ", " +
                     count(stages, "stage", "stages");
+  if (!s.serving.empty())
+    out += ", " + count(s.serving.size(), "serving deployment", "serving deployments");
   if (!s.uncertain.empty())
     out += ", " + count(s.uncertain.size(), "range", "ranges");
-  return out + ")\n";
+  if (configurations.size() > 1)
+    out += ", " + count(configurations.size() - 1, "variant", "variants");
+  out += ")\n";
+  for (const DoubtfulMfu& d : doubtful)
+    out += "warning: " + printable(s.file) + ":" + std::to_string(d.where.line) + ":" +
+           std::to_string(d.where.column) + ": " + d.field.str() + " (" + printable(d.stage) +
+           "): " + described(d) + "\n";
+  return out;
+}
+
+/// `compare`: every file's configurations (its base and its [[variant]]s)
+/// side by side. With --output the report goes to a file (written whole or
+/// not at all, never over one of the scenarios) and nothing to standard output.
+std::string run_compare(const Options& o) {
+  std::vector<Configuration> all;
+  for (const std::string& f : o.files)
+    for (Configuration& c : read_configurations(f))
+      all.push_back(std::move(c));
+  std::string out = render_comparison(compare(std::move(all)), *parse_format(o.format));
+  if (o.output.empty())
+    return out;
+  struct stat target {};
+  if (::stat(o.output.c_str(), &target) == 0)
+    for (const std::string& f : o.files) {
+      struct stat in {};
+      if (f != "-" && ::stat(f.c_str(), &in) == 0 && in.st_dev == target.st_dev &&
+          in.st_ino == target.st_ino)
+        throw traincost::cli::OutputError("--output " + printable(o.output) +
+                                          ": is a scenario file being read; expected another "
+                                          "file for the report");
+    }
+  traincost::cli::write_output_file("--output", o.output, out, o.files.front());
+  return {};
 }
 
 std::string run_catalog(const Options& o) {
@@ -227,8 +298,24 @@ int main(int argc, char** argv) {
     sub->add_option("--result", o.result,
                     "the result the chart shows (default: the program, else the first result)");
 
-  CLI::App* check_cmd = app.add_subcommand("check", "validate a scenario file; print nothing else");
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "cost two or more configurations side by side: files, or one file's [[variant]]s");
+  compare_cmd
+      ->add_option(
+          "FILES", o.files,
+          "scenario files (TOML), each with any [[variant]] tables; - reads standard input")
+      ->required()
+      ->expected(1, -1);
+  add_format(compare_cmd);
+  compare_cmd->add_option("--output,-o", o.output, "write the report to FILE, not standard output")
+      ->check(chart_path);
+
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "validate a scenario file; print a line, and a warning per doubtful MFU");
   add_file(check_cmd);
+  check_cmd->add_flag("--strict", o.strict,
+                      "fail (exit 1) when a stage's implied or stated MFU is implausible or "
+                      "impossible");
 
   CLI::App* catalog_cmd =
       app.add_subcommand("catalog", "list the built-in accelerators with their sources");
@@ -269,6 +356,8 @@ int main(int argc, char** argv) {
           out = run_simulate(o);
         else if (sensitivity_cmd->parsed())
           out = run_sensitivity(o);
+        else if (compare_cmd->parsed())
+          out = run_compare(o);
         else if (check_cmd->parsed())
           out = run_check(o);
         else if (catalog_cmd->parsed())

@@ -91,6 +91,43 @@ Estimate estimate(const Scenario& scenario) {
       rethrow_at(scenario, e, ps.path);
     }
   }
+  for (std::size_t i = 0; i < scenario.serving.size(); ++i) {
+    const std::string& root = scenario.serving_paths.at(i);
+    try {
+      ModelResult r(cost_serving(scenario.serving[i]));
+      require_finite_tree(scenario, r.breakdown(), root);
+      out.results.push_back(std::move(r));
+    } catch (const ScenarioError&) {
+      throw;  // already placed in the file
+    } catch (const Error& e) {
+      rethrow_at(scenario, e, root);
+    }
+  }
+  return out;
+}
+
+std::vector<DoubtfulMfu> doubtful_mfus(const Scenario& scenario, const Estimate& estimate) {
+  std::vector<DoubtfulMfu> out;
+  for (const ModelResult& r : estimate.results) {
+    if (!r.final_run)
+      continue;
+    // Run names are unique in a scenario: the result names its run.
+    for (std::size_t i = 0; i < scenario.runs.size(); ++i) {
+      if (scenario.runs[i].name != r.final_run->name)
+        continue;
+      const std::string root = i < scenario.run_paths.size() ? scenario.run_paths[i] : "run";
+      const auto& stages = r.final_run->stages;
+      for (std::size_t j = 0; j < stages.size(); ++j) {
+        const StageCost& st = stages[j];
+        if (!st.mfu || st.mfu->verdict == Verdict::plausible)
+          continue;
+        const FieldPath field = scenario_field(root + ".stages[" + std::to_string(j) + "]." +
+                                               (st.mfu_implied ? "workload" : "throughput"));
+        out.push_back(
+            DoubtfulMfu{field, locate(scenario, field), st.name, *st.mfu, st.mfu_implied});
+      }
+    }
+  }
   return out;
 }
 

@@ -16,6 +16,17 @@ nlohmann::ordered_json provenance_json(const Provenance& p) {
 nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
   nlohmann::ordered_json stages = nlohmann::ordered_json::array();
   for (const auto& s : run.stages) {
+    nlohmann::ordered_json mfu = nullptr;
+    if (s.mfu)
+      mfu = {{"basis", s.mfu_implied ? "implied" : "stated"},
+             {"mfu", s.mfu->mfu},
+             {"precision", std::string(to_string(s.mfu->precision))},
+             {"reference_peak_tflops", in_tflop_per_second(s.mfu->reference_peak)},
+             {"achieved_tflops", in_tflop_per_second(s.mfu->achieved)},
+             {"goodput", s.mfu->goodput},
+             {"ceiling", s.mfu->ceiling},
+             {"verdict", std::string(to_string(s.mfu->verdict))},
+             {"provenance", provenance_json(s.mfu->provenance)}};
     stages.push_back({
         {"name", s.name},
         {"kind", std::string(to_string(s.kind))},
@@ -28,6 +39,7 @@ nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
         {"share", s.share},
         {"usage_provenance", provenance_json(s.usage_provenance)},
         {"price_provenance", provenance_json(s.price_provenance)},
+        {"mfu", std::move(mfu)},
     });
   }
   return {
@@ -40,6 +52,27 @@ nlohmann::ordered_json final_run_json(const FinalRunCost& run) {
         {"gpu_hours", in_gpu_hours(run.gpu_time)},
         {"wall_clock_hours", in_hours(run.wall_clock)}}},
       {"stages", std::move(stages)},
+  };
+}
+
+nlohmann::ordered_json serving_json(const ServingCost& c) {
+  return {
+      {"schema", "traincost.serving/1"},
+      {"name", c.name},
+      {"scope", std::string(id(ServingCost::scope()))},
+      {"scope_label", std::string(to_string(ServingCost::scope()))},
+      {"accelerator", c.accelerator},
+      {"accelerators", in_accelerators(c.accelerators)},
+      {"gpu_hours", in_gpu_hours(c.gpu_time)},
+      {"wall_clock_hours", in_hours(c.period)},
+      {"usd_per_gpu_hour", in_usd_per_gpu_hour(c.price)},
+      {"usd", in_usd(c.total)},
+      {"usd_per_day", in_usd(c.per_day)},
+      {"tokens", c.tokens ? nlohmann::ordered_json(in_tokens(*c.tokens)) : nullptr},
+      {"usd_per_million_tokens",
+       c.per_token ? nlohmann::ordered_json(in_usd_per_million_tokens(*c.per_token)) : nullptr},
+      {"usage_provenance", provenance_json(c.usage_provenance)},
+      {"price_provenance", provenance_json(c.price_provenance)},
   };
 }
 
@@ -79,6 +112,8 @@ std::string estimate_to_json(const Estimate& e, int indent) {
                                 {"breakdown", item_json(r.breakdown())}};
     if (r.final_run)
       j["final_run"] = final_run_json(*r.final_run);
+    if (r.serving)
+      j["serving"] = serving_json(*r.serving);
     results.push_back(std::move(j));
   }
   const nlohmann::ordered_json doc = {

@@ -12,6 +12,7 @@
 #include "traincost/io/printable.hpp"
 #include "traincost/print/final_run_report.hpp"
 #include "traincost/print/format.hpp"
+#include "traincost/print/serving_report.hpp"
 #include "traincost/print/text_table.hpp"
 #include "traincost/version.hpp"
 
@@ -85,6 +86,13 @@ void table_result(std::ostringstream& os, const ModelResult& r) {
     print_final_run(os, sanitized(*r.final_run));
     return;
   }
+  if (r.serving) {
+    ServingCost c = *r.serving;
+    c.name = flat(c.name);
+    c.accelerator = flat(c.accelerator);
+    print_serving(os, c);
+    return;
+  }
   using A = TextTable::Align;
   TextTable t({"item", "cost", "share", "src"}, {A::left, A::right, A::right, A::left});
   std::vector<std::pair<int, const LineItem*>> rows;
@@ -126,6 +134,31 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
       os << "- " << md(s.name) << ": usage " << to_string(s.usage_provenance.evidence) << " ("
          << md(s.usage_provenance.source) << "); price " << to_string(s.price_provenance.evidence)
          << " (" << md(s.price_provenance.source) << ")\n";
+    if (has_stage_mfu(run)) {
+      os << "\nMFU:\n\n";
+      for (const auto& s : run.stages)
+        if (s.mfu)
+          os << "- " << md(s.name) << ": " << md(describe_stage_mfu(s)) << '\n';
+    }
+    return;
+  }
+  if (r.serving) {
+    const ServingCost& c = *r.serving;
+    markdown_header(os,
+                    {"accelerator", "GPUs", "GPU-hours", "hours", "USD/GPU-h", "cost", "per day",
+                     "per M tokens", "src"},
+                    {false, true, true, true, true, true, true, true, false});
+    markdown_row(
+        os,
+        {md(c.accelerator), plain_number(in_accelerators(c.accelerators)),
+         format_number(in_gpu_hours(c.gpu_time)), format_number(in_hours(c.period), 1),
+         format_number(in_usd_per_gpu_hour(c.price), 2), format_usd(c.total), format_usd(c.per_day),
+         c.per_token ? "$" + format_number(in_usd_per_million_tokens(*c.per_token), 2) : "-",
+         std::string(tag(r.breakdown().provenance.evidence))});
+    os << "\nTotal: **" << format_usd_compact(c.total) << "**, per day **" << format_usd(c.per_day)
+       << "**\n\nSources: usage " << to_string(c.usage_provenance.evidence) << " ("
+       << md(c.usage_provenance.source) << "); price " << to_string(c.price_provenance.evidence)
+       << " (" << md(c.price_provenance.source) << ")\n";
     return;
   }
   markdown_header(os, {"item", "cost", "share", "src"}, {false, true, true, false});
@@ -141,8 +174,17 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
   os << "\nTotal: **" << format_usd_compact(r.breakdown().amount) << "**\n";
 }
 
+// The CSV columns, in order; a row names the first cells it has and the
+// rest are empty.
+constexpr const char* csv_header =
+    "result,model,scope,item,depth,kind,accelerator,accelerators,gpu_hours,wall_clock_hours,"
+    "usd_per_gpu_hour,usd,share,evidence,source,mfu,mfu_precision,achieved_tflops,mfu_verdict,"
+    "mfu_basis,usd_per_day,usd_per_million_tokens";
+constexpr std::size_t csv_columns = 22;
+
 void csv_result(std::ostringstream& os, const ModelResult& r) {
-  auto row = [&](const std::vector<std::string>& cells) {
+  auto row = [&](std::vector<std::string> cells) {
+    cells.resize(csv_columns);
     for (std::size_t i = 0; i < cells.size(); ++i)
       os << (i ? "," : "") << csv_field(cells[i]);
     os << "\r\n";
@@ -161,12 +203,57 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
       const auto& s = run.stages[i];
       const Evidence evidence = i < tree.children.size() ? tree.children[i].provenance.evidence
                                                          : s.usage_provenance.evidence;
-      row({result, r.model, scope, s.name, "1", std::string(to_string(s.kind)), s.accelerator,
-           plain_number(in_accelerators(s.accelerators)), plain_number(in_gpu_hours(s.gpu_time)),
-           plain_number(in_hours(s.wall_clock)), plain_number(in_usd_per_gpu_hour(s.price)),
-           plain_number(in_usd(s.cost)), plain_number(s.share), std::string(to_string(evidence)),
-           s.usage_provenance.source});
+      std::vector<std::string> cells = {result,
+                                        r.model,
+                                        scope,
+                                        s.name,
+                                        "1",
+                                        std::string(to_string(s.kind)),
+                                        s.accelerator,
+                                        plain_number(in_accelerators(s.accelerators)),
+                                        plain_number(in_gpu_hours(s.gpu_time)),
+                                        plain_number(in_hours(s.wall_clock)),
+                                        plain_number(in_usd_per_gpu_hour(s.price)),
+                                        plain_number(in_usd(s.cost)),
+                                        plain_number(s.share),
+                                        std::string(to_string(evidence)),
+                                        s.usage_provenance.source};
+      if (s.mfu) {
+        cells.push_back(plain_number(s.mfu->mfu));
+        cells.emplace_back(to_string(s.mfu->precision));
+        cells.push_back(plain_number(in_tflop_per_second(s.mfu->achieved)));
+        cells.emplace_back(to_string(s.mfu->verdict));
+        cells.emplace_back(s.mfu_implied ? "implied" : "stated");
+      }
+      row(std::move(cells));
     }
+    return;
+  }
+  if (r.serving) {
+    const ServingCost& c = *r.serving;
+    const Provenance& p = r.breakdown().provenance;
+    row({result,
+         r.model,
+         scope,
+         "total",
+         "0",
+         "",
+         c.accelerator,
+         plain_number(in_accelerators(c.accelerators)),
+         plain_number(in_gpu_hours(c.gpu_time)),
+         plain_number(in_hours(c.period)),
+         plain_number(in_usd_per_gpu_hour(c.price)),
+         plain_number(in_usd(c.total)),
+         "1",
+         std::string(to_string(p.evidence)),
+         p.source,
+         "",
+         "",
+         "",
+         "",
+         "",
+         plain_number(in_usd(c.per_day)),
+         c.per_token ? plain_number(in_usd_per_million_tokens(*c.per_token)) : ""});
     return;
   }
   std::vector<std::pair<int, const LineItem*>> rows;
@@ -204,8 +291,7 @@ std::string render_estimate(const Estimate& e, Format f) {
       }
       break;
     case Format::csv:
-      os << "result,model,scope,item,depth,kind,accelerator,accelerators,gpu_hours,"
-            "wall_clock_hours,usd_per_gpu_hour,usd,share,evidence,source\r\n";
+      os << csv_header << "\r\n";
       for (const auto& r : e.results)
         csv_result(os, r);
       break;

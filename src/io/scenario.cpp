@@ -107,7 +107,8 @@ ScenarioError::ScenarioError(const Error& cause, std::string file, Location wher
 namespace detail_reader {
 
 void ScenarioBuilder::top(const toml::table& root) {
-  r_.check_keys(root, "", {"name", "description", "accelerators", "run", "fleet", "program"});
+  r_.check_keys(root, "",
+                {"name", "description", "accelerators", "run", "fleet", "program", "serving"});
   s_.name = r_.optional_string(root, "", "name").value_or("");
   s_.description = r_.optional_string(root, "", "description").value_or("");
   if (const toml::node* a = root.get("accelerators"))
@@ -152,9 +153,24 @@ void ScenarioBuilder::top(const toml::table& root) {
       r_.fail_type(*pg, "program", "a [program] table");
     program(*t, "program");
   }
-  if (s_.runs.empty() && s_.fleets.empty() && s_.programs.empty())
+  if (const toml::node* sv = root.get("serving")) {
+    if (const toml::table* t = sv->as_table()) {
+      serving(*t, "serving");
+    } else if (const toml::array* arr = sv->as_array()) {
+      if (arr->empty())
+        r_.fail(ErrorCode::invalid_input, arr->source(), "serving", "got an empty array",
+                "at least one [[serving]] table");
+      for (std::size_t i = 0; i < arr->size(); ++i) {
+        const std::string path = "serving[" + std::to_string(i) + "]";
+        serving(*r_.table_at(*arr, i, path), path);
+      }
+    } else {
+      r_.fail_type(*sv, "serving", "a [serving] table or [[serving]] tables");
+    }
+  }
+  if (s_.runs.empty() && s_.fleets.empty() && s_.programs.empty() && s_.serving.empty())
     r_.fail(ErrorCode::invalid_input, root.source(), "run", "nothing to cost",
-            "a [run], [fleet] or [program] table (see docs/scenarios.md)");
+            "a [run], [fleet], [program] or [serving] table (see docs/scenarios.md)");
 }
 
 }  // namespace detail_reader

@@ -34,34 +34,70 @@ Sourced<GpuTimePrice> ScenarioBuilder::price(const toml::node& n, const std::str
   return {usd_per_gpu_hour(p), r_.provenance(*t, path)};
 }
 
+void ScenarioBuilder::no_range_beside_total(const toml::node& n, const std::string& path) {
+  r_.fail(ErrorCode::invalid_input, n.source(), path, "got a range beside total_flop",
+          "a number: with total_flop this figure does not change the FLOP, so a range on it "
+          "would never be drawn");
+}
+
 Workload ScenarioBuilder::workload(const toml::node& n, const std::string& path, WorkloadSlot slot,
                                    const std::string& model_stage) {
   const toml::table* t = n.as_table();
   if (!t)
     r_.fail_type(n, path, "a table { total_parameters, active_parameters, training_tokens }");
-  r_.check_keys(*t, path,
-                {"name", "total_parameters", "active_parameters", "training_tokens",
-                 "flop_per_token", "attention", "training_precision", "evidence", "source"});
+  r_.check_keys(
+      *t, path,
+      {"name", "total_parameters", "active_parameters", "training_tokens", "flop_per_token",
+       "attention", "total_flop", "training_precision", "evidence", "source"});
   Workload w;
   w.name = r_.optional_string(*t, path, "name").value_or("workload");
+  // A published total training compute stands in for FLOP per token x tokens;
+  // sizes and tokens are then optional (unknown when left out).
+  const toml::node* total_flop = t->get("total_flop");
+  if (total_flop) {
+    for (const char* rule : {"flop_per_token", "attention"})
+      if (const toml::node* f = t->get(rule))
+        r_.fail(ErrorCode::invalid_input, f->source(), path + "." + rule,
+                std::string("got both total_flop and ") + rule,
+                "one way to obtain training FLOP: a total, or FLOP per token x tokens");
+    const std::size_t before = s_.uncertain.size();
+    w.total_flop =
+        flop(value_or_range(*total_flop, path + ".total_flop", "number of FLOP", "FLOP",
+                            [slot](Scenario& s, double x) { slot(s).total_flop = flop(x); }));
+    model_input(before, model_stage + ".total_flop", 1.0);
+  }
+  const toml::node* total_node = t->get("total_parameters");
+  if (!total_node && !total_flop)
+    r_.required(*t, path, "total_parameters", "a positive number of parameters (or total_flop)");
   const double total =
-      r_.positive(*r_.required(*t, path, "total_parameters", "a positive number of parameters"),
-                  path + ".total_parameters", "number of parameters");
+      total_node ? r_.positive(*total_node, path + ".total_parameters", "number of parameters")
+                 : 0.0;
   w.total_parameters = parameters(total);
   w.active_parameters = parameters(total);
   if (const toml::node* a = t->get("active_parameters")) {
     const std::size_t before = s_.uncertain.size();
     w.active_parameters = parameters(value_or_range(
         *a, path + ".active_parameters", "number of parameters", "parameters",
-        [slot](Scenario& s, double x) { slot(s).workload.active_parameters = parameters(x); }));
-    model_input(before, model_stage + ".active_parameters", 1.0);
+        [slot](Scenario& s, double x) { slot(s).active_parameters = parameters(x); }));
+    if (!total_flop)
+      model_input(before, model_stage + ".active_parameters", 1.0);
+    else if (s_.uncertain.size() > before)
+      no_range_beside_total(*a, path + ".active_parameters");
   }
-  const std::size_t before = s_.uncertain.size();
-  w.training_tokens = tokens(value_or_range(
-      *r_.required(*t, path, "training_tokens", "a positive number of tokens"),
-      path + ".training_tokens", "number of tokens", "tokens",
-      [slot](Scenario& s, double x) { slot(s).workload.training_tokens = tokens(x); }));
-  model_input(before, model_stage + ".training_tokens", 1.0);
+  const toml::node* tokens_node = t->get("training_tokens");
+  if (!tokens_node && !total_flop)
+    r_.required(*t, path, "training_tokens", "a positive number of tokens (or total_flop)");
+  if (tokens_node) {
+    const std::size_t before = s_.uncertain.size();
+    w.training_tokens = tokens(
+        value_or_range(*tokens_node, path + ".training_tokens", "number of tokens", "tokens",
+                       [slot](Scenario& s, double x) { slot(s).training_tokens = tokens(x); }));
+    // Beside a total, tokens are a label: the model reads the total.
+    if (!total_flop)
+      model_input(before, model_stage + ".training_tokens", 1.0);
+    else if (s_.uncertain.size() > before)
+      no_range_beside_total(*tokens_node, path + ".training_tokens");
+  }
   w.provenance = r_.provenance(*t, path);
   if (const toml::node* f = t->get("flop_per_token")) {
     if (t->contains("attention"))
@@ -108,11 +144,141 @@ Workload ScenarioBuilder::workload(const toml::node& n, const std::string& path,
   return w;
 }
 
+Throughput ScenarioBuilder::throughput(const toml::table& tt, const std::string& tpath,
+                                       UsageSlot uslot, const AcceleratorSpec& spec,
+                                       const std::string& model_stage) {
+  r_.check_keys(tt, tpath,
+                {"mfu", "effective_tflops", "mfu_precision", "goodput", "evidence", "source"});
+  // An MFU means nothing without the precision it is measured against,
+  // and there is no default precision (a bf16 MFU on an fp8 peak is off by 2x).
+  const toml::node* pn = r_.required(tt, tpath, "mfu_precision",
+                                     "the precision the MFU is measured against, e.g. \"bf16\" or "
+                                     "\"fp8\" (there is no default)");
+  const Precision mfu_precision = precision(*pn, tpath + ".mfu_precision");
+  auto fraction_or_range = [&](const toml::node& v, const std::string& f,
+                               const std::string& model_path,
+                               std::function<void(Scenario&, double)> apply) {
+    if (const toml::table* rt = v.as_table()) {
+      UncertainInput in = r_.range(
+          *rt, f, "fraction",
+          [&](const toml::node& x, const std::string& g) { return r_.unit_fraction(x, g); });
+      r_.require_bounded(*rt, in, "in (0, 1]");
+      in.apply = std::move(apply);
+      in.model_path = model_path;
+      const double median = in.distribution.median();
+      s_.uncertain.push_back(std::move(in));
+      return median;
+    }
+    return r_.unit_fraction(v, f);
+  };
+  double goodput = default_goodput;
+  if (const toml::node* g = tt.get("goodput"))
+    goodput = fraction_or_range(
+        *g, tpath + ".goodput", model_stage + ".goodput", [uslot](Scenario& s, double x) {
+          Throughput& th = uslot(s).throughput;
+          th = Throughput(th.mfu_precision(), th.mfu(), x).with_source(th.source());
+        });
+  const toml::node* mfu_node = tt.get("mfu");
+  const toml::node* rate_node = tt.get("effective_tflops");
+  if (mfu_node && rate_node)
+    r_.fail(ErrorCode::invalid_input, rate_node->source(), tpath + ".effective_tflops",
+            "got both mfu and effective_tflops",
+            "one of them: an MFU, or the FLOP/s achieved per accelerator it follows from");
+  const Provenance source = r_.provenance(tt, tpath);
+  if (rate_node) {
+    // Achieved TFLOP/s per accelerator over the dense peak is the MFU: a
+    // range on the rate is a range on the MFU, scaled by 1 / peak.
+    const double peak = r_.checked_value(*pn, tpath + ".mfu_precision", [&] {
+      return in_tflop_per_second(spec.peak(mfu_precision, "throughput.mfu_precision"));
+    });
+    const std::size_t before = s_.uncertain.size();
+    const double tflops = value_or_range(
+        *rate_node, tpath + ".effective_tflops", "number of TFLOP/s per accelerator",
+        "TFLOP/s per accelerator",
+        [uslot, spec](Scenario& s, double x) {
+          Throughput& th = uslot(s).throughput;
+          th = Throughput::from_flop_rate(tflop_per_second(x), spec, th.mfu_precision(),
+                                          th.goodput())
+                   .with_source(th.source());
+        },
+        0.0, std::nextafter(peak, std::numeric_limits<double>::infinity()));
+    model_input(before, model_stage + ".mfu", 1.0 / peak);
+    return r_.checked_value(*rate_node, tpath + ".effective_tflops", [&] {
+      return Throughput::from_flop_rate(tflop_per_second(tflops), spec, mfu_precision, goodput)
+          .with_source(source);
+    });
+  }
+  // Throughput checks its figures: a drawn value is set through it.
+  const double mfu = fraction_or_range(
+      *r_.required(tt, tpath, "mfu", "a fraction in (0, 1] (or effective_tflops)"), tpath + ".mfu",
+      model_stage + ".mfu", [uslot](Scenario& s, double x) {
+        Throughput& th = uslot(s).throughput;
+        th = Throughput(th.mfu_precision(), x, th.goodput()).with_source(th.source());
+      });
+  return Throughput(mfu_precision, mfu, goodput).with_source(source);
+}
+
+WorkloadClaim ScenarioBuilder::claim(const toml::table& t, const std::string& path, StageSlot slot,
+                                     const AcceleratorSpec& spec, const std::string& model_stage) {
+  const toml::node& wl = *t.get("workload");
+  const std::size_t before = s_.uncertain.size();
+  Workload w = workload(
+      wl, path + ".workload", [slot](Scenario& s) -> Workload& { return slot(s).claim->workload; },
+      model_stage + ".claim");
+  if (s_.uncertain.size() > before) {
+    const UncertainInput& in = s_.uncertain[before];
+    throw ScenarioError(ErrorCode::invalid_input, s_.file, in.where, scenario_field(in.field),
+                        "a range in a claimed workload",
+                        "a number: a workload beside reported time implies an MFU and changes no "
+                        "cost, so a range on it would never be drawn");
+  }
+  // The implied MFU is measured against a named precision: [throughput]'s
+  // mfu_precision, else the precision the workload trained in.
+  const std::string tpath = path + ".throughput";
+  const toml::table* tt = nullptr;
+  if (const toml::node* tn = t.get("throughput")) {
+    tt = tn->as_table();
+    if (!tt)
+      r_.fail_type(*tn, tpath, "a table { mfu_precision = \"bf16\" }");
+    r_.check_keys(*tt, tpath,
+                  {"mfu", "effective_tflops", "mfu_precision", "goodput", "mfu_ceiling", "evidence",
+                   "source"});
+    for (const char* given : {"mfu", "effective_tflops"})
+      if (const toml::node* n = tt->get(given))
+        r_.fail(ErrorCode::invalid_input, n->source(), tpath + "." + given,
+                std::string("got ") + given + " beside reported time",
+                "no " + std::string(given) +
+                    ": a stage that reports its time and its workload implies its MFU (leave "
+                    "out the reported time to compute it from an MFU instead)");
+  }
+  const toml::table& wt = *wl.as_table();
+  const toml::node* pn = tt ? tt->get("mfu_precision") : nullptr;
+  std::string pfield = tpath + ".mfu_precision";
+  if (!pn) {
+    pn = wt.get("training_precision");
+    pfield = path + ".workload.training_precision";
+  }
+  if (!pn)
+    r_.fail(ErrorCode::invalid_input, wt.source(), path + ".workload.training_precision", "missing",
+            "the precision the implied MFU is measured against: training_precision in "
+            "[workload] or mfu_precision in [throughput] (there is no default)");
+  MfuBasis basis(precision(*pn, pfield));
+  if (tt) {
+    if (const toml::node* g = tt->get("goodput"))
+      basis.with_goodput(r_.unit_fraction(*g, tpath + ".goodput"));
+    if (const toml::node* c = tt->get("mfu_ceiling"))
+      basis.with_ceiling(r_.unit_fraction(*c, tpath + ".mfu_ceiling"));
+  }
+  r_.checked_value(*pn, pfield, [&] { return spec.peak(basis.precision(), "mfu_precision"); });
+  return WorkloadClaim{std::move(w), std::move(basis)};
+}
+
 Stage ScenarioBuilder::stage(const toml::table& t, const std::string& path, StageSlot slot,
                              const Cluster& run_cluster, const std::string& model_stage) {
   r_.check_keys(t, path,
-                {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days", "workload",
-                 "throughput", "evidence", "source", "cluster", "price"});
+                {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days",
+                 "gpu_hours_per_trillion_tokens", "training_tokens", "workload", "throughput",
+                 "evidence", "source", "cluster", "price"});
   Stage st;
   st.name = r_.nonempty_string(*r_.required(t, path, "name", "a stage name"), path + ".name");
   if (const toml::node* k = t.get("kind")) {
@@ -130,82 +296,55 @@ Stage ScenarioBuilder::stage(const toml::table& t, const std::string& path, Stag
         *p, path + ".price",
         [slot](Scenario& s) -> Sourced<GpuTimePrice>& { return *slot(s).price; },
         model_stage + ".price");
+  const Cluster& cluster = st.cluster ? *st.cluster : run_cluster;
   const toml::node* gh = t.get("gpu_hours");
   const toml::node* wh = t.get("wall_clock_hours");
   const toml::node* wd = t.get("wall_clock_days");
+  const toml::node* rate = t.get("gpu_hours_per_trillion_tokens");
   const toml::node* wl = t.get("workload");
-  const int given = (gh ? 1 : 0) + (wh ? 1 : 0) + (wd ? 1 : 0) + (wl ? 1 : 0);
-  if (given == 0)
+  // Reported time: exactly one form. A workload beside it is a claim (an
+  // implied MFU); a workload alone computes the time from its throughput.
+  const int reported = (gh ? 1 : 0) + (wh ? 1 : 0) + (wd ? 1 : 0) + (rate ? 1 : 0);
+  if (reported == 0 && !wl)
     r_.fail(ErrorCode::invalid_input, t.source(), path + ".gpu_hours", "missing",
-            "one of gpu_hours, wall_clock_hours, wall_clock_days or a [workload] table");
-  if (given > 1) {
-    const toml::node* second = wl ? wl : wd ? wd : wh;
+            "one of gpu_hours, wall_clock_hours, wall_clock_days, gpu_hours_per_trillion_tokens "
+            "or a [workload] table");
+  if (reported > 1) {
+    const toml::node* second = rate ? rate : wd ? wd : wh;
     r_.fail(ErrorCode::invalid_input, second->source(), path,
-            "got more than one of gpu_hours, wall_clock_hours, wall_clock_days, workload",
-            "exactly one way to give the stage's usage");
+            "got more than one of gpu_hours, wall_clock_hours, wall_clock_days, "
+            "gpu_hours_per_trillion_tokens",
+            "exactly one way to give the stage's reported time");
   }
+  if (const toml::node* tk = t.get("training_tokens"); tk && !rate)
+    r_.fail(ErrorCode::invalid_input, tk->source(), path + ".training_tokens",
+            "got training_tokens without gpu_hours_per_trillion_tokens",
+            "a rate beside it (a workload's tokens go in its [workload] table)");
   if (t.contains("throughput") && !wl)
     r_.fail(ErrorCode::invalid_input, t.get("throughput")->source(), path + ".throughput",
             "got a throughput without a workload",
             "a [workload] table beside it (throughput turns a workload into GPU-hours)");
-  if (wl) {
+  if (wl && reported == 0) {
     // The stage's usage is the workload at the throughput: ranges on any of
     // their numbers reach the run's model directly (final_run.hpp).
-    WorkloadSlot wslot = [slot](Scenario& s) -> WorkloadUsage& {
+    UsageSlot uslot = [slot](Scenario& s) -> WorkloadUsage& {
       return std::get<WorkloadUsage>(slot(s).usage);
     };
-    Workload w = workload(*wl, path + ".workload", wslot, model_stage);
+    Workload w = workload(
+        *wl, path + ".workload", [uslot](Scenario& s) -> Workload& { return uslot(s).workload; },
+        model_stage);
     const std::string tpath = path + ".throughput";
-    const toml::node* tn =
-        r_.required(t, path, "throughput", "a [throughput] table with mfu and mfu_precision");
+    const toml::node* tn = r_.required(
+        t, path, "throughput",
+        "a [throughput] table with mfu and mfu_precision (or gpu_hours beside the workload, to "
+        "imply the MFU)");
     const toml::table* tt = tn->as_table();
     if (!tt)
       r_.fail_type(*tn, tpath, "a table { mfu = 0.39, mfu_precision = \"bf16\" }");
-    r_.check_keys(*tt, tpath, {"mfu", "mfu_precision", "goodput", "evidence", "source"});
-    auto fraction = [&](const toml::node& v, const std::string& f) {
-      return r_.unit_fraction(v, f);
-    };
-    auto fraction_or_range = [&](const toml::node& v, const std::string& f,
-                                 const std::string& model_path,
-                                 std::function<void(Scenario&, double)> apply) {
-      if (const toml::table* rt = v.as_table()) {
-        UncertainInput in = r_.range(*rt, f, "fraction", fraction);
-        r_.require_bounded(*rt, in, "in (0, 1]");
-        in.apply = std::move(apply);
-        in.model_path = model_path;
-        const double median = in.distribution.median();
-        s_.uncertain.push_back(std::move(in));
-        return median;
-      }
-      return r_.unit_fraction(v, f);
-    };
-    // Throughput checks its figures: a drawn value is set through it.
-    const double mfu = fraction_or_range(
-        *r_.required(*tt, tpath, "mfu", "a fraction in (0, 1]"), tpath + ".mfu",
-        model_stage + ".mfu", [wslot](Scenario& s, double x) {
-          Throughput& th = wslot(s).throughput;
-          th = Throughput(th.mfu_precision(), x, th.goodput()).with_source(th.source());
-        });
-    double goodput = default_goodput;
-    if (const toml::node* g = tt->get("goodput"))
-      goodput = fraction_or_range(
-          *g, tpath + ".goodput", model_stage + ".goodput", [wslot](Scenario& s, double x) {
-            Throughput& th = wslot(s).throughput;
-            th = Throughput(th.mfu_precision(), th.mfu(), x).with_source(th.source());
-          });
-    // An MFU means nothing without the precision it is measured against,
-    // and there is no default precision (a bf16 MFU on an fp8 peak is off by 2x).
-    const Precision mfu_precision =
-        precision(*r_.required(*tt, tpath, "mfu_precision",
-                               "the precision the MFU is measured against, e.g. \"bf16\" or "
-                               "\"fp8\" (there is no default)"),
-                  tpath + ".mfu_precision");
-    const Throughput throughput =
-        Throughput(mfu_precision, mfu, goodput).with_source(r_.provenance(*tt, tpath));
-    const Cluster& cluster = st.cluster ? *st.cluster : run_cluster;
-    const ComputeEstimate e = r_.checked_value(
-        *wl, path + ".workload", [&] { return estimate_compute(w, cluster, throughput); });
-    st.usage = WorkloadUsage{std::move(w), throughput};
+    const Throughput th = throughput(*tt, tpath, uslot, cluster.accelerator(), model_stage);
+    const ComputeEstimate e =
+        r_.checked_value(*wl, path + ".workload", [&] { return estimate_compute(w, cluster, th); });
+    st.usage = WorkloadUsage{std::move(w), th};
     st.usage_provenance = e.provenance;
     return st;
   }
@@ -219,12 +358,31 @@ Stage ScenarioBuilder::stage(const toml::table& t, const std::string& path, Stag
     st.usage = hours(value_or_range(*wh, path + ".wall_clock_hours", "number of hours", "hours",
                                     [slot](Scenario& s, double x) { slot(s).usage = hours(x); }));
     model_input(before, model_stage + ".wall_clock_hours", unit_scale::seconds_per_hour);
-  } else {
+  } else if (wd) {
     st.usage = days(value_or_range(*wd, path + ".wall_clock_days", "number of days", "days",
                                    [slot](Scenario& s, double x) { slot(s).usage = days(x); }));
     model_input(before, model_stage + ".wall_clock_hours", unit_scale::seconds_per_day);
+  } else {
+    // GPU-hours per trillion tokens x tokens: both may be ranges.
+    auto rate_of = [slot](Scenario& s) -> RateUsage& { return std::get<RateUsage>(slot(s).usage); };
+    const double r = value_or_range(
+        *rate, path + ".gpu_hours_per_trillion_tokens", "number of GPU-hours per trillion tokens",
+        "GPU-hours per trillion tokens",
+        [rate_of](Scenario& s, double x) { rate_of(s).rate = gpu_hours_per_trillion_tokens(x); });
+    model_input(before, model_stage + ".gpu_hours_per_trillion_tokens",
+                unit_scale::seconds_per_hour / unit_scale::tokens_per_trillion);
+    const std::size_t before_tokens = s_.uncertain.size();
+    const double n =
+        value_or_range(*r_.required(t, path, "training_tokens",
+                                    "the tokens trained, beside gpu_hours_per_trillion_tokens"),
+                       path + ".training_tokens", "number of tokens", "tokens",
+                       [rate_of](Scenario& s, double x) { rate_of(s).tokens = tokens(x); });
+    model_input(before_tokens, model_stage + ".training_tokens", 1.0);
+    st.usage = RateUsage{gpu_hours_per_trillion_tokens(r), tokens(n)};
   }
   st.usage_provenance = r_.provenance(t, path);
+  if (wl)
+    st.claim = claim(t, path, slot, cluster.accelerator(), model_stage);
   return st;
 }
 

@@ -60,6 +60,8 @@ ModelPlan model_plan(const Scenario& s) {
   }
   for (const auto& ps : s.programs)
     p.models.push_back(uncertainty::cost_model(program_of(s, ps)));
+  for (const auto& d : s.serving)
+    p.models.push_back(uncertainty::cost_model(d));
   // Results are named as `estimate` names them.
   const auto labels = result_labels(s);
   if (labels.size() != p.models.size())

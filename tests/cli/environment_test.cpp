@@ -238,7 +238,7 @@ TEST_F(Environment, UsageErrorsAreOnePrefixedLineWithASuggestion) {
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_EQ(typo.err,
             "traincost: error: unknown command \"estimat\", expected one of: estimate, simulate, "
-            "sensitivity, check, catalog (closest: estimate) (see traincost --help)\n");
+            "sensitivity, compare, check, catalog (closest: estimate) (see traincost --help)\n");
   for (const char* command : {"$T", "$T estimate", "$T estimate \"$R\" --format xml",
                               "$T estimate \"$R\" --colour", "$T simulate \"$R\" -n 1"}) {
     SCOPED_TRACE(command);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -36,9 +38,8 @@ TEST(JsonReport, CarriesTotalsScopeAndStages) {
 namespace traincost::io {
 namespace {
 
-/// The last-but-one field of a CSV row whose last field (the source) may be
-/// quoted and hold commas: the evidence column.
-std::string csv_evidence(const std::string& line) {
+/// The fields of a CSV row (RFC 4180 quoting, no embedded newlines).
+std::vector<std::string> csv_fields(const std::string& line) {
   std::vector<std::string> fields;
   std::string cur;
   bool quoted = false;
@@ -51,7 +52,7 @@ std::string csv_evidence(const std::string& line) {
       cur.push_back(c);
   }
   fields.push_back(cur);
-  return fields.size() >= 2 ? fields[fields.size() - 2] : std::string();
+  return fields;
 }
 
 // A run with a published usage and a bare-number price (evidence assumed):
@@ -82,10 +83,14 @@ source = "a report"
   for (std::string l; std::getline(csv, l);)
     lines.push_back(l);
   ASSERT_EQ(lines.size(), 3u);  // header, total, one stage
-  EXPECT_EQ(csv_evidence(lines[0]), "evidence");
+  // The evidence column, found by name: columns are only ever added.
+  const std::vector<std::string> header = csv_fields(lines[0]);
+  const auto column = std::find(header.begin(), header.end(), "evidence") - header.begin();
+  ASSERT_LT(static_cast<std::size_t>(column), header.size());
+  auto evidence = [&](const std::string& line) { return csv_fields(line).at(column); };
   EXPECT_EQ(tree.at("provenance").at("evidence"), "assumed");
-  EXPECT_EQ(csv_evidence(lines[1]), tree.at("provenance").at("evidence").get<std::string>());
-  EXPECT_EQ(csv_evidence(lines[2]),
+  EXPECT_EQ(evidence(lines[1]), tree.at("provenance").at("evidence").get<std::string>());
+  EXPECT_EQ(evidence(lines[2]),
             tree.at("children")[0].at("provenance").at("evidence").get<std::string>());
 }
 

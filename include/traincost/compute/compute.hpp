@@ -86,7 +86,11 @@ inline ComputeEstimate estimate_compute(const Workload& w, const Cluster& cluste
   e.workload = w.name;
   e.accelerator = spec.name;
   e.accelerators = cluster.count();
-  e.flop_per_token = training_flop_per_token(w);
+  // A stated total has FLOP per token only when its tokens are known.
+  const bool tokens_known = in_tokens(w.training_tokens) > 0.0;
+  e.flop_per_token = !w.total_flop  ? training_flop_per_token(w)
+                     : tokens_known ? work / w.training_tokens
+                                    : flop_per_token(0);
   e.training_flop = work;
   e.training_precision = w.training_precision;
   e.mfu_precision = throughput.mfu_precision();
@@ -96,19 +100,22 @@ inline ComputeEstimate estimate_compute(const Workload& w, const Cluster& cluste
   e.effective_per_accelerator = throughput.effective(spec);
   e.gpu_time = gpu_time_for(work, spec, throughput);
   e.wall_clock = cluster.wall_clock(e.gpu_time);
-  e.token_rate = w.training_tokens / e.wall_clock;
+  e.token_rate = tokens_known ? w.training_tokens / e.wall_clock : tokens_per_second(0);
 
   using detail::format_value;
-  const Provenance rule = w.flop_rule.provenance();
+  // A stated total owes nothing to the per-token rule.
+  const Provenance rule = w.total_flop ? w.provenance : w.flop_rule.provenance();
   const Evidence peak_evidence = spec.provenance.evidence;
+  const std::string flop_text =
+      w.total_flop ? describe_flop(w) + " [" + std::string(tag(w.provenance.evidence)) + "]"
+                   : w.flop_rule.describe() + " [" + std::string(tag(rule.evidence)) +
+                         "] = " + format_value(in_flop_per_token(e.flop_per_token)) +
+                         " FLOP/token x " + format_value(in_tokens(w.training_tokens)) +
+                         " tokens [" + std::string(tag(w.provenance.evidence)) + "]";
   e.provenance = derived_from(
       {rule.evidence, w.provenance.evidence, peak_evidence, throughput.source().evidence},
-      w.flop_rule.describe() + " [" + std::string(tag(rule.evidence)) +
-          "] = " + format_value(in_flop_per_token(e.flop_per_token)) + " FLOP/token x " +
-          format_value(in_tokens(w.training_tokens)) + " tokens [" +
-          std::string(tag(w.provenance.evidence)) + "] / (" + spec.name + " " +
-          std::string(to_string(e.mfu_precision)) + " dense peak " +
-          format_value(in_tflop_per_second(e.reference_peak)) + " TFLOP/s [" +
+      flop_text + " / (" + spec.name + " " + std::string(to_string(e.mfu_precision)) +
+          " dense peak " + format_value(in_tflop_per_second(e.reference_peak)) + " TFLOP/s [" +
           std::string(tag(peak_evidence)) + "] x MFU " + format_value(e.mfu) + " x goodput " +
           format_value(e.goodput) + " [" + std::string(tag(throughput.source().evidence)) + "])");
   return e;

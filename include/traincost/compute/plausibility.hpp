@@ -162,6 +162,10 @@ inline ImpliedMfu implied_mfu(FlopCount work, GpuTime reported, const Accelerato
 /// The MFU implied by training `w` in `reported` accelerator time on `spec`.
 inline ImpliedMfu implied_mfu(const Workload& w, GpuTime reported, const AcceleratorSpec& spec,
                               const MfuBasis& basis) {
+  if (w.total_flop)
+    return detail::implied_mfu_of(
+        training_flop(w), reported, spec, basis, w.provenance.evidence,
+        w.name + ", stated total [" + std::string(tag(w.provenance.evidence)) + "]: ");
   const Evidence rule = w.flop_rule.provenance().evidence;
   return detail::implied_mfu_of(
       training_flop(w), reported, spec, basis, weakest({rule, w.provenance.evidence}),

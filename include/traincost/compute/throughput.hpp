@@ -18,6 +18,7 @@
 /// runs against the wrong peak (sources.md §7). An MFU without its precision
 /// is not a number one can compare.
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -58,8 +59,31 @@ class Throughput {
         mfu_(detail::require_unit_fraction("throughput.mfu", mfu)),
         goodput_(detail::require_unit_fraction("throughput.goodput", goodput)) {}
 
+  /// A throughput quoted as FLOP/s achieved per accelerator while steps run
+  /// ("147 TFLOP/s per GPU", OPT-175B): the MFU is that rate over `spec`'s
+  /// dense peak at `against`. Both figures are kept (`stated_rate`).
+  /// Throws `invalid_value` at "throughput.effective_tflops" for a rate that
+  /// is not positive or exceeds the peak, `unsupported_precision` when `spec`
+  /// has no peak at `against`.
+  static Throughput from_flop_rate(FlopRate per_accelerator, const AcceleratorSpec& spec,
+                                   Precision against, double goodput = default_goodput) {
+    const FlopRate peak = spec.peak(against, "throughput.mfu_precision");
+    const double tflops = in_tflop_per_second(per_accelerator);
+    if (!detail::is_positive(tflops) || per_accelerator > peak)
+      detail::fail_value("throughput.effective_tflops", tflops,
+                         "a positive rate at most the " + spec.name + " " +
+                             std::string(to_string(against)) + " dense peak (" +
+                             detail::format_value(in_tflop_per_second(peak)) + " TFLOP/s)");
+    Throughput t(against, ratio(per_accelerator, peak), goodput);
+    t.stated_rate_ = per_accelerator;
+    return t;
+  }
+
   /// The precision the MFU is quoted against.
   Precision mfu_precision() const { return precision_; }
+  /// The achieved FLOP/s per accelerator the MFU was computed from, when the
+  /// throughput was quoted that way (`from_flop_rate`).
+  const std::optional<FlopRate>& stated_rate() const { return stated_rate_; }
   /// Model FLOP utilization, a fraction of the reference peak.
   double mfu() const { return mfu_; }
   /// Useful share of wall-clock time.
@@ -75,7 +99,9 @@ class Throughput {
   }
   /// The same MFU with another goodput.
   Throughput with_goodput(double goodput) const {
-    return Throughput(precision_, mfu_, goodput).with_source(source_);
+    Throughput t = Throughput(precision_, mfu_, goodput).with_source(source_);
+    t.stated_rate_ = stated_rate_;
+    return t;
   }
 
   /// FLOP per second one accelerator achieves while steps run: peak x MFU.
@@ -92,6 +118,7 @@ class Throughput {
   Precision precision_;
   double mfu_;
   double goodput_;
+  std::optional<FlopRate> stated_rate_;
   Provenance source_ = assumed("MFU and goodput given by the user");
 };
 

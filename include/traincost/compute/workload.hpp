@@ -32,6 +32,7 @@
 ///    38.94% causal, 43.73% non-causal).
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -191,15 +192,38 @@ struct Workload {
   Precision training_precision = Precision::bf16;
   /// Where the sizes and token count come from.
   Provenance provenance;
+  /// A total training compute the authors publish ("3.14e23 FLOP"), used
+  /// instead of FLOP per token x tokens; the sizes and tokens may then be
+  /// left zero (unknown). Its provenance is `provenance`.
+  std::optional<FlopCount> total_flop;
 
+  /// A workload known only by its published total training compute, e.g.
+  /// "3.14e23 FLOP" for GPT-3 175B: FLOP per token and tokens stay unknown.
+  /// \param total  training FLOP (forward + backward, all tokens)
+  /// \param source where the figure comes from
+  static Workload from_total_flop(std::string name, FlopCount total,
+                                  Provenance source = assumed("user input")) {
+    Workload w{std::move(name),           parameters(0),   parameters(0),     tokens(0),
+               FlopPerTokenRule::six_n(), Precision::bf16, std::move(source), std::nullopt};
+    w.total_flop = total;
+    return w;
+  }
+  /// Whether the workload is a stated total rather than FLOP per token x tokens.
+  bool has_total_flop() const { return total_flop.has_value(); }
   /// A dense model: every parameter is active for every token.
   /// \param params   model parameters
   /// \param training training tokens
   /// \param source   where the sizes and token count come from
   static Workload dense(std::string name, ParameterCount params, TokenCount training,
                         Provenance source = assumed("user input")) {
-    return Workload{std::move(name),           params,          params,           training,
-                    FlopPerTokenRule::six_n(), Precision::bf16, std::move(source)};
+    return Workload{std::move(name),
+                    params,
+                    params,
+                    training,
+                    FlopPerTokenRule::six_n(),
+                    Precision::bf16,
+                    std::move(source),
+                    std::nullopt};
   }
   /// A mixture-of-experts model: `active` of `total` parameters per token.
   /// \param total    all parameters, every expert included
@@ -208,8 +232,14 @@ struct Workload {
   static Workload mixture_of_experts(std::string name, ParameterCount total, ParameterCount active,
                                      TokenCount training,
                                      Provenance source = assumed("user input")) {
-    return Workload{std::move(name),           total,           active,           training,
-                    FlopPerTokenRule::six_n(), Precision::bf16, std::move(source)};
+    return Workload{std::move(name),
+                    total,
+                    active,
+                    training,
+                    FlopPerTokenRule::six_n(),
+                    Precision::bf16,
+                    std::move(source),
+                    std::nullopt};
   }
 
   /// Uses another FLOP-per-token rule.
@@ -235,8 +265,27 @@ struct Workload {
 };
 
 /// Checks a workload: positive parameter counts, active <= total, positive
-/// tokens. Throws `traincost::Error` naming the field and the value.
+/// tokens; for a stated total, a positive total (sizes and tokens, when
+/// given, are checked as well). Throws `traincost::Error` naming the field
+/// and the value.
 inline void validate(const Workload& w) {
+  if (w.total_flop) {
+    // Sizes and tokens are optional beside a total: zero means unknown.
+    detail::require_positive("workload.total_flop", in_flop(*w.total_flop), "number of FLOP");
+    const double total = in_parameters(w.total_parameters);
+    const double active = in_parameters(w.active_parameters);
+    if (total != 0.0)
+      detail::require_positive("workload.total_parameters", total, "number of parameters");
+    if (active != 0.0)
+      detail::require_positive("workload.active_parameters", active, "number of parameters");
+    if (total != 0.0 && active > total)
+      detail::fail_value("workload.active_parameters", active,
+                         "at most the total parameters (" + detail::format_value(total) + ")");
+    if (in_tokens(w.training_tokens) != 0.0)
+      detail::require_positive("workload.training_tokens", in_tokens(w.training_tokens),
+                               "number of tokens");
+    return;
+  }
   const double total = detail::require_positive(
       "workload.total_parameters", in_parameters(w.total_parameters), "number of parameters");
   const double active = detail::require_positive(
@@ -253,10 +302,21 @@ inline FlopPerToken training_flop_per_token(const Workload& w) {
   return w.flop_rule.evaluate(w.active_parameters);
 }
 
-/// Total training FLOP: FLOP per token x tokens. Validates the workload.
+/// Total training FLOP: the stated total, or FLOP per token x tokens.
+/// Validates the workload.
 inline FlopCount training_flop(const Workload& w) {
   validate(w);
+  if (w.total_flop)
+    return *w.total_flop;
   return training_flop_per_token(w) * w.training_tokens;
+}
+
+/// How a workload's training FLOP is obtained, in words.
+inline std::string describe_flop(const Workload& w) {
+  if (w.total_flop)
+    return "stated total " + detail::format_value(in_flop(*w.total_flop)) + " FLOP";
+  return w.flop_rule.describe() + " x " + detail::format_value(in_tokens(w.training_tokens)) +
+         " tokens";
 }
 
 }  // namespace traincost

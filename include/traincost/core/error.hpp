@@ -29,6 +29,7 @@ enum class ErrorCode {
   scope_mismatch,         ///< amounts of different scopes combined without a conversion
   invalid_input,          ///< structurally bad input (empty run, missing field ...)
   syntax,                 ///< a scenario file that is not valid TOML
+  implausible_claim,      ///< a reported figure the plausibility check doubts (check --strict)
 };
 
 /// The stable textual id of an error code, e.g. "traincost.invalid_value".
@@ -46,6 +47,8 @@ constexpr std::string_view error_id(ErrorCode code) {
       return "traincost.invalid_input";
     case ErrorCode::syntax:
       return "traincost.syntax";
+    case ErrorCode::implausible_claim:
+      return "traincost.implausible_claim";
   }
   return "traincost.unknown";
 }

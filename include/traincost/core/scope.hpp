@@ -23,6 +23,7 @@ enum class Scope {
   fleet_capex,          ///< a fleet's capital expenditure
   fleet_operating,      ///< a fleet's operating cost over a period
   fleet_tco,            ///< a fleet's total cost of ownership over a period
+  inference_rental,     ///< serving (inference) priced at a rental rate; never training
 };
 
 /// A short label for tables, e.g. "final run (rental-equivalent)".
@@ -48,6 +49,8 @@ constexpr std::string_view to_string(Scope s) {
       return "fleet operating cost";
     case Scope::fleet_tco:
       return "fleet TCO";
+    case Scope::inference_rental:
+      return "inference (rental-equivalent)";
   }
   detail::fail_enum_value("Scope", static_cast<long long>(s));
 }
@@ -75,6 +78,8 @@ constexpr std::string_view id(Scope s) {
       return "fleet_operating";
     case Scope::fleet_tco:
       return "fleet_tco";
+    case Scope::inference_rental:
+      return "inference_rental";
   }
   detail::fail_enum_value("Scope", static_cast<long long>(s));
 }

@@ -12,12 +12,14 @@
 #include "traincost/core/breakdown.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/run/final_run.hpp"
+#include "traincost/run/serving.hpp"
 
 namespace traincost::io {
 
 /// One model's result, like every result of the library: a `total` and a
 /// `breakdown()`; `final_run` carries a run's own figures (GPU-hours,
-/// wall-clock, stages) when `model` is "final_run".
+/// wall-clock, stages) when `model` is "final_run", `serving` a deployment's
+/// when it is "serving".
 class ModelResult {
  public:
   ModelResult(std::string model_name, LineItem tree, std::optional<FinalRunCost> run = {})
@@ -25,10 +27,16 @@ class ModelResult {
         total(tree.amount),
         final_run(std::move(run)),
         tree_(std::move(tree)) {}
+  /// A serving deployment's result (model "serving").
+  explicit ModelResult(ServingCost cost)
+      : model("serving"), total(cost.total), serving(cost), tree_(cost.breakdown()) {}
 
-  std::string model;  ///< "final_run", "fleet_capex", "fleet_operating", "program"
-  Money total;        ///< the breakdown's root amount, in its scope
+  /// "final_run", "fleet_capex", "fleet_operating", "program", "serving"
+  std::string model;
+  Money total;  ///< the breakdown's root amount, in its scope
   std::optional<FinalRunCost> final_run;
+  /// A deployment's own figures (period, per day, per token) for "serving".
+  std::optional<ServingCost> serving;
 
   /// The cost as a tree: the root is the whole, labelled with its scope.
   const LineItem& breakdown() const noexcept { return tree_; }
@@ -44,6 +52,19 @@ struct Estimate {
   std::string description;
   std::vector<ModelResult> results;
 };
+
+/// A stage whose MFU — implied from reported time, or stated — the
+/// plausibility check doubts (implausible or impossible), placed in the file.
+struct DoubtfulMfu {
+  FieldPath field;  ///< "run.stages[0].workload" (implied) or ".throughput" (stated)
+  Location where;
+  std::string stage;  ///< the stage's name
+  ImpliedMfu mfu;
+  bool implied = false;
+};
+
+/// Every doubtful MFU of an estimate of `scenario`, in file order.
+std::vector<DoubtfulMfu> doubtful_mfus(const Scenario& scenario, const Estimate& estimate);
 
 /// Costs every model of the scenario. Errors a model detects are re-thrown
 /// as `ScenarioError` placed at the field they concern; a total that is not

@@ -30,6 +30,7 @@
 #include "traincost/program/research.hpp"
 #include "traincost/program/staff.hpp"
 #include "traincost/run/final_run.hpp"
+#include "traincost/run/serving.hpp"
 #include "traincost/uncertainty/distribution.hpp"
 
 namespace traincost::io {
@@ -158,6 +159,11 @@ struct Scenario {
   std::vector<FleetScenario> fleets;
   /// Programs (`[program]`), costed after the runs they include.
   std::vector<ProgramScenario> programs;
+  /// Serving deployments (`[serving]` or `[[serving]]`), costed last; their
+  /// scope, inference, never adds to a training result.
+  std::vector<ServingDeployment> serving;
+  /// Path prefix of each deployment's fields: "serving" or "serving[i]".
+  std::vector<std::string> serving_paths;
 };
 
 /// The program as the library's `Program` value, its runs and research costed.

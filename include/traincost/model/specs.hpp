@@ -23,6 +23,9 @@ inline constexpr double (*per_year)(double) = [](double v) {
   return v * unit_scale::seconds_per_year;
 };
 inline constexpr double (*inverse)(double) = [](double v) { return 1.0 / v; };
+inline constexpr double (*per_trillion_tokens)(double) = [](double v) {
+  return v / unit_scale::seconds_per_hour * unit_scale::tokens_per_trillion;
+};
 inline constexpr double (*per_megawatt)(double) = [](double v) { return v * 1e6; };
 inline constexpr double (*per_kwh)(double) = [](double v) {
   return v * unit_scale::joules_per_kwh;
@@ -40,11 +43,20 @@ inline constexpr InputSpec usd_per_gpu_hour{Bound::positive, "price in USD per G
                                             "USD per GPU-hour", shown::per_hour};
 inline constexpr InputSpec accelerators{Bound::positive_whole, "accelerators", "accelerators",
                                         nullptr};
+inline constexpr InputSpec average_accelerators{Bound::positive, "average number of accelerators",
+                                                "accelerators", nullptr};
+inline constexpr InputSpec tokens_per_second_per_accelerator{
+    Bound::positive, "number of tokens per second per accelerator",
+    "tokens per second per accelerator", nullptr};
 inline constexpr InputSpec mfu{Bound::unit_fraction, "MFU", "MFU", nullptr};
+inline constexpr InputSpec gpu_hours_per_token{
+    Bound::positive, "number of GPU-hours per trillion tokens", "GPU-hours per trillion tokens",
+    shown::per_trillion_tokens};
 inline constexpr InputSpec goodput{Bound::unit_fraction, "goodput", "goodput", nullptr};
 inline constexpr InputSpec tokens{Bound::positive, "number of tokens", "tokens", nullptr};
 inline constexpr InputSpec parameters{Bound::positive, "number of parameters", "parameters",
                                       nullptr};
+inline constexpr InputSpec flop{Bound::positive, "number of FLOP", "FLOP", nullptr};
 inline constexpr InputSpec flop_per_token{Bound::positive, "number of FLOP per token",
                                           "FLOP per token", nullptr};
 inline constexpr InputSpec multiplier{Bound::at_least_one, "total-to-final-run compute ratio",

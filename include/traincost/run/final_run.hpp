@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "traincost/compute/plausibility.hpp"
 #include "traincost/compute/throughput.hpp"
 #include "traincost/compute/workload.hpp"
 #include "traincost/core/breakdown.hpp"
@@ -26,98 +27,10 @@
 #include "traincost/model/evaluator.hpp"
 #include "traincost/model/specs.hpp"
 #include "traincost/run/run_price.hpp"
+#include "traincost/run/stage.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost {
-
-/// What a stage of a run does; used for labels and grouping.
-enum class StageKind {
-  pre_training,
-  context_extension,
-  post_training,
-  supervised_fine_tuning,
-  reinforcement_learning,
-  data_generation,
-  other,
-};
-
-/// "pre-training", "context extension", ...
-constexpr std::string_view to_string(StageKind k) {
-  switch (k) {
-    case StageKind::pre_training:
-      return "pre-training";
-    case StageKind::context_extension:
-      return "context extension";
-    case StageKind::post_training:
-      return "post-training";
-    case StageKind::supervised_fine_tuning:
-      return "supervised fine-tuning";
-    case StageKind::reinforcement_learning:
-      return "reinforcement learning";
-    case StageKind::data_generation:
-      return "data generation";
-    case StageKind::other:
-      return "other";
-  }
-  detail::fail_enum_value("StageKind", static_cast<long long>(k));
-}
-
-/// A stage's accelerator time computed from what was trained: the
-/// workload's FLOP at a throughput (MFU against a named precision, goodput)
-/// on the stage's cluster.
-struct WorkloadUsage {
-  Workload workload;
-  Throughput throughput;
-};
-
-/// One stage of a training run.
-struct Stage {
-  std::string name;
-  StageKind kind = StageKind::other;
-  /// Accelerator time used: GPU-hours given directly, wall-clock time during
-  /// which every accelerator of the stage's cluster was busy, or a workload
-  /// at a throughput.
-  std::variant<GpuTime, Duration, WorkloadUsage> usage = gpu_hours(0);
-  /// Where the usage figure comes from.
-  Provenance usage_provenance;
-  /// The cluster the stage ran on; empty means the run's cluster.
-  std::optional<Cluster> cluster;
-  /// The price for this stage, of the run's kind; empty means the run's price.
-  std::optional<Sourced<GpuTimePrice>> price;
-
-  /// A stage whose accelerator time is reported directly (e.g. "2,664K GPU-hours").
-  static Stage with_gpu_time(std::string name, StageKind kind, GpuTime usage, Provenance source) {
-    return Stage{std::move(name), kind, usage, std::move(source), std::nullopt, std::nullopt};
-  }
-  /// A stage reported as wall-clock time on its cluster (e.g. "512 GPUs for 198 hours").
-  static Stage with_wall_clock(std::string name, StageKind kind, Duration wall_clock,
-                               Provenance source) {
-    return Stage{std::move(name), kind, wall_clock, std::move(source), std::nullopt, std::nullopt};
-  }
-  /// A stage whose accelerator time follows from a workload at a throughput;
-  /// its provenance is the compute chain's, as weak as its weakest input.
-  /// Checked when costed (the cluster is the stage's or the run's).
-  static Stage with_workload(std::string name, StageKind kind, Workload workload,
-                             Throughput throughput) {
-    Provenance p = derived_from({workload.provenance.evidence, throughput.source().evidence},
-                                "workload " + workload.name + " at a throughput");
-    return Stage{
-        std::move(name), kind,         WorkloadUsage{std::move(workload), std::move(throughput)},
-        std::move(p),    std::nullopt, std::nullopt};
-  }
-  /// Runs this stage on its own cluster instead of the run's.
-  Stage& on(Cluster c) & {
-    cluster = std::move(c);
-    return *this;
-  }
-  Stage&& on(Cluster c) && { return std::move(on(std::move(c))); }
-  /// Prices this stage at its own rate instead of the run's.
-  Stage& priced_at(Sourced<GpuTimePrice> p) & {
-    price = std::move(p);
-    return *this;
-  }
-  Stage&& priced_at(Sourced<GpuTimePrice> p) && { return std::move(priced_at(std::move(p))); }
-};
 
 /// A final training run: stages in order on a default cluster at a default
 /// price. Its scope follows from the kind of price (run_price.hpp).
@@ -146,6 +59,11 @@ struct StageCost {
   double share = 0.0;  ///< of the run's total cost, in [0, 1]
   Provenance usage_provenance;
   Provenance price_provenance;
+  /// The stage's MFU with its verdict, when it is known: stated (a workload
+  /// stage's throughput) or implied (a claim beside reported time).
+  std::optional<ImpliedMfu> mfu;
+  /// Whether `mfu` was implied from reported time rather than stated.
+  bool mfu_implied = false;
 };
 
 /// The cost of a final run, labelled with its scope.
@@ -261,6 +179,13 @@ model::Val<typename E::value_type, GpuTime> workload_gpu_time(const WorkloadUsag
   using V = typename E::value_type;
   namespace specs = model::specs;
   const Workload& w = u.workload;
+  const V mfu = e.read(model::Path(at, "mfu"), u.throughput.mfu(), specs::mfu);
+  const V goodput = e.read(model::Path(at, "goodput"), u.throughput.goodput(), specs::goodput);
+  const model::Val<V, FlopRate> peak =
+      model::constant<V>(spec.peak(u.throughput.mfu_precision(), "throughput.mfu_precision"));
+  if (w.total_flop)
+    return e.read(model::Path(at, "total_flop"), *w.total_flop, specs::flop) /
+           (peak * (mfu * goodput)) * model::constant<V>(accelerators(1));
   model::Val<V, FlopPerToken> per_token = model::constant<V>(flop_per_token(0));
   if (w.flop_rule.is_stated()) {
     per_token = e.read(model::Path(at, "flop_per_token"), w.flop_rule.stated_value(),
@@ -275,22 +200,20 @@ model::Val<typename E::value_type, GpuTime> workload_gpu_time(const WorkloadUsag
   }
   const model::Val<V, TokenCount> tokens_trained =
       e.read(model::Path(at, "training_tokens"), w.training_tokens, specs::tokens);
-  const V mfu = e.read(model::Path(at, "mfu"), u.throughput.mfu(), specs::mfu);
-  const V goodput = e.read(model::Path(at, "goodput"), u.throughput.goodput(), specs::goodput);
-  const model::Val<V, FlopRate> peak =
-      model::constant<V>(spec.peak(u.throughput.mfu_precision(), "throughput.mfu_precision"));
   return per_token * tokens_trained / (peak * (mfu * goodput)) *
          model::constant<V>(accelerators(1));
 }
 
 /// The one definition of a run's arithmetic, over any evaluator (model/
 /// evaluator.hpp): per stage, accelerator time (GPU-hours as given,
-/// wall-clock x accelerators, or a workload at a throughput) x price; totals
-/// over stages. Inputs are read under `root`: "price", "accelerators", and
-/// "stages[i].gpu_hours", ".wall_clock_hours", ".accelerators", ".price",
-/// ".training_tokens", ".active_parameters", ".flop_per_token", ".mfu",
-/// ".goodput". It checks nothing: `cost_final_run` validates a point, a
-/// simulation checks each drawn value against its input's bound.
+/// wall-clock x accelerators, a workload at a throughput, or a rate per
+/// token x tokens) x price; totals over stages. Inputs are read under
+/// `root`: "price", "accelerators", and "stages[i].gpu_hours",
+/// ".wall_clock_hours", ".accelerators", ".price", ".training_tokens",
+/// ".active_parameters", ".flop_per_token", ".total_flop", ".mfu",
+/// ".goodput", ".gpu_hours_per_trillion_tokens". It checks nothing:
+/// `cost_final_run` validates a point, a simulation checks each drawn value
+/// against its input's bound.
 template <class E, class StageSink = IgnoreStages>
 RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
                                                const model::Path& root, StageSink&& on_stage = {}) {
@@ -320,6 +243,12 @@ RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
     } else if (const auto* d = std::get_if<Duration>(&stage.usage)) {
       sv.wall_clock = e.read(model::Path(at, "wall_clock_hours"), *d, specs::wall_clock_hours);
       sv.gpu_time = count * sv.wall_clock;
+    } else if (const auto* r = std::get_if<RateUsage>(&stage.usage)) {
+      sv.gpu_time = e.read(model::Path(at, "gpu_hours_per_trillion_tokens"), r->rate,
+                           specs::gpu_hours_per_token) *
+                    e.read(model::Path(at, "training_tokens"), r->tokens, specs::tokens);
+      if constexpr (details)
+        sv.wall_clock = sv.gpu_time / count;
     } else {
       sv.gpu_time =
           workload_gpu_time(std::get<WorkloadUsage>(stage.usage), cluster.accelerator(), e, at);
@@ -355,6 +284,12 @@ inline void validate_run(const TrainingRun& run) {
       require_positive_stage_value(i, stage, "gpu_hours", in_gpu_hours(*t), "number of GPU-hours");
     } else if (const auto* d = std::get_if<Duration>(&stage.usage)) {
       require_positive_stage_value(i, stage, "wall_clock_hours", in_hours(*d), "number of hours");
+    } else if (const auto* r = std::get_if<RateUsage>(&stage.usage)) {
+      require_positive_stage_value(i, stage, "gpu_hours_per_trillion_tokens",
+                                   in_gpu_hours_per_trillion_tokens(r->rate),
+                                   "number of GPU-hours per trillion tokens");
+      require_positive_stage_value(i, stage, "training_tokens", in_tokens(r->tokens),
+                                   "number of tokens");
     } else {
       const WorkloadUsage& u = std::get<WorkloadUsage>(stage.usage);
       const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
@@ -364,24 +299,49 @@ inline void validate_run(const TrainingRun& run) {
                                        "workload.training_precision");
       (void)u.throughput.achieved(cluster.accelerator());
     }
+    if (stage.claim) {
+      if (std::holds_alternative<WorkloadUsage>(stage.usage))
+        fail_stage_value(i, stage, "claim", 0,
+                         "no claim on a workload stage (its time follows from its MFU; a claim "
+                         "implies an MFU from reported time)");
+      const Cluster& cluster = stage.cluster ? *stage.cluster : run.cluster;
+      (void)training_flop(stage.claim->workload);
+      (void)cluster.accelerator().peak(stage.claim->basis.precision(), "claim.mfu_precision");
+    }
   }
+}
+
+/// A workload stage's stated MFU, judged like an implied one: an MFU above
+/// the ceiling is as doubtful stated as implied.
+inline ImpliedMfu stated_mfu(const WorkloadUsage& u, const AcceleratorSpec& spec) {
+  const Throughput& t = u.throughput;
+  const std::string how = t.stated_rate()
+                              ? "stated " + format_value(in_tflop_per_second(*t.stated_rate())) +
+                                    " TFLOP/s per accelerator [" +
+                                    std::string(tag(t.source().evidence)) + "]"
+                              : "stated MFU " + format_value(t.mfu()) + " [" +
+                                    std::string(tag(t.source().evidence)) + "]";
+  return judge(t.achieved(spec), spec, MfuBasis(t.mfu_precision()).with_goodput(t.goodput()),
+               t.source().evidence, how);
 }
 
 /// The provenance of a workload stage's usage: the compute chain in words.
 inline Provenance workload_usage_provenance(const WorkloadUsage& u, const AcceleratorSpec& spec,
                                             GpuTime gpu_time) {
   const Workload& w = u.workload;
-  const Provenance rule = w.flop_rule.provenance();
+  const Provenance rule = w.total_flop ? w.provenance : w.flop_rule.provenance();
   const Evidence peak_evidence = spec.provenance.evidence;
+  const std::string flop_text =
+      w.total_flop ? describe_flop(w) + " [" + std::string(tag(w.provenance.evidence)) + "]"
+                   : w.flop_rule.describe() + " [" + std::string(tag(rule.evidence)) + "] x " +
+                         format_value(in_tokens(w.training_tokens)) + " tokens [" +
+                         std::string(tag(w.provenance.evidence)) + "]";
   return derived_from(
       {rule.evidence, w.provenance.evidence, peak_evidence, u.throughput.source().evidence},
-      w.flop_rule.describe() + " [" + std::string(tag(rule.evidence)) + "] x " +
-          format_value(in_tokens(w.training_tokens)) + " tokens [" +
-          std::string(tag(w.provenance.evidence)) + "] / (" + spec.name + " " +
-          std::string(to_string(u.throughput.mfu_precision())) + " dense peak [" +
-          std::string(tag(peak_evidence)) + "] x MFU " + format_value(u.throughput.mfu()) +
-          " x goodput " + format_value(u.throughput.goodput()) + " [" +
-          std::string(tag(u.throughput.source().evidence)) +
+      flop_text + " / (" + spec.name + " " + std::string(to_string(u.throughput.mfu_precision())) +
+          " dense peak [" + std::string(tag(peak_evidence)) + "] x MFU " +
+          format_value(u.throughput.mfu()) + " x goodput " + format_value(u.throughput.goodput()) +
+          " [" + std::string(tag(u.throughput.source().evidence)) +
           "]) = " + format_value(in_gpu_hours(gpu_time)) + " GPU-hours");
 }
 
@@ -423,11 +383,18 @@ inline FinalRunCost cost_final_run(const TrainingRun& run) {
         sc.wall_clock = sv.wall_clock;
         sc.price = sv.price;
         sc.cost = sv.cost;
-        if (const auto* w = std::get_if<WorkloadUsage>(&stage.usage))
+        if (const auto* w = std::get_if<WorkloadUsage>(&stage.usage)) {
           sc.usage_provenance =
               detail::workload_usage_provenance(*w, cluster.accelerator(), sv.gpu_time);
-        else
+          sc.mfu = detail::stated_mfu(*w, cluster.accelerator());
+        } else {
           sc.usage_provenance = stage.usage_provenance;
+        }
+        if (stage.claim) {
+          sc.mfu = implied_mfu(stage.claim->workload, sv.gpu_time, cluster.accelerator(),
+                               stage.claim->basis);
+          sc.mfu_implied = true;
+        }
         sc.price_provenance = stage.price ? stage.price->provenance : run.price.provenance;
       });
   out.gpu_time = v.gpu_time;

@@ -16,6 +16,7 @@
 #include "traincost/model/value.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/run/final_run.hpp"
+#include "traincost/run/serving.hpp"
 #include "traincost/units/units.hpp"
 
 namespace traincost::uncertainty {
@@ -50,6 +51,16 @@ inline CostModel cost_model(TrainingRun run) {
   return make_cost_model(std::move(name), scope, std::move(run), [](const TrainingRun& r, auto& e) {
     return evaluate_run(r, e, model::Path(r.name)).cost;
   });
+}
+
+/// A serving deployment as a cost model (scope `inference_rental`), its
+/// inputs under its name.
+inline CostModel cost_model(ServingDeployment deployment) {
+  std::string name = deployment.name;
+  return make_cost_model(std::move(name), Scope::inference_rental, std::move(deployment),
+                         [](const ServingDeployment& d, auto& e) {
+                           return evaluate_serving(d, e, model::Path(d.name)).cost;
+                         });
 }
 
 /// A program as a cost model (scope `program`); its runs are read under

@@ -17,4 +17,5 @@
 #include "traincost/units/makers.hpp"
 #include "traincost/units/quantities.hpp"
 #include "traincost/units/readers.hpp"
+#include "traincost/units/run_rates.hpp"
 #include "traincost/units/system.hpp"

@@ -61,6 +61,9 @@ class ScenarioBuilder {
   void top(const toml::table& root);
 
  private:
+  // [serving] / [[serving]]: inference deployments (scenario_serving.cpp).
+  void serving(const toml::table& t, const std::string& path);
+
   // [[accelerators]]: custom specifications.
   void custom_accelerators(const toml::node& n);
 
@@ -96,12 +99,26 @@ class ScenarioBuilder {
   Sourced<GpuTimePrice> price(const toml::node& n, const std::string& path, PriceSlot slot,
                               const std::string& model_path);
 
-  using WorkloadSlot = std::function<WorkloadUsage&(Scenario&)>;
+  using WorkloadSlot = std::function<Workload&(Scenario&)>;
+  using UsageSlot = std::function<WorkloadUsage&(Scenario&)>;
 
   /// [run.stages.workload]: what is trained. `model_stage` is the stage's
   /// path in the model ("<run>.stages[0]").
   Workload workload(const toml::node& n, const std::string& path, WorkloadSlot slot,
                     const std::string& model_stage);
+  /// A range on a workload figure that a stated total_flop makes irrelevant.
+  [[noreturn]] void no_range_beside_total(const toml::node& n, const std::string& path);
+
+  /// [run.stages.throughput] of a workload stage: an MFU or the TFLOP/s
+  /// achieved per accelerator, against a named precision, and goodput.
+  Throughput throughput(const toml::table& tt, const std::string& tpath, UsageSlot uslot,
+                        const AcceleratorSpec& spec, const std::string& model_stage);
+
+  /// A workload beside a stage's reported time: the MFU it implies is
+  /// measured against [throughput]'s mfu_precision or the workload's
+  /// training_precision. Its figures take no ranges (they change no cost).
+  WorkloadClaim claim(const toml::table& t, const std::string& path, StageSlot slot,
+                      const AcceleratorSpec& spec, const std::string& model_stage);
 
   /// A count of accelerators, checked by the library's own rule (the same
   /// message as `Cluster` gives in C++).

@@ -18,7 +18,8 @@ TEST(Scope, LabelsAndIdsAreDistinct) {
                        Scope::program,
                        Scope::fleet_capex,
                        Scope::fleet_operating,
-                       Scope::fleet_tco};
+                       Scope::fleet_tco,
+                       Scope::inference_rental};
   std::set<std::string> labels, ids;
   for (Scope s : all) {
     EXPECT_TRUE(labels.insert(std::string(to_string(s))).second);
@@ -26,6 +27,7 @@ TEST(Scope, LabelsAndIdsAreDistinct) {
   }
   EXPECT_EQ(to_string(Scope::final_run_rental), "final run (rental-equivalent)");
   EXPECT_EQ(id(Scope::fleet_capex), "fleet_capex");
+  EXPECT_EQ(to_string(Scope::inference_rental), "inference (rental-equivalent)");
 }
 
 }  // namespace
