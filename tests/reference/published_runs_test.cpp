@@ -188,5 +188,21 @@ TEST(PublishedRuns, Bloom176bImpliedMfu) {
   EXPECT_EQ(mfu.at("verdict"), "plausible");
 }
 
+// ---- The README shows the command's real output -------------------------------
+
+TEST(PublishedRuns, TheReadmeShowsLlamasRealOutput) {
+  const std::string readme = slurp(source_dir / "README.md");
+  const std::string prompt = "$ traincost estimate examples/scenarios/llama_65b.toml\n";
+  const auto at = readme.find(prompt);
+  ASSERT_NE(at, std::string::npos);
+  const auto begin = at + prompt.size();
+  const auto end = readme.find("```", begin);
+  ASSERT_NE(end, std::string::npos);
+  const auto path = (source_dir / "examples" / "scenarios" / "llama_65b.toml").string();
+  const auto r = run(exe, {"estimate", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(readme.substr(begin, end - begin), r.out);
+}
+
 }  // namespace
 }  // namespace traincost::test
