@@ -201,7 +201,7 @@ Throughput ScenarioBuilder::throughput(const toml::table& tt, const std::string&
                                           th.goodput())
                    .with_source(th.source());
         },
-        0.0, std::nextafter(peak, std::numeric_limits<double>::infinity()));
+        0.0, peak);  // an MFU of 1 is not a throughput anyone achieves
     model_input(before, model_stage + ".mfu", 1.0 / peak);
     return r_.checked_value(*rate_node, tpath + ".effective_tflops", [&] {
       return Throughput::from_flop_rate(tflop_per_second(tflops), spec, mfu_precision, goodput)
