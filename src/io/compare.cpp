@@ -79,6 +79,36 @@ Figures final_run_figures(const FinalRunCost& run) {
   return f;
 }
 
+/// A run's footprint, where its scenario gives one: energy, emissions of
+/// each kind, and the cost including interruptions — beside the cost.
+void add_footprint_figures(Figures& f, const RunFootprint& fp) {
+  if (fp.energy)
+    f.emplace_back("energy_mwh", "energy", "MWh", in_kilowatt_hours(fp.energy->total) / 1000.0);
+  if (fp.emissions && fp.emissions->location_based)
+    f.emplace_back("location_tco2e", "emissions (location-based)", "tCO2e",
+                   in_tonnes_co2e(fp.emissions->location_based->total.amount));
+  if (fp.emissions && fp.emissions->market_based)
+    f.emplace_back("market_tco2e", "emissions (market-based)", "tCO2e",
+                   in_tonnes_co2e(fp.emissions->market_based->total.amount));
+  if (fp.failures)
+    f.emplace_back("usd_including_interruptions", "cost including interruptions", "USD",
+                   in_usd(fp.failures->total));
+}
+
+Figures serving_figures(const ServingCost& c) {
+  Figures f = {
+      {"usd", "cost", "USD", in_usd(c.total)},
+      {"gpu_hours", "GPU-hours", "GPU-hours", in_gpu_hours(c.gpu_time)},
+      {"wall_clock_hours", "period", "hours", in_hours(c.period)},
+      {"accelerators", "accelerators (average)", "accelerators", in_accelerators(c.accelerators)},
+      {"usd_per_day", "cost per day", "USD", in_usd(c.per_day)},
+  };
+  if (c.per_token)
+    f.emplace_back("usd_per_million_tokens", "cost per million tokens", "USD per million tokens",
+                   in_usd_per_million_tokens(*c.per_token));
+  return f;
+}
+
 Figures capex_figures(const Fleet& fleet, const FleetCapex& capex) {
   double count = 0;
   for (const auto& h : fleet.holdings)
@@ -109,7 +139,7 @@ struct Costed {
 };
 
 /// Every result of a configuration with its figures, in `estimate`'s order
-/// (runs, each fleet's capex then operating cost, programs).
+/// (runs, each fleet's capex then operating cost, programs, serving).
 std::vector<Costed> cost(const Scenario& s) {
   const Estimate e = estimate(s);
   std::vector<Costed> out;
@@ -121,7 +151,11 @@ std::vector<Costed> cost(const Scenario& s) {
         r.model, r.breakdown().label, r.breakdown().scope, r.breakdown().provenance.evidence, {}};
     if (r.final_run) {
       c.figures = final_run_figures(*r.final_run);
+      if (r.footprint)
+        add_footprint_figures(c.figures, *r.footprint);
       ++run;
+    } else if (r.serving) {
+      c.figures = serving_figures(*r.serving);
     } else if (r.model == "fleet_capex" && fleet < s.fleets.size()) {
       last_fleet = &s.fleets[fleet++];
       last_capex = cost_fleet_capex(last_fleet->fleet);

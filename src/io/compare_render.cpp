@@ -30,7 +30,7 @@ using detail_text::md;
 std::string shown_label(const ComparedMeasure& m) {
   if (m.unit == "hours")
     return m.label + " (days)";
-  if (m.unit == "kW" || m.unit == "MWh")
+  if (m.unit == "kW" || m.unit == "MWh" || m.unit == "tCO2e")
     return m.label + " (" + m.unit + ")";
   return m.label;
 }
@@ -38,7 +38,7 @@ std::string shown_label(const ComparedMeasure& m) {
 std::string shown_value(const ComparedMeasure& m, double v) {
   if (m.unit == "USD")
     return format_usd(usd(v));
-  if (m.unit == "USD per GPU-hour") {
+  if (m.unit == "USD per GPU-hour" || m.unit == "USD per million tokens") {
     const std::string s = format_number(v, 2);
     return s.front() == '-' ? "-$" + s.substr(1) : "$" + s;
   }

@@ -314,8 +314,9 @@ std::vector<Configuration> parse_configurations(std::string_view text, std::stri
     const FieldPath prefix = many ? FieldPath("variant").element(i, name) : FieldPath("variant");
     // name, description and unset belong to the variant; the rest is merged.
     try {
-      r.check_keys(var, vpath,
-                   {"name", "description", "unset", "accelerators", "run", "fleet", "program"});
+      r.check_keys(
+          var, vpath,
+          {"name", "description", "unset", "accelerators", "run", "fleet", "program", "serving"});
     } catch (const ScenarioError& e) {
       FieldPath field = prefix;
       const auto& segs = e.field().segments();

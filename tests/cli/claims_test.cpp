@@ -200,5 +200,37 @@ price = { usd_per_gpu_hour = 2.5 }
   fs::remove(f);
 }
 
+TEST(Serving, CompareTwoThroughputs) {
+  // 3.6e9 tokens at 1,000 vs 1,500 tokens/s per GPU: 1,000 vs 666.7
+  // GPU-hours, $2,500 vs $1,666.67 at $2.50 — a ratio of 2/3 — and
+  // $0.69 vs $0.46 per million tokens; the cost per day is the same.
+  const std::string f = scenario_file("serving_variant.toml", R"(
+[[serving]]
+name = "batch"
+accelerator = "H100 SXM"
+accelerators = 64
+tokens_served = 3.6e9
+tokens_per_second_per_accelerator = 1000
+price = { usd_per_gpu_hour = 2.5 }
+
+[[variant]]
+name = "faster"
+serving.batch.tokens_per_second_per_accelerator = 1500
+)");
+  const CommandResult r = run(exe, {"compare", f});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("batch — inference (rental-equivalent)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cost                     $2,500  $1,667   -$833  0.667x"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("cost per day             $3,840  $3,840      $0  1.000x"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("cost per million tokens   $0.69   $0.46  -$0.23  0.667x"),
+            std::string::npos)
+      << r.out;
+  fs::remove(f);
+}
+
 }  // namespace
 }  // namespace traincost::test

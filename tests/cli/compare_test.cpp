@@ -353,7 +353,7 @@ TEST(CompareErrors, VariantKeysAndNamesAreChecked) {
   EXPECT_EQ(r.err, "traincost: error: " + p.string() + ":" + std::to_string(line + 2) +
                        ":1: [traincost.unknown_name] variant[0] (typo).rnu: got unknown key "
                        "\"rnu\", expected one of: name, description, unset, accelerators, run, "
-                       "fleet, program (closest: run)\n");
+                       "fleet, program, serving (closest: run)\n");
   fs::remove(p);
 
   const fs::path q = with_variant("same_name.toml",
