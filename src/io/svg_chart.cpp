@@ -132,6 +132,29 @@ std::string omitted_note(std::size_t omitted, const char* what) {
          "; the table lists every one)";
 }
 
+/// A run's footprint as one line under its bar: energy, emissions and the
+/// cost including interruptions — figures beside the cost, not parts of it,
+/// so they are text, not segments. Empty without footprint inputs.
+std::string footprint_line(const ModelResult& r) {
+  if (!r.footprint)
+    return {};
+  const RunFootprint& f = *r.footprint;
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : " · ") + part; };
+  if (f.energy)
+    add("energy " + format_number(in_kilowatt_hours(f.energy->total)) + " kWh");
+  if (f.emissions && f.emissions->location_based)
+    add("location-based " +
+        format_number(in_tonnes_co2e(f.emissions->location_based->total.amount), 1) + " tCO2e");
+  if (f.emissions && f.emissions->market_based)
+    add("market-based " +
+        format_number(in_tonnes_co2e(f.emissions->market_based->total.amount), 1) + " tCO2e");
+  if (f.failures)
+    add("with interruptions " + format_usd(f.failures->total) + " (goodput " +
+        format_percent(f.failures->goodput) + ")");
+  return out;
+}
+
 std::string breakdown_chart_svg(const Estimate& e) {
   const double width = 900, left = 20, bar_w = 640, bar_h = 34, lane_h = 15;
   // Layout first: each segment's label goes under the bar in the first lane
@@ -145,7 +168,9 @@ std::string breakdown_chart_svg(const Estimate& e) {
     const LineItem* root;
     std::vector<Segment> segments;
     std::size_t lanes = 1;
+    std::string footprint;  ///< a run's energy, emissions, interruptions; may be empty
   };
+  constexpr double footprint_h = 18;
   std::vector<Row> rows;
   double height = 60 + 20;
   const std::size_t omitted = e.results.size() - std::min(e.results.size(), max_chart_rows);
@@ -154,7 +179,7 @@ std::string breakdown_chart_svg(const Estimate& e) {
   for (const auto& r : e.results) {
     if (rows.size() == max_chart_rows)
       break;
-    Row row{&r.breakdown(), {}, 1};
+    Row row{&r.breakdown(), {}, 1, footprint_line(r)};
     const double total = in_usd(r.breakdown().amount);
     detail::require_finite("chart total", total, "a finite amount");
     std::vector<const LineItem*> parts;
@@ -179,7 +204,8 @@ std::string breakdown_chart_svg(const Estimate& e) {
       x += w;
     }
     row.lanes = std::max<std::size_t>(1, lane_end.size());
-    height += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
+    height += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20 +
+              (row.footprint.empty() ? 0.0 : footprint_h);
     rows.push_back(std::move(row));
   }
   std::ostringstream os;
@@ -205,6 +231,10 @@ std::string breakdown_chart_svg(const Estimate& e) {
     os << text(left + bar_w + 10, by + bar_h / 2 + 5, format_usd(root.amount), "start",
                "font-weight=\"bold\"");
     y += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
+    if (!row.footprint.empty()) {
+      os << text(left, y - 8, row.footprint, "start", "font-size=\"11\" font-style=\"italic\"");
+      y += footprint_h;
+    }
   }
   if (omitted > 0)
     os << text(left, y + 10, omitted_note(omitted, "results"), "start", "font-style=\"italic\"");
