@@ -71,7 +71,24 @@ struct FootprintModel {
 /// footprint's one definition, over each evaluator.
 uncertainty::CostModel footprint_model(std::string name, const TrainingRun& run,
                                        const RunFootprintInputs& f, FootprintFigure figure) {
-  FootprintModel m{run, {f.energy, f.emissions, f.failures}, figure};
+  // Only the inputs the figure reads, so that a range reaches (and a
+  // tornado shows) only the figures it moves. Without [run.energy] the
+  // energy is at the catalog TDP and PUE 1, as `estimate` computes it.
+  FootprintModelInputs in;
+  if (figure != FootprintFigure::with_interruptions) {
+    in.energy = f.energy ? *f.energy : EnergyInputs{};
+    if (figure != FootprintFigure::energy_cost)
+      in.energy->price.reset();
+  }
+  if (figure == FootprintFigure::location || figure == FootprintFigure::market) {
+    in.emissions = *f.emissions;
+    (figure == FootprintFigure::location ? in.emissions->market_based
+                                         : in.emissions->location_based)
+        .reset();
+  }
+  if (figure == FootprintFigure::with_interruptions)
+    in.failures = f.failures;
+  FootprintModel m{run, std::move(in), figure};
   return uncertainty::make_cost_model(
       std::move(name), run.scope(), std::move(m), [](const FootprintModel& fm, auto& e) {
         using V = typename std::decay_t<decltype(e)>::value_type;

@@ -150,7 +150,8 @@ std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario
            << "base (every range at its median): " << amount(r.unit, r.tornado.base) << "\n";
         using A = TextTable::Align;
         TextTable t(
-            {"input (5% to 95%)", "low", "high", "unit", "cost at low", "cost at high", "swing"},
+            {"input (5% to 95%)", "low", "high", "unit", r.unit == "USD" ? "cost at low" : "at low",
+             r.unit == "USD" ? "cost at high" : "at high", "swing"},
             {A::left, A::right, A::right, A::left, A::right, A::right, A::right});
         for (const auto& b : r.tornado.bars)
           t.add_row({b.name, short_number(b.low), short_number(b.high), b.unit,
@@ -166,7 +167,9 @@ std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario
         os << "## " << md(r.name) << "\n\nScope: **" << to_string(r.scope)
            << "**, base (every range at its median): **" << amount(r.unit, r.tornado.base)
            << "**\n\n"
-           << "| input (5% to 95%) | low | high | unit | cost at low | cost at high | swing |\n"
+           << "| input (5% to 95%) | low | high | unit | "
+           << (r.unit == "USD" ? "cost at low | cost at high" : "at low | at high")
+           << " | swing |\n"
            << "|---|---:|---:|---|---:|---:|---:|\n";
         for (const auto& b : r.tornado.bars)
           os << "| " << md(b.name) << " | " << short_number(b.low) << " | " << short_number(b.high)
