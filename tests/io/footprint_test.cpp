@@ -251,6 +251,13 @@ TEST(Footprint, SimulateDrawsEnergyRangesThroughTheRunsFootprint) {
       EXPECT_NEAR(r["usd"]["p50"].get<double>(), kwh_at(400), kwh_at(400) * 0.01);
     }
   EXPECT_TRUE(found);
+  // The histogram of the energy is labelled in kWh, not in dollars.
+  for (std::size_t i = 0; i < sim.results.size(); ++i)
+    if (sim.results[i].name == "r — energy") {
+      const std::string svg = simulation_chart_svg(sim, i);
+      EXPECT_NE(svg.find(" kWh"), std::string::npos);
+      EXPECT_EQ(svg.find('$'), std::string::npos);
+    }
 }
 
 TEST(Footprint, SimulateDrawsFailureRangesIntoTheCostIncludingInterruptions) {
