@@ -136,6 +136,13 @@ V goodput_at(const V& tau, const V& d, const V& kept) {
   return tau / (tau + d) * kept;
 }
 
+/// GPU-hours lost to interruptions: N (T − W) with T = W / g and W = GPU-hours / N,
+/// i.e. GPU-hours / g − GPU-hours, over `V`.
+template <class V>
+V lost_gpu_hours(const V& gpu_hours, const V& goodput) {
+  return gpu_hours / goodput - gpu_hours;
+}
+
 }  // namespace detail
 
 /// The checkpoint interval that maximises goodput: sqrt(δ² + 2 δ c / Λ) − δ,
@@ -230,7 +237,7 @@ inline RunFailures failures_of_run(const FinalRunCost& cost, const FailureInputs
     sf.failure_free = sc.gpu_time / sc.accelerators;
     sf.wall_clock = sf.failure_free / sf.outcome.goodput;
     sf.interruptions = sf.outcome.job_rate * sf.wall_clock;
-    sf.lost = sc.accelerators * (sf.wall_clock - sf.failure_free);
+    sf.lost = gpu_hours(detail::lost_gpu_hours(in_gpu_hours(sc.gpu_time), sf.outcome.goodput));
     sf.lost_cost = sf.lost * sc.price;
     out.interruptions += sf.interruptions;
     out.lost += sf.lost;

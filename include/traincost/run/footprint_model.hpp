@@ -9,7 +9,9 @@
 /// (src/io/scenario_energy.cpp), and each stage's GPU-time and price come
 /// from `evaluate_run`, the run's one definition. The formulas are the ones
 /// the point model uses (`detail::stage_kwh`, `detail::optimal_interval_hours`,
-/// `detail::kept_share`, `detail::goodput_at`); tests check that both agree.
+/// `detail::kept_share`, `detail::goodput_at`, `detail::lost_gpu_hours`);
+/// what is not shared is the plumbing (which power a stage draws, which form
+/// the failure rate takes), and tests check that both agree.
 ///
 /// Inputs are read as plain numbers in the units a scenario writes them in
 /// (W, PUE, USD per kWh, kg CO2e per kWh, failures per accelerator-hour,
@@ -202,8 +204,7 @@ FootprintValues<typename E::value_type> evaluate_footprint(const TrainingRun& ru
                                       "an interval, write and restart time short against the "
                                       "job's mean time between failures");
       const V g = detail::goodput_at(tau, d, kept);
-      // Lost GPU-hours N (T - W) with T = W / g and W = GPU-hours / N.
-      const V lost = stages[i].gpu_hours / g - stages[i].gpu_hours;
+      const V lost = detail::lost_gpu_hours(stages[i].gpu_hours, g);
       total += lost * stages[i].usd_per_gpu_hour;
     }
     out.usd_with_interruptions = total;
