@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -183,8 +184,70 @@ void markdown_result(std::ostringstream& os, const ModelResult& r) {
 constexpr const char* csv_header =
     "result,model,scope,item,depth,kind,accelerator,accelerators,gpu_hours,wall_clock_hours,"
     "usd_per_gpu_hour,usd,share,evidence,source,mfu,mfu_precision,achieved_tflops,mfu_verdict,"
-    "mfu_basis,usd_per_day,usd_per_million_tokens";
-constexpr std::size_t csv_columns = 22;
+    "mfu_basis,usd_per_day,usd_per_million_tokens,kwh,watts_per_accelerator,pue,location_tco2e,"
+    "market_tco2e,energy_usd,interruptions,goodput,lost_gpu_hours,"
+    "wall_clock_with_interruptions_hours,usd_including_interruptions";
+constexpr std::size_t csv_columns = 33;
+/// Where a run's footprint starts: after the 22 columns of costs.
+constexpr std::size_t csv_footprint_column = 22;
+
+/// A run's footprint cells for its total (`stage` empty) or one stage.
+std::vector<std::string> footprint_cells(const RunFootprint& f, const FinalRunCost& run,
+                                         std::optional<std::size_t> stage) {
+  std::vector<std::string> c(csv_columns - csv_footprint_column);
+  if (const auto& e = f.energy) {
+    if (stage && *stage < e->stages.size()) {
+      c[0] = plain_number(in_kilowatt_hours(e->stages[*stage].energy));
+      c[1] = plain_number(in_watts_per_accelerator(e->stages[*stage].power));
+    } else if (!stage) {
+      c[0] = plain_number(in_kilowatt_hours(e->total));
+      if (e->energy_cost)
+        c[5] = plain_number(in_usd(*e->energy_cost));
+    }
+    c[2] = plain_number(e->pue);
+  }
+  if (const auto& m = f.emissions) {
+    auto tonnes = [&](const auto& kind) {
+      if (!stage)
+        return plain_number(in_tonnes_co2e(kind.total.amount));
+      return *stage < kind.stages.size()
+                 ? plain_number(in_tonnes_co2e(kind.stages[*stage].second.amount))
+                 : std::string();
+    };
+    if (m->location_based)
+      c[3] = tonnes(*m->location_based);
+    if (m->market_based)
+      c[4] = tonnes(*m->market_based);
+  }
+  if (const auto& r = f.failures) {
+    if (!stage) {
+      c[6] = plain_number(in_interruptions(r->interruptions));
+      c[7] = plain_number(r->goodput);
+      c[8] = plain_number(in_gpu_hours(r->lost));
+      c[9] = plain_number(in_hours(r->wall_clock));
+      c[10] = plain_number(in_usd(r->total));
+    } else if (*stage < r->stages.size() && *stage < run.stages.size()) {
+      const StageFailures& s = r->stages[*stage];
+      c[6] = plain_number(in_interruptions(s.interruptions));
+      c[7] = plain_number(s.outcome.goodput);
+      c[8] = plain_number(in_gpu_hours(s.lost));
+      c[9] = plain_number(in_hours(s.wall_clock));
+      c[10] = plain_number(in_usd(run.stages[*stage].cost + s.lost_cost));
+    }
+  }
+  return c;
+}
+
+/// `cells` padded to the footprint's columns and followed by them.
+std::vector<std::string> with_footprint(std::vector<std::string> cells, const ModelResult& r,
+                                        std::optional<std::size_t> stage) {
+  if (!r.footprint || !r.final_run)
+    return cells;
+  cells.resize(csv_footprint_column);
+  for (auto& c : footprint_cells(*r.footprint, *r.final_run, stage))
+    cells.push_back(std::move(c));
+  return cells;
+}
 
 void csv_result(std::ostringstream& os, const ModelResult& r) {
   auto row = [&](std::vector<std::string> cells) {
@@ -200,9 +263,11 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
     // Evidence is the breakdown's, line for line, as in JSON: the total is as
     // weak as its weakest stage, a stage as the weaker of its usage and price.
     const LineItem& tree = r.breakdown();
-    row({result, r.model, scope, "total", "0", "", "", "", plain_number(in_gpu_hours(run.gpu_time)),
+    row(with_footprint(
+        {result, r.model, scope, "total", "0", "", "", "", plain_number(in_gpu_hours(run.gpu_time)),
          plain_number(in_hours(run.wall_clock)), "", plain_number(in_usd(run.total)), "1",
-         std::string(to_string(tree.provenance.evidence)), tree.provenance.source});
+         std::string(to_string(tree.provenance.evidence)), tree.provenance.source},
+        r, std::nullopt));
     for (std::size_t i = 0; i < run.stages.size(); ++i) {
       const auto& s = run.stages[i];
       const Evidence evidence = i < tree.children.size() ? tree.children[i].provenance.evidence
@@ -229,7 +294,7 @@ void csv_result(std::ostringstream& os, const ModelResult& r) {
         cells.emplace_back(to_string(s.mfu->verdict));
         cells.emplace_back(s.mfu_implied ? "implied" : "stated");
       }
-      row(std::move(cells));
+      row(with_footprint(std::move(cells), r, i));
     }
     return;
   }

@@ -1,6 +1,7 @@
 // The scenario reader: [run.energy], [run.emissions] and [run.failures] — a
 // run's energy, emissions and interruptions (docs/scenarios.md). Any number
-// may be a range; `estimate` uses its median.
+// may be a range: `estimate` uses its median, `simulate` and `sensitivity`
+// draw it (run/footprint_model.hpp).
 #include "detail/scenario_builder.hpp"
 
 #include "traincost/run/grid_intensity.hpp"
@@ -20,14 +21,10 @@ void ScenarioBuilder::run_footprint(const toml::table& t, const std::string& pat
   if (s_.footprints.size() <= ri)
     s_.footprints.resize(ri + 1);
   RunFootprintInputs& f = s_.footprints[ri];
-  // A range's model path names the input under the run; only `estimate`
-  // reads these inputs (a simulation draws costs, which they do not change).
+  // A range's model path names the input under the run, in the unit it is
+  // written in: a simulation draws it through run/footprint_model.hpp.
   auto range_input = [&](std::size_t before, const std::string& key) {
     model_input(before, run_name + "." + key, 1.0);
-    if (s_.uncertain.size() > before) {
-      s_.uncertain.back().costs = false;
-      s_.uncertain.back().description += " (not drawn: no cost reads it)";
-    }
   };
 
   if (const toml::node* n = t.get("energy")) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,8 @@
 #include "traincost/io/svg_chart.hpp"
 #include "traincost/print/format.hpp"
 #include "traincost/print/text_table.hpp"
+#include "traincost/run/footprint_model.hpp"
+#include "traincost/uncertainty/cost_model.hpp"
 #include "traincost/uncertainty/fleet_models.hpp"
 #include "traincost/version.hpp"
 
@@ -34,15 +37,6 @@ std::vector<ResultLabel> result_labels(const Scenario& s) {
 }
 
 void require_ranges(const Scenario& s, const char* command) {
-  bool on_costs = false;
-  for (const auto& in : s.uncertain)
-    on_costs = on_costs || in.costs;
-  if (!s.uncertain.empty() && !on_costs)  // only energy, emissions or failure ranges
-    throw ScenarioError(ErrorCode::invalid_input, s.file, s.uncertain.front().where,
-                        scenario_field(s.uncertain.front().field),
-                        std::string("is a range on an input no cost reads; nothing to ") + command +
-                            ", expected at least one range on a cost input (ranges on a run's "
-                            "energy, emissions and failures are used at their median by estimate)");
   if (s.uncertain.empty())
     throw ScenarioError(ErrorCode::invalid_input, s.file, {1, 1}, scenario_field("(scenario)"),
                         std::string("has no ranges to ") + command +
@@ -59,7 +53,66 @@ struct ModelPlan {
   /// For each bound range, its index in `Scenario::uncertain` (ranges no
   /// cost reads are not bound: see UncertainInput::costs).
   std::vector<std::size_t> input_of;
+  /// Per model, the unit of its result: "USD", or "kWh" / "tCO2e" for a
+  /// run's energy and emissions (carried as the model's number).
+  std::vector<std::string> units;
 };
+
+/// Which figure of a run's footprint a model gives.
+enum class FootprintFigure { kwh, energy_cost, location, market, with_interruptions };
+
+struct FootprintModel {
+  TrainingRun run;
+  FootprintModelInputs inputs;
+  FootprintFigure figure;
+};
+
+/// One figure of a run's footprint as a model: `evaluate_footprint`, the
+/// footprint's one definition, over each evaluator.
+uncertainty::CostModel footprint_model(std::string name, const TrainingRun& run,
+                                       const RunFootprintInputs& f, FootprintFigure figure) {
+  // Only the inputs the figure reads, so that a range reaches (and a
+  // tornado shows) only the figures it moves. Without [run.energy] the
+  // energy is at the catalog TDP and PUE 1, as `estimate` computes it.
+  FootprintModelInputs in;
+  if (figure != FootprintFigure::with_interruptions) {
+    in.energy = f.energy ? *f.energy : EnergyInputs{};
+    if (figure != FootprintFigure::energy_cost)
+      in.energy->price.reset();
+  }
+  if (figure == FootprintFigure::location || figure == FootprintFigure::market) {
+    in.emissions = *f.emissions;
+    (figure == FootprintFigure::location ? in.emissions->market_based
+                                         : in.emissions->location_based)
+        .reset();
+  }
+  if (figure == FootprintFigure::with_interruptions)
+    in.failures = f.failures;
+  FootprintModel m{run, std::move(in), figure};
+  return uncertainty::make_cost_model(
+      std::move(name), run.scope(), std::move(m), [](const FootprintModel& fm, auto& e) {
+        using V = typename std::decay_t<decltype(e)>::value_type;
+        FootprintValues<V> v = evaluate_footprint(fm.run, fm.inputs, e);
+        V x = v.kwh;
+        switch (fm.figure) {
+          case FootprintFigure::kwh:
+            break;
+          case FootprintFigure::energy_cost:
+            x = *v.energy_cost_usd;
+            break;
+          case FootprintFigure::location:
+            x = *v.location_tco2e;
+            break;
+          case FootprintFigure::market:
+            x = *v.market_tco2e;
+            break;
+          case FootprintFigure::with_interruptions:
+            x = *v.usd_with_interruptions;
+            break;
+        }
+        return model::from_canonical_as<Money>(std::move(x) * model::canonical(usd(1.0)));
+      });
+}
 
 ModelPlan model_plan(const Scenario& s) {
   ModelPlan p;
@@ -84,10 +137,31 @@ ModelPlan model_plan(const Scenario& s) {
       throw std::logic_error("model_plan: the scope of " + labels[i].name + " differs");
     p.models[i].name = labels[i].name;
   }
+  p.units.assign(p.models.size(), "USD");
+  // A run's energy, emissions and cost including interruptions, after the
+  // results `estimate` lists (their own units; footprint_model.hpp).
+  for (std::size_t i = 0; i < s.runs.size() && i < s.footprints.size(); ++i) {
+    const RunFootprintInputs& f = s.footprints[i];
+    if (f.empty())
+      continue;
+    const TrainingRun& run = s.runs[i];
+    auto add = [&](const std::string& what, FootprintFigure figure, const char* unit) {
+      p.models.push_back(footprint_model(run.name + " — " + what, run, f, figure));
+      p.units.emplace_back(unit);
+    };
+    if (f.energy || f.emissions)
+      add("energy", FootprintFigure::kwh, "kWh");
+    if (f.energy && f.energy->price)
+      add("energy cost (beside the run's cost)", FootprintFigure::energy_cost, "USD");
+    if (f.emissions && f.emissions->location_based)
+      add("emissions, location-based", FootprintFigure::location, "tCO2e");
+    if (f.emissions && f.emissions->market_based)
+      add("emissions, market-based", FootprintFigure::market, "tCO2e");
+    if (f.failures)
+      add("cost including interruptions", FootprintFigure::with_interruptions, "USD");
+  }
   for (std::size_t i = 0; i < s.uncertain.size(); ++i) {
     const UncertainInput& in = s.uncertain[i];
-    if (!in.costs)
-      continue;  // energy, emissions, failures: held at the median (scenario_energy.cpp)
     p.input_of.push_back(i);
     if (in.model_path.empty())
       throw std::logic_error("model_plan: the range on " + in.field + " names no model input");
@@ -137,8 +211,9 @@ Simulation run_simulation(const Scenario& scenario, const SimulationOptions& opt
   } catch (const Error& e) {
     rethrow_at_range(scenario, e);
   }
-  for (auto& c : summaries)
-    sim.results.push_back({c.name, c.scope, std::move(c)});
+  for (std::size_t i = 0; i < summaries.size(); ++i)
+    sim.results.push_back(
+        {summaries[i].name, summaries[i].scope, std::move(summaries[i]), plan.units.at(i)});
   return sim;
 }
 
@@ -150,7 +225,8 @@ Sensitivity sensitivity(const Scenario& scenario) {
   const ModelPlan plan = model_plan(scenario);
   try {
     const auto bound = uncertainty::bind_all(plan.models, plan.ranges);
-    for (const auto& b : bound) {
+    for (std::size_t m = 0; m < bound.size(); ++m) {
+      const auto& b = bound[m];
       uncertainty::CostTornado t = uncertainty::tornado_of(b, plan.ranges);
       // Inputs shown as written in the file, not in the model's units.
       for (auto& bar : t.bars) {
@@ -159,7 +235,7 @@ Sensitivity sensitivity(const Scenario& scenario) {
         bar.low = in.distribution.quantile(0.05);
         bar.high = in.distribution.quantile(0.95);
       }
-      out.results.push_back({t.name, t.scope, std::move(t)});
+      out.results.push_back({t.name, t.scope, std::move(t), plan.units.at(m)});
     }
   } catch (const ScenarioError&) {
     throw;  // already placed in the file

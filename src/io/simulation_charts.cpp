@@ -17,7 +17,8 @@ std::string simulation_chart_svg(const Simulation& sim, std::size_t index) {
   return histogram_svg(
       "Monte Carlo: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
       BinnedCosts{in_usd(h.low), in_usd(h.high), h.counts, h.below, h.above},
-      {{5, in_usd(r.summary.p5)}, {50, in_usd(r.summary.p50)}, {95, in_usd(r.summary.p95)}});
+      {{5, in_usd(r.summary.p5)}, {50, in_usd(r.summary.p50)}, {95, in_usd(r.summary.p95)}},
+      r.unit);
 }
 
 std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scenario,
@@ -29,7 +30,7 @@ std::string sensitivity_chart_svg(const Sensitivity& sens, const Scenario& scena
     bars.push_back({b.name + " (" + short_number(b.low) + " to " + short_number(b.high) + ")",
                     in_usd(b.at_low), in_usd(b.at_high)});
   return tornado_svg("Sensitivity: " + r.name + " (" + std::string(to_string(r.scope)) + ")",
-                     in_usd(r.tornado.base), std::move(bars));
+                     in_usd(r.tornado.base), std::move(bars), r.unit);
 }
 
 }  // namespace traincost::io

@@ -118,6 +118,13 @@ std::string money(double v) {
   return format_usd_compact(usd(v));
 }
 
+/// A figure in its unit: dollars, or a number and "kWh" / "tCO2e".
+std::string money(double v, std::string_view unit) {
+  if (unit == "USD")
+    return money(v);
+  return format_number(v, std::fabs(v) < 100.0 ? 2 : 0) + " " + std::string(unit);
+}
+
 }  // namespace
 
 // A chart is a picture, not a listing: beyond this many rows (results or
@@ -130,6 +137,29 @@ std::string omitted_note(std::size_t omitted, const char* what) {
   return "and " + std::to_string(omitted) + " more " + what +
          " not drawn (the chart shows the first " + std::to_string(max_chart_rows) +
          "; the table lists every one)";
+}
+
+/// A run's footprint as one line under its bar: energy, emissions and the
+/// cost including interruptions — figures beside the cost, not parts of it,
+/// so they are text, not segments. Empty without footprint inputs.
+std::string footprint_line(const ModelResult& r) {
+  if (!r.footprint)
+    return {};
+  const RunFootprint& f = *r.footprint;
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : " · ") + part; };
+  if (f.energy)
+    add("energy " + format_number(in_kilowatt_hours(f.energy->total)) + " kWh");
+  if (f.emissions && f.emissions->location_based)
+    add("location-based " +
+        format_number(in_tonnes_co2e(f.emissions->location_based->total.amount), 1) + " tCO2e");
+  if (f.emissions && f.emissions->market_based)
+    add("market-based " +
+        format_number(in_tonnes_co2e(f.emissions->market_based->total.amount), 1) + " tCO2e");
+  if (f.failures)
+    add("with interruptions " + format_usd(f.failures->total) + " (goodput " +
+        format_percent(f.failures->goodput) + ")");
+  return out;
 }
 
 std::string breakdown_chart_svg(const Estimate& e) {
@@ -145,7 +175,9 @@ std::string breakdown_chart_svg(const Estimate& e) {
     const LineItem* root;
     std::vector<Segment> segments;
     std::size_t lanes = 1;
+    std::string footprint;  ///< a run's energy, emissions, interruptions; may be empty
   };
+  constexpr double footprint_h = 18;
   std::vector<Row> rows;
   double height = 60 + 20;
   const std::size_t omitted = e.results.size() - std::min(e.results.size(), max_chart_rows);
@@ -154,7 +186,7 @@ std::string breakdown_chart_svg(const Estimate& e) {
   for (const auto& r : e.results) {
     if (rows.size() == max_chart_rows)
       break;
-    Row row{&r.breakdown(), {}, 1};
+    Row row{&r.breakdown(), {}, 1, footprint_line(r)};
     const double total = in_usd(r.breakdown().amount);
     detail::require_finite("chart total", total, "a finite amount");
     std::vector<const LineItem*> parts;
@@ -179,7 +211,8 @@ std::string breakdown_chart_svg(const Estimate& e) {
       x += w;
     }
     row.lanes = std::max<std::size_t>(1, lane_end.size());
-    height += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
+    height += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20 +
+              (row.footprint.empty() ? 0.0 : footprint_h);
     rows.push_back(std::move(row));
   }
   std::ostringstream os;
@@ -205,6 +238,10 @@ std::string breakdown_chart_svg(const Estimate& e) {
     os << text(left + bar_w + 10, by + bar_h / 2 + 5, format_usd(root.amount), "start",
                "font-weight=\"bold\"");
     y += 14 + bar_h + 16 + lane_h * static_cast<double>(row.lanes) + 20;
+    if (!row.footprint.empty()) {
+      os << text(left, y - 8, row.footprint, "start", "font-size=\"11\" font-style=\"italic\"");
+      y += footprint_h;
+    }
   }
   if (omitted > 0)
     os << text(left, y + 10, omitted_note(omitted, "results"), "start", "font-style=\"italic\"");
@@ -217,7 +254,8 @@ namespace {
 /// The histogram drawing shared by both entry points: `counts` over [lo, hi].
 std::string draw_histogram(std::string_view title, double lo, double hi,
                            const std::vector<std::size_t>& counts, const std::string& caption,
-                           const std::vector<MarkedPercentile>& percentiles) {
+                           const std::vector<MarkedPercentile>& percentiles,
+                           std::string_view unit = "USD") {
   const int bins = static_cast<int>(counts.size());
   const double width = 900, height = 500, left = 70, right = 30, top = 100, bottom = 70;
   const double pw = width - left - right, ph = height - top - bottom;
@@ -231,15 +269,16 @@ std::string draw_histogram(std::string_view title, double lo, double hi,
     const double h = ph * static_cast<double>(counts[i]) / static_cast<double>(peak);
     const double x0 = lo + (hi - lo) * static_cast<double>(i) / bins;
     const double x1 = lo + (hi - lo) * static_cast<double>(i + 1) / bins;
-    os << rect(left + bw * static_cast<double>(i), top + ph - h, bw, h, "#4e79a7",
-               money(x0) + " to " + money(x1) + ": " + std::to_string(counts[i]) + " samples");
+    os << rect(
+        left + bw * static_cast<double>(i), top + ph - h, bw, h, "#4e79a7",
+        money(x0, unit) + " to " + money(x1, unit) + ": " + std::to_string(counts[i]) + " samples");
   }
   // Axes and ticks.
   os << "<line x1=\"" << num(left) << "\" y1=\"" << num(top + ph) << "\" x2=\"" << num(left + pw)
      << "\" y2=\"" << num(top + ph) << "\" stroke=\"#333333\"/>\n";
   for (int t = 0; t <= 4; ++t) {
     const double v = lo + (hi - lo) * t / 4.0;
-    os << text(xof(v), top + ph + 16, money(v), "middle", "font-size=\"11\"");
+    os << text(xof(v), top + ph + 16, money(v, unit), "middle", "font-size=\"11\"");
   }
   os << text(left + pw / 2, height - 12, caption, "middle");
   int k = 0;
@@ -251,8 +290,8 @@ std::string draw_histogram(std::string_view title, double lo, double hi,
     std::snprintf(label, sizeof label, "P%g", p.percent);
     os << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 8 - 15 * (k % 3)) << "\" x2=\""
        << num(x) << "\" y2=\"" << num(top) << "\" stroke=\"#e15759\" stroke-width=\"1\"/>\n";
-    os << text(x + 4, top - 12 - 15 * (k % 3), std::string(label) + " " + money(p.usd), "start",
-               "fill=\"#b03030\" font-size=\"11\"");
+    os << text(x + 4, top - 12 - 15 * (k % 3), std::string(label) + " " + money(p.usd, unit),
+               "start", "fill=\"#b03030\" font-size=\"11\"");
     ++k;
   }
   os << "</svg>\n";
@@ -290,7 +329,7 @@ std::string histogram_svg(std::string_view title, const std::vector<double>& sam
 }
 
 std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
-                          const std::vector<MarkedPercentile>& percentiles) {
+                          const std::vector<MarkedPercentile>& percentiles, std::string_view unit) {
   detail::require_finite("histogram low", binned.low_usd, "a finite bound");
   detail::require_finite("histogram high", binned.high_usd, "a finite bound");
   double lo = binned.low_usd, hi = binned.high_usd;
@@ -307,14 +346,16 @@ std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
   }
   if (counts.empty())
     counts.push_back(0);
-  std::string caption = "cost (USD), " + std::to_string(total) + " samples";
+  std::string caption = (unit == "USD" ? std::string("cost (USD), ") : std::string(unit) + ", ") +
+                        std::to_string(total) + " samples";
   if (binned.below + binned.above > 0)
     caption += " (" + std::to_string(binned.below) + " below and " + std::to_string(binned.above) +
                " above the range shown, P1 to P99)";
-  return draw_histogram(title, lo, hi, counts, caption, percentiles);
+  return draw_histogram(title, lo, hi, counts, caption, percentiles, unit);
 }
 
-std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars) {
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars,
+                        std::string_view unit) {
   detail::require_finite("tornado base", base_usd, "a finite amount");
   std::stable_sort(bars.begin(), bars.end(), [](const ChartBar& a, const ChartBar& b) {
     return std::fabs(a.high_usd - a.low_usd) > std::fabs(b.high_usd - b.low_usd);
@@ -354,19 +395,21 @@ std::string tornado_svg(std::string_view title, double base_usd, std::vector<Cha
     // The part of the bar below the base in one colour, above in another.
     const double xb = xof(base_usd);
     os << rect(std::min(a, xb), y + 5, std::max(0.0, xb - a), row - 10, "#59a14f",
-               b.input + ": " + money(std::min(b.low_usd, b.high_usd)));
+               b.input + ": " + money(std::min(b.low_usd, b.high_usd), unit));
     os << rect(xb, y + 5, std::max(0.0, z - xb), row - 10, "#e15759",
-               b.input + ": " + money(std::max(b.low_usd, b.high_usd)));
-    os << text(a - 4, y + row / 2 + 4, money(std::min(b.low_usd, b.high_usd)), "end",
+               b.input + ": " + money(std::max(b.low_usd, b.high_usd), unit));
+    os << text(a - 4, y + row / 2 + 4, money(std::min(b.low_usd, b.high_usd), unit), "end",
                "font-size=\"11\"");
-    os << text(z + 4, y + row / 2 + 4, money(std::max(b.low_usd, b.high_usd)), "start",
+    os << text(z + 4, y + row / 2 + 4, money(std::max(b.low_usd, b.high_usd), unit), "start",
                "font-size=\"11\"");
     y += row;
   }
   const double xb = xof(base_usd);
   os << "<line x1=\"" << num(xb) << "\" y1=\"" << num(top - 8) << "\" x2=\"" << num(xb)
      << "\" y2=\"" << num(y + 4) << "\" stroke=\"#333333\" stroke-width=\"1.5\"/>\n";
-  os << text(xb, y + 22, "base " + money(base_usd) + " (" + format_usd(usd(base_usd)) + ")",
+  os << text(xb, y + 22,
+             "base " + money(base_usd, unit) +
+                 (unit == "USD" ? " (" + format_usd(usd(base_usd)) + ")" : std::string()),
              "middle", "font-weight=\"bold\"");
   if (omitted > 0)
     os << text(20, y + 50, omitted_note(omitted, "inputs"), "start", "font-style=\"italic\"");

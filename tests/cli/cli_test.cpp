@@ -534,7 +534,7 @@ TEST(Ranges, SimulateMatchesTheAnalyticDistribution) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");  // no progress when standard error is not a terminal
   const auto doc = nlohmann::json::parse(r.out);
-  EXPECT_EQ(doc.at("schema"), "traincost.simulation/1");
+  EXPECT_EQ(doc.at("schema"), "traincost.simulation/2");
   EXPECT_EQ(doc.at("samples"), 100000);
   const auto& usd = doc.at("results")[0].at("usd");
   // Monte Carlo error of the mean: sd $1.61M / sqrt(1e5) = $5.1K; allow 0.5%.
@@ -568,7 +568,7 @@ TEST(Ranges, SimulateTableAndCsv) {
   const auto c =
       traincost({"simulate", scenario("deepseek_v3_ranges.toml"), "-n", "2000", "-f", "csv"});
   ASSERT_EQ(c.exit_code, 0) << c.err;
-  EXPECT_EQ(c.out.rfind("result,scope,statistic,usd\r\n", 0), 0u);
+  EXPECT_EQ(c.out.rfind("result,scope,statistic,usd,value,unit\r\n", 0), 0u);
   EXPECT_NE(c.out.find(",final_run_rental,p95,"), std::string::npos);
 }
 
@@ -581,7 +581,7 @@ TEST(Ranges, SensitivityGivesTheExactSwing) {
   EXPECT_NE(r.out.find("base (every range at its median): $6,970,000"), std::string::npos);
   const auto j = nlohmann::json::parse(
       traincost({"sensitivity", scenario("deepseek_v3_ranges.toml"), "-f", "json"}).out);
-  EXPECT_EQ(j.at("schema"), "traincost.sensitivity/1");
+  EXPECT_EQ(j.at("schema"), "traincost.sensitivity/2");
   EXPECT_DOUBLE_EQ(j.at("results")[0].at("bars")[0].at("swing_usd").get<double>(),
                    9'479'200.0 - 4'460'800.0);
 }

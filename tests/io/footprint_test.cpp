@@ -9,13 +9,16 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "traincost/io/estimate.hpp"
 #include "traincost/io/json_report.hpp"
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/io/simulation.hpp"
+#include "traincost/io/svg_chart.hpp"
 
 namespace traincost::io {
 namespace {
@@ -137,20 +140,153 @@ TEST(Footprint, BadInputsAreOneLocatedError) {
             std::string::npos);
 }
 
-TEST(Footprint, RangesAreReadAtTheirMedianAndNotDrawnBySimulate) {
+/// The cells of one CSV line (no quoted commas in these rows).
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string c;
+  while (std::getline(ss, c, ','))
+    out.push_back(c);
+  if (!line.empty() && line.back() == ',')
+    out.emplace_back();
+  return out;
+}
+
+TEST(Footprint, EstimateCsvEndsWithTheFootprintColumns) {
+  const Estimate e = estimate(read_scenario(card_file));
+  const std::string csv = render_estimate(e, Format::csv);
+  std::istringstream in(csv);
+  std::string header, total, stage;
+  std::getline(in, header);
+  std::getline(in, total);
+  std::getline(in, stage);
+  for (auto* l : {&header, &total, &stage})
+    if (!l->empty() && l->back() == '\r')
+      l->pop_back();
+  const auto h = cells_of(header);
+  ASSERT_EQ(h.size(), 33u);
+  EXPECT_EQ(h[21], "usd_per_million_tokens");  // the old columns stay where they were
+  EXPECT_EQ(h[22], "kwh");
+  EXPECT_EQ(h[32], "usd_including_interruptions");
+  const auto t = cells_of(total);
+  ASSERT_EQ(t.size(), 33u) << total;
+  EXPECT_EQ(t[3], "total");
+  EXPECT_NEAR(std::stod(t[22]), 21.588e6, 1.0);  // 30.84M GPU-hours x 700 W
+  EXPECT_NEAR(std::stod(t[25]), 8930.0, 1.0);    // location-based tCO2e
+  EXPECT_EQ(t[26], "0");                         // market-based
+  const auto& f = *e.results[0].footprint;
+  EXPECT_DOUBLE_EQ(std::stod(t[32]), in_usd(f.failures->total));
+  EXPECT_GT(std::stod(t[32]), std::stod(t[11]));  // more than the run's cost
+  const auto st = cells_of(stage);
+  ASSERT_EQ(st.size(), 33u) << stage;
+  EXPECT_EQ(st[3], "training");
+  EXPECT_EQ(st[23], "700");
+  EXPECT_NEAR(std::stod(st[22]), 21.588e6, 1.0);
+}
+
+TEST(Footprint, BreakdownChartShowsTheFootprintBesideTheCost) {
+  const std::string svg = breakdown_chart_svg(estimate(read_scenario(card_file)));
+  EXPECT_NE(svg.find("energy 21,588,000 kWh"), std::string::npos);
+  EXPECT_NE(svg.find("location-based 8,930"), std::string::npos);
+  EXPECT_NE(svg.find("with interruptions $"), std::string::npos);
+}
+
+/// The simulated result called `name`.
+const SimulatedResult& result_named(const Simulation& sim, const std::string& name) {
+  for (const auto& r : sim.results)
+    if (r.name == name)
+      return r;
+  throw std::runtime_error("no result " + name);
+}
+
+TEST(Footprint, SimulateDrawsEnergyRangesThroughTheRunsFootprint) {
+  // The only range is on the power: kWh = 200,000 GPU-hours x W x PUE 1.2 at
+  // each drawn W, so its percentiles are the power's, scaled.
+  const Scenario s = parse_scenario(std::string(base) +
+                                        "[run.energy]\npower = \"measured\"\n"
+                                        "watts_per_accelerator = { low = 300, high = 500 }\n"
+                                        "pue = 1.2\n"
+                                        "[run.emissions]\nlocation_based_kg_per_kwh = 0.5\n"
+                                        "market_based_kg_per_kwh = 0.1\n",
+                                    "f.toml");
+  SimulationOptions o;
+  o.samples = 20'000;
+  const Simulation sim = run_simulation(s, o);
+  const SimulatedResult& kwh = result_named(sim, "r — energy");
+  EXPECT_EQ(kwh.unit, "kWh");
+  auto kwh_at = [](double w) { return 200'000 * w * 1.2 / 1000.0; };
+  EXPECT_NEAR(in_usd(kwh.summary.p5), kwh_at(310), kwh_at(310) * 0.01);
+  EXPECT_NEAR(in_usd(kwh.summary.p50), kwh_at(400), kwh_at(400) * 0.01);
+  EXPECT_NEAR(in_usd(kwh.summary.p95), kwh_at(490), kwh_at(490) * 0.01);
+  EXPECT_GE(in_usd(kwh.summary.min), kwh_at(300) * (1 - 1e-12));
+  EXPECT_LE(in_usd(kwh.summary.max), kwh_at(500) * (1 + 1e-12));
+  const SimulatedResult& loc = result_named(sim, "r — emissions, location-based");
+  EXPECT_EQ(loc.unit, "tCO2e");
+  EXPECT_NEAR(in_usd(loc.summary.p50), kwh_at(400) * 0.5 / 1000.0, kwh_at(400) * 0.5e-5);
+  const SimulatedResult& mkt = result_named(sim, "r — emissions, market-based");
+  EXPECT_NEAR(in_usd(mkt.summary.p95), kwh_at(490) * 0.1 / 1000.0, kwh_at(490) * 0.1e-5);
+  // The run's cost reads no energy input: the same in every sample.
+  const SimulatedResult& run = result_named(sim, "r");
+  EXPECT_EQ(run.unit, "USD");
+  EXPECT_DOUBLE_EQ(in_usd(run.summary.p5), 400'000.0);
+  EXPECT_DOUBLE_EQ(in_usd(run.summary.p95), 400'000.0);
+
+  // Every format shows them with their unit.
+  const std::string table = render_simulation(sim, s, Format::table);
+  EXPECT_NE(table.find("r — energy"), std::string::npos);
+  EXPECT_NE(table.find(" kWh"), std::string::npos);
+  EXPECT_NE(table.find(" tCO2e"), std::string::npos);
+  EXPECT_NE(render_simulation(sim, s, Format::markdown).find("| statistic | kWh |"),
+            std::string::npos);
+  const std::string csv = render_simulation(sim, s, Format::csv);
+  EXPECT_EQ(csv.rfind("result,scope,statistic,usd,value,unit\r\n", 0), 0u);
+  EXPECT_NE(csv.find(",kWh\r\n"), std::string::npos);
+  const auto j = nlohmann::json::parse(render_simulation(sim, s, Format::json));
+  EXPECT_EQ(j["schema"], "traincost.simulation/2");
+  bool found = false;
+  for (const auto& r : j["results"])
+    if (r["name"] == "r — energy") {
+      found = true;
+      EXPECT_EQ(r["unit"], "kWh");
+      EXPECT_NEAR(r["usd"]["p50"].get<double>(), kwh_at(400), kwh_at(400) * 0.01);
+    }
+  EXPECT_TRUE(found);
+  // The histogram of the energy is labelled in kWh, not in dollars.
+  for (std::size_t i = 0; i < sim.results.size(); ++i)
+    if (sim.results[i].name == "r — energy") {
+      const std::string svg = simulation_chart_svg(sim, i);
+      EXPECT_NE(svg.find(" kWh"), std::string::npos);
+      EXPECT_EQ(svg.find('$'), std::string::npos);
+    }
+}
+
+TEST(Footprint, SimulateDrawsFailureRangesIntoTheCostIncludingInterruptions) {
+  // The card's one range is its checkpoint write time: the run's cost stays
+  // put, the cost including interruptions moves with it.
   const Scenario s = read_scenario(card_file);
   ASSERT_EQ(s.uncertain.size(), 1u);
-  EXPECT_FALSE(s.uncertain[0].costs);
-  EXPECT_NE(s.uncertain[0].description.find("not drawn"), std::string::npos);
   SimulationOptions o;
-  o.samples = 100;
-  try {
-    (void)run_simulation(s, o);
-    ADD_FAILURE() << "expected an error: no range on a cost";
-  } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("is a range on an input no cost reads"), std::string::npos)
-        << e.what();
-  }
+  o.samples = 4'000;
+  const Simulation sim = run_simulation(s, o);
+  const SimulatedResult& run = result_named(sim, "Llama 3.1 405B");
+  EXPECT_DOUBLE_EQ(in_usd(run.summary.p5), in_usd(run.summary.p95));
+  const SimulatedResult& with = result_named(sim, "Llama 3.1 405B — cost including interruptions");
+  EXPECT_EQ(with.unit, "USD");
+  EXPECT_GT(in_usd(with.summary.p5), in_usd(run.summary.p50));
+  EXPECT_GT(in_usd(with.summary.p95), in_usd(with.summary.p5));
+  // Its median is estimate's figure (the range at its median).
+  const Estimate e = estimate(s);
+  EXPECT_NEAR(in_usd(with.summary.p50), in_usd(e.results[0].footprint->failures->total),
+              in_usd(with.summary.p50) * 1e-3);
+  // And a tornado shows the range's swing on it.
+  const Sensitivity sens = sensitivity(s);
+  bool swung = false;
+  for (const auto& r : sens.results)
+    if (r.name == with.name) {
+      ASSERT_EQ(r.tornado.bars.size(), 1u);
+      swung = in_usd(r.tornado.bars[0].swing()) > 0.0;
+    }
+  EXPECT_TRUE(swung);
 }
 
 }  // namespace

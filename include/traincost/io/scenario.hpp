@@ -104,10 +104,6 @@ struct UncertainInput {
   std::string model_path;
   double scale = 1.0;
   bool inverse = false;
-  /// False for an input no cost reads (a run's energy, emissions and failure
-  /// inputs): `estimate` uses its median; `simulate` and `analyse`, which
-  /// draw costs, hold it there.
-  bool costs = true;
 };
 
 /// A fleet to cost: its capex, and its operating cost over a period when

@@ -36,6 +36,9 @@ struct SimulatedResult {
   std::string name;
   Scope scope = Scope::program;
   uncertainty::CostSummary summary;
+  /// The unit of the statistics: "USD", or "kWh" / "tCO2e" for a run's
+  /// energy and emissions (whose numbers the summary's amounts carry).
+  std::string unit = "USD";
 };
 
 /// A whole simulation: one entry per result of the scenario.
@@ -61,6 +64,8 @@ struct SensitivityResult {
   std::string name;
   Scope scope = Scope::program;
   uncertainty::CostTornado tornado;
+  /// The unit of the result's figures, as in `SimulatedResult::unit`.
+  std::string unit = "USD";
 };
 
 /// Sensitivity of every result of the scenario.
@@ -85,10 +90,10 @@ std::size_t result_index(const Scenario& scenario,
                          const std::string& name);
 
 /// A simulation in a format (amounts in USD; JSON schema
-/// "traincost.simulation/1", see docs/scenarios.md).
+/// "traincost.simulation/2", see docs/scenarios.md).
 std::string render_simulation(const Simulation& sim, const Scenario& scenario, Format f);
 
-/// A sensitivity analysis in a format (JSON schema "traincost.sensitivity/1").
+/// A sensitivity analysis in a format (JSON schema "traincost.sensitivity/2").
 std::string render_sensitivity(const Sensitivity& sens, const Scenario& scenario, Format f);
 
 /// The histogram of result `index`, P5, P50 and P95 marked, as SVG.

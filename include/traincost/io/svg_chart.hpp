@@ -44,8 +44,11 @@ struct BinnedCosts {
 };
 
 /// A histogram of costs counted beforehand, the given percentiles marked.
+/// `unit` other than "USD" ("kWh", "tCO2e": a run's footprint) labels the
+/// figures, which are then in that unit.
 std::string histogram_svg(std::string_view title, const BinnedCosts& binned,
-                          const std::vector<MarkedPercentile>& percentiles);
+                          const std::vector<MarkedPercentile>& percentiles,
+                          std::string_view unit = "USD");
 
 /// One input's swing in a tornado chart: the result (USD) with the input at
 /// its low and at its high end, the others at their base values.
@@ -56,6 +59,8 @@ struct ChartBar {
 };
 
 /// A tornado chart around `base_usd`, widest swing on top.
-std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars);
+/// `unit` as for `histogram_svg`.
+std::string tornado_svg(std::string_view title, double base_usd, std::vector<ChartBar> bars,
+                        std::string_view unit = "USD");
 
 }  // namespace traincost::io

@@ -257,6 +257,21 @@ inline double max(double a, double b) {
   return std::max(a, b);
 }
 
+/// Element-wise square root (NaN for a negative lane, as `std::sqrt`); the
+/// failure model's optimal checkpoint interval needs it (run/failures.hpp).
+inline Lanes sqrt(Lanes a) {
+  if (a.uniform())
+    return Lanes(std::sqrt(a.uniform_value()));
+  double* r = a.writable();
+  for (std::size_t i = 0; i < lane_count; ++i)
+    r[i] = std::sqrt(r[i]);
+  return a;
+}
+/// The scalar counterpart, so that one model body serves both value types.
+inline double sqrt(double a) {
+  return std::sqrt(a);
+}
+
 /// Whether every one of the first `n` lanes is finite.
 inline bool all_finite(const Lanes& a, std::size_t n = lane_count) {
   for (std::size_t i = 0; i < n; ++i)

@@ -163,6 +163,14 @@ inline std::pair<PowerPerAccelerator, Provenance> power_of(const PowerDraw& d,
                            format_value(d.average_fraction.value))};
 }
 
+/// A stage's energy in kWh: GPU-hours x W per accelerator x PUE, over a value
+/// type `V` (a number, or `model::Lanes` in a simulation): the one
+/// definition of the point model and the drawn one (run/footprint_model.hpp).
+template <class V>
+V stage_kwh(const V& gpu_hours, const V& watts, const V& pue) {
+  return gpu_hours * watts * pue / 1000.0;
+}
+
 /// The accelerator a stage ran on.
 inline const AcceleratorSpec& stage_accelerator(const TrainingRun& run, const Stage& s) {
   return (s.cluster ? *s.cluster : run.cluster).accelerator();
@@ -203,7 +211,8 @@ inline RunEnergy energy_of_run(const TrainingRun& run, const FinalRunCost& cost,
     se.basis = draw->basis;
     se.power = power;
     // W per accelerator x accelerator-seconds = joules; x PUE for the facility.
-    se.energy = sc.gpu_time * power * in.pue.value;
+    se.energy = kilowatt_hours(detail::stage_kwh(in_gpu_hours(sc.gpu_time),
+                                                 in_watts_per_accelerator(power), in.pue.value));
     se.provenance =
         derived_from({sc.usage_provenance.evidence, p.evidence, in.pue.provenance.evidence},
                      "GPU-hours x " + std::string(to_string(draw->basis)) + " " +

@@ -37,6 +37,7 @@
 #include "traincost/core/provenance.hpp"
 #include "traincost/core/scope.hpp"
 #include "traincost/detail/validate.hpp"
+#include "traincost/model/lanes.hpp"
 #include "traincost/run/final_run.hpp"
 #include "traincost/units/units.hpp"
 
@@ -112,9 +113,34 @@ struct FailureOutcome {
 
 namespace detail {
 
-/// Λ R + Λ (τ + δ) / 2 as a plain number, the share of elapsed time lost to failures.
-inline double failure_share(FailureRate job, Duration tau, Duration delta, Duration restart) {
-  return as_ratio(job * (restart + (tau + delta) * 0.5) / interruptions(1));
+/// The optimal interval τ* = sqrt(δ² + 2 δ c / Λ) − δ, c = 1 − Λ R − Λ δ / 2,
+/// in hours over a value type `V` (a number, or `model::Lanes` in a
+/// simulation): the one definition both the point model and the drawn one
+/// use. Checks nothing.
+template <class V>
+V optimal_interval_hours(const V& lam, const V& d, const V& r) {
+  using model::sqrt;
+  const V c = 1.0 - lam * r - lam * d / 2.0;
+  return sqrt(d * d + 2.0 * d * c / lam) - d;
+}
+
+/// The share of elapsed time in kept segments, 1 − Λ (R + (τ + δ) / 2), in hours over `V`.
+template <class V>
+V kept_share(const V& lam, const V& tau, const V& d, const V& r) {
+  return 1.0 - lam * (r + (tau + d) * 0.5);
+}
+
+/// Goodput τ / (τ + δ) · kept, over `V`.
+template <class V>
+V goodput_at(const V& tau, const V& d, const V& kept) {
+  return tau / (tau + d) * kept;
+}
+
+/// GPU-hours lost to interruptions: N (T − W) with T = W / g and W = GPU-hours / N,
+/// i.e. GPU-hours / g − GPU-hours, over `V`.
+template <class V>
+V lost_gpu_hours(const V& gpu_hours, const V& goodput) {
+  return gpu_hours / goodput - gpu_hours;
 }
 
 }  // namespace detail
@@ -134,7 +160,7 @@ inline Duration optimal_checkpoint_interval(FailureRate job_rate, Duration write
     detail::fail_value("failures.restart_minutes", r * 60.0,
                        "a restart and checkpoint write short against the job's mean time between "
                        "failures (failures come faster than the job can recover)");
-  return hours(std::sqrt(d * d + 2.0 * d * c / lam) - d);
+  return hours(detail::optimal_interval_hours(lam, d, r));
 }
 
 /// Young's first-order optimum sqrt(2 δ / Λ) (Young 1974), for comparison.
@@ -159,13 +185,13 @@ inline FailureOutcome failure_outcome(AcceleratorCount count, const FailureInput
     out.interval = optimal_checkpoint_interval(out.job_rate, in.checkpoint_write, in.restart);
     out.optimal_interval = true;
   }
-  const double kept =
-      1.0 - detail::failure_share(out.job_rate, out.interval, in.checkpoint_write, in.restart);
+  const double kept = detail::kept_share(in_failures_per_hour(out.job_rate), in_hours(out.interval),
+                                         in_hours(in.checkpoint_write), in_hours(in.restart));
   if (!(kept > 0.0))
     detail::fail_value("failures.checkpoint_interval_hours", in_hours(out.interval),
                        "an interval, write and restart time short against the job's mean time "
                        "between failures (as given, the job never finishes)");
-  out.goodput = ratio(out.interval, out.interval + in.checkpoint_write) * kept;
+  out.goodput = detail::goodput_at(in_hours(out.interval), in_hours(in.checkpoint_write), kept);
   return out;
 }
 
@@ -211,7 +237,7 @@ inline RunFailures failures_of_run(const FinalRunCost& cost, const FailureInputs
     sf.failure_free = sc.gpu_time / sc.accelerators;
     sf.wall_clock = sf.failure_free / sf.outcome.goodput;
     sf.interruptions = sf.outcome.job_rate * sf.wall_clock;
-    sf.lost = sc.accelerators * (sf.wall_clock - sf.failure_free);
+    sf.lost = gpu_hours(detail::lost_gpu_hours(in_gpu_hours(sc.gpu_time), sf.outcome.goodput));
     sf.lost_cost = sf.lost * sc.price;
     out.interruptions += sf.interruptions;
     out.lost += sf.lost;

@@ -260,8 +260,10 @@ RunValues<typename E::value_type> evaluate_run(const TrainingRun& run, E& e,
     if constexpr (details) {
       out.gpu_time += sv.gpu_time;
       out.wall_clock += sv.wall_clock;
-      on_stage(i, sv);
     }
+    // Over samples too: a run's footprint (run/footprint_model.hpp) reads
+    // each stage's GPU-time and price (wall-clock is zero there).
+    on_stage(i, sv);
   }
   return out;
 }
