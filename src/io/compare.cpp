@@ -220,8 +220,10 @@ Comparison compare(std::vector<Configuration> configurations) {
       cr.scopes[c] = match->scope;
       cr.evidence[c] = match->evidence;
       for (const auto& [key, label, unit, value] : match->figures) {
+        // A named copy: clang 14 cannot capture a structured binding.
+        const std::string& wanted = key;
         auto it = std::find_if(cr.measures.begin(), cr.measures.end(),
-                               [&](const ComparedMeasure& m) { return m.key == key; });
+                               [&](const ComparedMeasure& m) { return m.key == wanted; });
         if (it == cr.measures.end()) {
           cr.measures.push_back({key, label, unit, std::vector<std::optional<double>>(n)});
           it = std::prev(cr.measures.end());
