@@ -1,0 +1,62 @@
+#pragma once
+/// \file
+/// The system a plan runs on: the accelerator from the catalog, the network
+/// between accelerators, and the efficiencies that turn peaks into achieved
+/// rates.
+///
+/// Efficiencies are named parameters with a provenance each, never silently
+/// fitted: a value read from a paper is `published`, one fitted once on a
+/// stated subset of the validation runs is `derived` and says which, and a
+/// user's own is `assumed`. Every one can be overridden.
+
+#include <string>
+
+#include "traincost/core/provenance.hpp"
+#include "traincost/hardware/accelerator.hpp"
+#include "traincost/units/units.hpp"
+
+namespace traincost::perf {
+
+/// A number in (0, 1] with where it comes from.
+struct Efficiency {
+  double value = 1.0;
+  Provenance provenance;
+};
+
+/// The links between accelerators.
+struct NetworkDescription {
+  /// Scale-up (NVLink / NVSwitch, ICI) bandwidth per accelerator, one
+  /// direction: 300 GB/s on A100 (600 GB/s bidirectional), 200 on H800,
+  /// 450 on H100.
+  Bandwidth scale_up = gigabytes_per_second(0);
+  /// Accelerators that share one scale-up domain (8 in a DGX/HGX node).
+  int scale_up_domain = 8;
+  /// Scale-out (InfiniBand / RoCE) bandwidth per accelerator, one direction:
+  /// 25 GB/s for one 200 Gb/s HDR port, 50 GB/s for 400 Gb/s NDR.
+  Bandwidth scale_out = gigabytes_per_second(0);
+  /// Accelerators under one leaf/spine switch domain before traffic crosses
+  /// the oversubscribed tier; 0 = a non-blocking fabric.
+  long long switch_domain = 0;
+  Provenance provenance;
+};
+
+/// How close to peak each kind of work runs.
+struct EfficiencyParameters {
+  Efficiency matmul;        ///< large GEMMs, share of the dense peak
+  Efficiency attention;     ///< attention core (scores, softmax, context)
+  Efficiency memory_bound;  ///< element-wise/norm kernels, share of HBM bandwidth
+  Efficiency scale_up;      ///< achieved share of scale-up bandwidth in collectives
+  Efficiency scale_out;     ///< achieved share of scale-out bandwidth in collectives
+};
+
+/// Accelerator + network + efficiencies + the memory held back for the
+/// framework (CUDA context, allocator fragmentation, communication buffers).
+struct TrainingSystem {
+  AcceleratorSpec accelerator;
+  NetworkDescription network;
+  EfficiencyParameters efficiency;
+  ByteCount reserved_memory = gigabytes(0);  ///< per accelerator, not usable by tensors
+  Provenance reserved_memory_provenance;
+};
+
+}  // namespace traincost::perf
