@@ -5,22 +5,29 @@
 /// term; in short, per micro-batch on the slowest pipeline stage (first or
 /// last, whichever has more work: the last computes the logits):
 ///
-/// * compute: matrix products at peak(plan.precision) x matmul efficiency,
-///   the attention core at the BF16 peak x attention efficiency (the whole
-///   s x s square unless `plan.flash_attention`, which skips the causal
-///   half), memory-bound kernels (norms, activations, residual adds, dropout,
-///   softmax, MoE permutes, cross-entropy) as bytes read + written over HBM
-///   bandwidth x memory-bound efficiency; backward = 2 x forward products and
-///   1.5 x forward memory traffic (a kernel's backward reads its input and
-///   the incoming gradient and writes one gradient);
+/// * compute: each linear layer's products at peak(plan.precision) x matmul
+///   efficiency x d/(d + matmul_size), d the smallest of its token, input
+///   and output sizes (forward, data-gradient and weight-gradient products
+///   share it); the attention core at the BF16 peak x attention efficiency
+///   (the whole s x s square unless `plan.flash_attention`, which skips the
+///   causal half); memory-bound kernels (norms, activations, residual adds,
+///   dropout, softmax, MoE permutes, cross-entropy) as bytes read + written
+///   over HBM bandwidth x memory-bound efficiency; backward = 2 x forward
+///   products and 1.5 x forward memory traffic (a kernel's backward reads its
+///   input and the incoming gradient and writes one gradient);
 /// * recompute: full re-runs each layer's forward (products, kernels and TP
 ///   collectives); selective re-runs the attention core and its softmax;
-/// * tensor parallel: per layer two collectives forward and two backward of
-///   s·b·h BF16 values (all-reduce, or reduce-scatter + all-gather with
-///   sequence parallelism: the same ring volume 2(t-1)/t), on scale-up when
-///   t <= scale_up_domain, else scale-out; context parallel: the ring
-///   exchange of K and V (and of their gradients in backward), exposed only
-///   beyond the attention core it overlaps;
+/// * tensor parallel: per layer two collectives forward of s·b·h BF16
+///   values (all-reduce, or reduce-scatter + all-gather with sequence
+///   parallelism: the same ring volume 2(t-1)/t), on scale-up when
+///   t <= scale_up_domain, else scale-out. Backward, as Megatron-LM does it,
+///   the column-parallel layers' collectives run behind their data- and
+///   weight-gradient GEMMs (exposed only beyond them); with SP the all-gather
+///   of the row-parallel output gradient stays exposed (half a forward's
+///   volume). `overlap.tensor_parallel` also hides the forward collectives
+///   behind the GEMMs. Full recompute repeats the forward collectives.
+///   Context parallel: the ring exchange of K and V (and of their gradients
+///   in backward), exposed only beyond the attention core it overlaps;
 /// * expert all-to-all: dispatch + combine forward and backward per MoE
 ///   layer (dispatch in FP8 when the plan is FP8), over scale-up within a
 ///   domain, else the out-of-domain share over scale-out;
@@ -127,7 +134,7 @@ inline double gemm_time(const Rates& r, double tokens, double n, double k) {
   return 2.0 * tokens * n * k / (r.gemm * d / (d + r.tile));
 }
 
-/// Forward product seconds of one dense-FFN layer.
+/// Forward product seconds of one layer's attention projections (in and out).
 inline double attention_gemm_time(const TransformerArchitecture& m, const ParallelPlan& p,
                                   const Rates& r, double tokens) {
   const double t = p.tensor;
@@ -136,12 +143,14 @@ inline double attention_gemm_time(const TransformerArchitecture& m, const Parall
   const double in = attention_weights(m) / h - out;
   return gemm_time(r, tokens, in / t, h) + gemm_time(r, tokens, h, out / t);
 }
+/// Forward product seconds of one FFN of inner size f split t ways.
 inline double ffn_gemm_time(const TransformerArchitecture& m, const Rates& r, double tokens,
                             double f, double t) {
   const double h = static_cast<double>(m.hidden);
   const double up = m.ffn_kind == FeedForwardKind::swiglu ? 2.0 : 1.0;
   return gemm_time(r, tokens, up * f / t, h) + gemm_time(r, tokens, h, f / t);
 }
+/// Forward product seconds of one dense-FFN layer.
 inline double dense_gemm_time(const TransformerArchitecture& m, const ParallelPlan& p,
                               const Rates& r, double tokens) {
   return attention_gemm_time(m, p, r, tokens) +
