@@ -30,7 +30,10 @@
 ///   in backward), exposed only beyond the attention core it overlaps;
 /// * expert all-to-all: dispatch + combine forward and backward per MoE
 ///   layer (dispatch in FP8 when the plan is FP8), over scale-up within a
-///   domain, else the out-of-domain share over scale-out;
+///   domain, else the out-of-domain share over scale-out (once per
+///   destination domain under node-limited routing, `moe.node_limit`);
+///   `overlap.expert_all_to_all` hides it behind the micro-batch's compute,
+///   which slows by 1/(1 - `overlap.communication_sm_share`);
 /// * pipeline: bubble (p-1)/v micro-batch times; stage-to-stage sends of
 ///   s·b·h/t values, on the critical path 2·(p·v-1) times when overlapped;
 /// * data parallel: ring all-reduce (or reduce-scatter + all-gather,
@@ -49,6 +52,7 @@
 /// string; it calls `check_plan` first.
 
 #include <algorithm>
+#include <cmath>
 
 #include "traincost/compute/throughput.hpp"
 #include "traincost/perf/architecture.hpp"
@@ -177,6 +181,40 @@ inline double link(const Rates& r, double span) {
   return span <= r.domain ? r.up : r.out;
 }
 
+/// Seconds of the expert all-to-all of `moe_layers` layers for one
+/// micro-batch, forward (dispatch + combine) and backward (both in BF16).
+/// Each token sends `top_k` copies of h values (T/t tokens per rank with
+/// SP). The e expert ranks sit t·c apart, so a scale-up domain holds
+/// k = domain/(t·c) of them and the group spans G = e/k domains: a copy
+/// leaves its domain with probability (G-1)/G and crosses scale-out, the
+/// others stay on scale-up; the slower link decides. With node-limited
+/// routing (`moe.node_limit` = M, DeepSeek-V3's dispatch) a token crosses
+/// scale-out once per destination domain, min(M, G·(1-(1-1/G)^top_k))
+/// domains, and is forwarded to its experts inside the domain.
+inline void expert_all_to_all(const TransformerArchitecture& m, const ParallelPlan& p,
+                              const Rates& r, double tokens, double moe_layers, double& forward,
+                              double& backward) {
+  const double t = p.tensor, c = p.context, e = p.expert;
+  const double k_top = m.moe->top_k;
+  const double sent_tokens = tokens / (p.sequence_parallel ? t : 1.0);
+  const double h = static_cast<double>(m.hidden);
+  const double in_domain = std::max(1.0, std::min(e, r.domain / (t * c)));
+  const double domains = e / in_domain;
+  double remote_copies = k_top * (domains - 1.0) / domains;
+  if (m.moe->node_limit > 0 && domains > 1.0) {
+    const double distinct = domains * (1.0 - std::pow(1.0 - 1.0 / domains, k_top));
+    remote_copies = std::min<double>(m.moe->node_limit, distinct) * (domains - 1.0) / domains;
+  }
+  const double local_copies = k_top * (in_domain - 1.0) / in_domain;
+  const auto time = [&](double bytes_per_value) {
+    const double per_copy = sent_tokens * h * bytes_per_value;
+    return std::max(per_copy * remote_copies / r.out, per_copy * local_copies / r.up);
+  };
+  const double dispatch = p.precision == Precision::fp8 ? 1.0 : 2.0;
+  forward = moe_layers * (time(dispatch) + time(2.0));
+  backward = moe_layers * 2.0 * time(2.0);
+}
+
 /// The parts of one micro-batch on one stage, in seconds.
 struct MicroBatch {
   double compute = 0, recompute = 0, tensor = 0, expert = 0;
@@ -224,19 +262,8 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   // Expert all-to-all per MoE layer: dispatch + combine.
   double a2a_fwd = 0, a2a_bwd = 0;
-  if (m.moe && st.moe > 0 && p.expert > 1) {
-    const double e = p.expert;
-    const double sent = tokens / (p.sequence_parallel ? t : 1.0) * m.moe->top_k * h;
-    const double in_domain = std::max(1.0, std::min(e, r.domain / (t * c)));
-    const double remote = (e - in_domain) / e, local = (in_domain - 1.0) / e;
-    const auto time = [&](double bytes_per_value) {
-      const double bytes = sent * bytes_per_value;
-      return std::max(bytes * remote / r.out, bytes * local / r.up);
-    };
-    const double dispatch = p.precision == Precision::fp8 ? 1.0 : 2.0;
-    a2a_fwd = st.moe * (time(dispatch) + time(2.0));
-    a2a_bwd = st.moe * 2.0 * time(2.0);
-  }
+  if (m.moe && st.moe > 0 && p.expert > 1)
+    expert_all_to_all(m, p, r, tokens, st.moe, a2a_fwd, a2a_bwd);
 
   MicroBatch mb;
   const double bwd_compute =
@@ -265,8 +292,13 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   if (p.overlap.tensor_parallel)
     tp = std::max(0.0, tp - mb.gemm);
-  if (p.overlap.expert_all_to_all)
-    a2a = std::max(0.0, a2a - mb.compute);
+  if (p.overlap.expert_all_to_all && a2a > 0) {
+    // Communication kernels running beside the compute hold a share of the
+    // SMs (DeepSeek-V3: 20 of 132), so the compute they hide behind slows.
+    const double share = p.overlap.communication_sm_share;
+    const double slowed = mb.compute / (1.0 - share);
+    a2a = std::max(0.0, a2a - slowed) + (slowed - mb.compute);
+  }
   mb.tensor = tp + cp;
   mb.expert = a2a;
   mb.backward = bwd_compute + tp_fwd;

@@ -25,7 +25,9 @@
 ///   published run are predictions, not fits;
 /// * matmul_size 256, attention 0.5, scale_up 0.75 and scale_out 0.75 are
 ///   assumptions, stated with their reasons in docs/step-time.md;
-/// * the same shares of peak are assumed on H100 and H800 (not fitted there).
+/// * on Hopper (H100, H800) matmul is 0.78, an assumption read from public
+///   H800 GEMM benchmarks (`default_efficiencies(accelerator)`); the other
+///   shares of peak are assumed to carry over from the A100 fit.
 /// Nothing is refitted per run. Override any of them on a `TrainingSystem`.
 
 #include "traincost/hardware/catalog.hpp"
@@ -55,6 +57,29 @@ inline EfficiencyParameters default_efficiencies() {
   return e;
 }
 
+/// Whether an accelerator is an NVIDIA Hopper part (H100, H800, H200, H20),
+/// read from its catalog name.
+inline bool is_hopper(const AcceleratorSpec& a) {
+  return a.vendor == "NVIDIA" && a.name.size() >= 3 && a.name[0] == 'H' && a.name[1] >= '0' &&
+         a.name[1] <= '9';
+}
+
+/// The efficiencies for an accelerator: `default_efficiencies()` (the A100
+/// fit) except that on Hopper the large-product matmul efficiency is 0.78.
+/// A Hopper tensor core is three times an A100's and its GEMMs stay further
+/// from peak: public H800 benchmarks of 8192 x 8192 x K products reach 766
+/// TFLOP/s in FP16 and 1,541 in FP8 at K = 16,384 (78% of 989.5 and 1,979),
+/// and their fall with K follows the same d/(d + 256) size term (705 at
+/// K = 2,048). Those benchmarks are third-party measurements not yet in
+/// docs/sources.md, so the value is tagged assumed.
+inline EfficiencyParameters default_efficiencies(const AcceleratorSpec& accelerator) {
+  EfficiencyParameters e = default_efficiencies();
+  if (is_hopper(accelerator))
+    e.matmul = {0.78, assumed("Hopper large-GEMM efficiency 0.78 of the dense peak, BF16 and "
+                              "FP8, from public H800 GEMM benchmarks (docs/step-time.md)")};
+  return e;
+}
+
 namespace detail {
 
 inline TrainingSystem hgx_system(const char* accelerator, double up_gb_s, double out_gb_s,
@@ -65,7 +90,7 @@ inline TrainingSystem hgx_system(const char* accelerator, double up_gb_s, double
   s.network.scale_up_domain = 8;
   s.network.scale_out = gigabytes_per_second(out_gb_s);
   s.network.provenance = std::move(network);
-  s.efficiency = default_efficiencies();
+  s.efficiency = default_efficiencies(s.accelerator);
   s.reserved_memory = gigabytes(4.0);
   s.reserved_memory_provenance = assumed(
       "CUDA context, NCCL buffers and allocator fragmentation: 4 GB per accelerator "

@@ -205,6 +205,26 @@ TEST(StepTime, ExpertAllToAllForMixtureOfExperts) {
   // An FP8 run's MFU quoted against the BF16 peak is twice that against FP8.
   const StepPrediction fp8 = predict_step(m, p, h800_hgx_cluster(), Precision::fp8);
   EXPECT_NEAR(overlapped.mfu / fp8.mfu, 1979.0 / 989.5, 1e-9);
+  // Node-limited routing (DeepSeek-V3: 4 domains a token) crosses
+  // InfiniBand once per destination domain: less traffic than 8 copies.
+  p.overlap.expert_all_to_all = false;
+  TransformerArchitecture limited = m;
+  limited.moe->node_limit = 4;
+  const StepPrediction node_limited = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_LT(in_seconds(node_limited.time.expert_all_to_all),
+            0.6 * in_seconds(exposed.time.expert_all_to_all));
+  // Communication kernels holding SMs slow the compute they overlap.
+  p.overlap.expert_all_to_all = true;
+  p.overlap.communication_sm_share = 20.0 / 132;
+  const StepPrediction sharing = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  p.overlap.communication_sm_share = 0;
+  const StepPrediction free_sms = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_GT(sharing.time.total, free_sms.time.total);
+  p.overlap.communication_sm_share = 1.0;
+  traincost::testing::expect_error(
+      [&] { predict_step(limited, p, h800_hgx_cluster(), Precision::bf16); },
+      ErrorCode::invalid_value, "plan.overlap.communication_sm_share", "got 1");
+  p.overlap.communication_sm_share = 0;
   // The experts all on one node: the all-to-all stays on NVLink.
   p.expert = 8;
   const StepPrediction in_node = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
