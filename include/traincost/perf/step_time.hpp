@@ -34,7 +34,8 @@
 ///   destination domain under node-limited routing, `moe.node_limit`);
 ///   `overlap.expert_all_to_all` hides it behind the micro-batch's compute,
 ///   which slows by 1/(1 - `overlap.communication_sm_share`);
-/// * pipeline: bubble (p-1)/v micro-batch times; stage-to-stage sends of
+/// * pipeline: bubble (p-1)/v micro-batch times (of the mean stage: fill and
+///   drain pass each stage once); stage-to-stage sends of
 ///   s·b·h/t values, on the critical path 2·(p·v-1) times when overlapped;
 /// * data parallel: ring all-reduce (or reduce-scatter + all-gather,
 ///   ZeRO-1/2) of BF16 gradients once per step, hidden behind one
@@ -327,8 +328,17 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
 
   detail::MicroBatch mb = detail::micro_batch(m, p, r, f, k, st.first);
   detail::StageLayers slow = st.first;
+  // Fill and drain pass once through every stage: p x the mean stage's
+  // micro-batch, less the slowest one's, which the m micro-batches count.
+  double stage_sum = mb.total();
   if (!st.single) {
     const detail::MicroBatch last = detail::micro_batch(m, p, r, f, k, st.last);
+    stage_sum += last.total();
+    if (p.pipeline > 2) {
+      detail::StageLayers middle = st.last;
+      middle.output = false;
+      stage_sum += (p.pipeline - 2) * detail::micro_batch(m, p, r, f, k, middle).total();
+    }
     if (last.total() > mb.total()) {
       mb = last;
       slow = st.last;
@@ -343,7 +353,7 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   b.recompute = detail::secs(micro * mb.recompute);
   b.tensor_parallel = detail::secs(micro * mb.tensor);
   b.expert_all_to_all = detail::secs(micro * mb.expert);
-  b.pipeline_bubble = detail::secs((pp - 1.0) / v * mb.total());
+  b.pipeline_bubble = detail::secs((stage_sum - mb.total()) / v);
   if (p.pipeline > 1) {
     const double msg = static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) /
                        c * static_cast<double>(m.hidden) * 2.0 / t;

@@ -16,7 +16,7 @@
 ///   (docs/sources.md §5); 400 Gb/s NDR InfiniBand per GPU = 50 GB/s.
 ///
 /// Efficiencies (`default_efficiencies`), one set for every accelerator:
-/// * matmul 0.87 and memory_bound 0.48 were fitted once, by a grid search,
+/// * matmul 0.86 and memory_bound 0.48 were fitted once, by a grid search,
 ///   on three runs of Korthikanti et al. 2022 Table 5 on Selene — the 22B
 ///   full-recompute and SP + selective runs (1.42 s, 1.10 s: small GEMMs,
 ///   no pipeline) and the 1T SP + selective run (71.49 s: large GEMMs, a
@@ -38,7 +38,7 @@ namespace traincost::perf {
 /// The frozen efficiencies (see the file comment and docs/step-time.md).
 inline EfficiencyParameters default_efficiencies() {
   EfficiencyParameters e;
-  e.matmul = {0.87, derived("fitted once on Korthikanti et al. 2022 Table 5 (22B full and SP + "
+  e.matmul = {0.86, derived("fitted once on Korthikanti et al. 2022 Table 5 (22B full and SP + "
                             "selective, 1T SP + selective; Selene), then frozen "
                             "(docs/step-time.md)")};
   e.matmul_size = 256;
