@@ -136,6 +136,8 @@ inline KernelTraffic kernel_traffic(const TransformerArchitecture& m, const Para
 /// smallest size, so one factor serves forward and backward.
 inline double gemm_time(const Rates& r, double tokens, double n, double k) {
   const double d = std::min(tokens, std::min(n, k));
+  if (!(d > 0))  // an absent product (a MoE model's unused dense FFN size)
+    return 0.0;
   return 2.0 * tokens * n * k / (r.gemm * d / (d + r.tile));
 }
 
