@@ -221,8 +221,7 @@ inline void expert_all_to_all(const TransformerArchitecture& m, const ParallelPl
 /// The parts of one micro-batch on one stage, in seconds.
 struct MicroBatch {
   double compute = 0, recompute = 0, tensor = 0, expert = 0;
-  double backward = 0;  ///< the backward share of compute + tensor (the DP overlap window)
-  double gemm = 0;      ///< products only, forward + backward
+  double gemm = 0;  ///< products only, forward + backward
   double total() const { return compute + recompute + tensor + expert; }
 };
 
@@ -304,7 +303,6 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   mb.tensor = tp + cp;
   mb.expert = a2a;
-  mb.backward = bwd_compute + tp_fwd;
   return mb;
 }
 
