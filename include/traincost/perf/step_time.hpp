@@ -84,7 +84,7 @@ struct Rates {
   double up = 0;      ///< bytes/s per accelerator on scale-up, achieved
   double out = 0;     ///< bytes/s per accelerator on scale-out, achieved
   double domain = 8;  ///< accelerators per scale-up domain
-  double tile = 128;  ///< the GEMM size d0 at which products run at half the matmul efficiency
+  double tile = 256;  ///< the GEMM size d0 at which products run at half the matmul efficiency
 };
 
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
