@@ -31,7 +31,7 @@ constexpr std::string_view to_string(FeedForwardKind k) {
     case FeedForwardKind::swiglu:
       return "swiglu";
   }
-  detail::fail_enum_value("FeedForwardKind", static_cast<long long>(k));
+  traincost::detail::fail_enum_value("FeedForwardKind", static_cast<long long>(k));
 }
 
 /// Multi-head latent attention (DeepSeek-V2 §2.1): queries and keys/values
@@ -54,6 +54,11 @@ struct MixtureOfExperts {
   int shared_experts = 0;    ///< experts every token visits
   long long expert_ffn = 0;  ///< FFN size of one expert
   int dense_layers = 0;      ///< leading layers with a dense FFN instead
+  /// Node-limited routing (DeepSeek-V3 §2.1.2: M = 4): a token's routed
+  /// experts lie in at most this many scale-up domains, and its dispatch
+  /// crosses the scale-out network once per domain, then fans out inside
+  /// it. 0: unrestricted, one scale-out copy per routed expert.
+  int node_limit = 0;
 };
 
 /// One decoder-only transformer.
@@ -69,6 +74,9 @@ struct TransformerArchitecture {
   long long vocabulary = 0;           ///< vocabulary size (input and output embeddings)
   long long sequence_length = 0;      ///< training sequence length in tokens
   bool tied_embeddings = false;       ///< input and output embeddings share one matrix
+  /// Dropout after attention and FFN (GPT-3, Megatron's GPT): a 1-byte mask
+  /// per element is stored for backward. LLaMA-style models train without.
+  bool dropout = false;
   std::optional<LatentAttention> latent_attention;  ///< MLA instead of (G)QA
   std::optional<MixtureOfExperts> moe;              ///< MoE FFN layers
   Provenance provenance;                            ///< where the shapes come from
