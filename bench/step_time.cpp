@@ -102,7 +102,7 @@ RawStep raw_step(const RawModel& m, const RawPlan& p, const RawSystem& s) {
   const double head_dim = m.hidden / m.heads;
   const double attention_params =
       m.hidden * m.hidden * 2.0 + 2.0 * m.hidden * m.kv_heads * head_dim;  // q, o, k, v
-  const double ffn_params = 3.0 * m.hidden * m.ffn;                         // SwiGLU
+  const double ffn_params = 3.0 * m.hidden * m.ffn;                        // SwiGLU
   const double params = m.layers * (attention_params + ffn_params) + 2.0 * m.vocabulary * m.hidden;
   // Training FLOP per token: 6N plus causal attention 6 x l x h x s.
   const double flop_per_token = 6.0 * params + 6.0 * m.layers * m.hidden * m.sequence;
@@ -163,7 +163,8 @@ void PlanSearch_Llama405B_16384(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(enumerated), benchmark::Counter::kIsRate);
   state.counters["evaluated/s"] =
       benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
-  state.counters["plans"] = static_cast<double>(enumerated) / static_cast<double>(state.iterations());
+  state.counters["plans"] =
+      static_cast<double>(enumerated) / static_cast<double>(state.iterations());
 }
 BENCHMARK(PlanSearch_Llama405B_16384)
     ->ArgName("threads")

@@ -115,16 +115,29 @@ struct RankedPlan {
 /// The search's answer. The counts nest: enumerated >= valid >= fitting >=
 /// meeting_deadline (= fitting without a deadline).
 struct PlanSearchResult {
-  std::vector<RankedPlan> best;  ///< fastest (cheapest) first, at most `keep`
-  long long enumerated = 0;      ///< plans generated from the options
-  long long valid = 0;           ///< of those, accepted by the pre-filter and `check_plan`
-  long long fitting = 0;         ///< of those, fit in the accelerator's memory
+  std::vector<RankedPlan> best;    ///< fastest (cheapest) first, at most `keep`
+  long long enumerated = 0;        ///< plans generated from the options
+  long long valid = 0;             ///< of those, accepted by the pre-filter and `check_plan`
+  long long fitting = 0;           ///< of those, fit in the accelerator's memory
   long long meeting_deadline = 0;  ///< of those, meet the deadline (if any)
   /// Empty when `best` is not; otherwise why not, with the nearest miss
   /// ("no valid plan fits in memory: the smallest needs 97.1 GB per
   /// accelerator (TP 8 ...) of 80 GB").
   std::string reason;
 };
+
+/// A plan in one line, for reasons and reports:
+/// "TP 8 (SP) CP 1 PP 16 x1 DP 128 EP 1 ZeRO-1 mb 1 recompute selective bf16".
+inline std::string plan_summary(const ParallelPlan& plan) {
+  char buf[192];
+  std::snprintf(buf, sizeof buf,
+                "TP %d%s CP %d PP %d x%d DP %d EP %d ZeRO-%d mb %lld recompute %s %s", plan.tensor,
+                plan.sequence_parallel ? " (SP)" : "", plan.context, plan.pipeline,
+                plan.virtual_stages, plan.data, plan.expert, static_cast<int>(plan.zero),
+                plan.micro_batch, std::string(to_string(plan.recompute)).c_str(),
+                std::string(to_string(plan.precision)).c_str());
+  return buf;
+}
 
 namespace detail {
 
@@ -225,7 +238,7 @@ inline void search_shard(const TransformerArchitecture& arch, const TrainingSyst
 }
 
 inline void require_option_at_least(const char* field, long long value, long long least,
-                             const char* expected) {
+                                    const char* expected) {
   if (value < least)
     throw Error(ErrorCode::invalid_value, FieldPath("plan_search").key(field),
                 std::to_string(value), expected);
@@ -245,8 +258,9 @@ inline PlanSpace resolve_plan_space(const TransformerArchitecture& arch, long lo
   // The architecture's counts are divisors in the pre-filter.
   check_architecture(arch);
   limits::require_accelerator_count(FieldPath("plan_search.accelerators"),
-                            static_cast<double>(accelerators));
-  require_option_at_least("global_batch", options.global_batch, 1, "a positive number of sequences");
+                                    static_cast<double>(accelerators));
+  require_option_at_least("global_batch", options.global_batch, 1,
+                          "a positive number of sequences");
   require_option_at_least("max_tensor", options.max_tensor, 0, "0 (the scale-up domain) or more");
   require_option_at_least("max_context", options.max_context, 1, "a positive degree");
   require_option_at_least("max_pipeline", options.max_pipeline, 0, "0 (the layer count) or more");
@@ -351,9 +365,8 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
     std::vector<std::thread> workers;
     workers.reserve(threads - 1);
     for (std::size_t k = 1; k < threads; ++k)
-      workers.emplace_back([&, k] {
-        detail::search_shard(arch, system, options, plans, k, threads, shards[k]);
-      });
+      workers.emplace_back(
+          [&, k] { detail::search_shard(arch, system, options, plans, k, threads, shards[k]); });
     detail::search_shard(arch, system, options, plans, 0, threads, shards[0]);
     for (std::thread& w : workers)
       w.join();
@@ -375,8 +388,8 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
                        (s.smallest->memory_bytes == all.smallest->memory_bytes &&
                         s.smallest->index < all.smallest->index)))
       all.smallest = s.smallest;
-    if (s.fastest_late && (!all.fastest_late || detail::ranks_before(*s.fastest_late,
-                                                                       *all.fastest_late)))
+    if (s.fastest_late &&
+        (!all.fastest_late || detail::ranks_before(*s.fastest_late, *all.fastest_late)))
       all.fastest_late = s.fastest_late;
   }
   std::sort(kept.begin(), kept.end(), detail::ranks_before);
@@ -403,25 +416,25 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
     } else if (result.valid == 0) {
       result.reason = "no valid plan among " + std::to_string(result.enumerated) +
                       " enumerated; the first (" +
-                      detail::plan_summary(plans[static_cast<std::size_t>(all.first_invalid)]) +
+                      plan_summary(plans[static_cast<std::size_t>(all.first_invalid)]) +
                       ") fails: " + all.first_invalid_why;
     } else if (result.fitting == 0) {
       const ParallelPlan& p = plans[static_cast<std::size_t>(all.smallest->index)];
       result.reason =
           "no valid plan fits in memory: the smallest of " + std::to_string(result.valid) +
           " needs " + detail::format_number("%.1f GB", all.smallest->memory_bytes / 1e9) +
-          " per accelerator (" + detail::plan_summary(p) + ") against " +
+          " per accelerator (" + plan_summary(p) + ") against " +
           detail::format_number("%.1f GB", in_gigabytes(system.accelerator.memory)) +
           "; more accelerators, more model parallelism or a smaller micro-batch may fit";
     } else {
       const ParallelPlan& p = plans[static_cast<std::size_t>(all.fastest_late->index)];
       const StepPrediction fastest = predict_step(arch, p, system, options.mfu_precision);
       const Duration to_train = options.cost_for_deadline->tokens / fastest.tokens_per_second;
-      result.reason = "no plan meets the deadline of " +
-                      detail::format_number("%.1f days", in_days(options.cost_for_deadline->deadline)) +
-                      ": the fastest of " + std::to_string(result.fitting) + " fitting plans (" +
-                      detail::plan_summary(p) + ") trains in " +
-                      detail::format_number("%.1f days", in_days(to_train));
+      result.reason =
+          "no plan meets the deadline of " +
+          detail::format_number("%.1f days", in_days(options.cost_for_deadline->deadline)) +
+          ": the fastest of " + std::to_string(result.fitting) + " fitting plans (" +
+          plan_summary(p) + ") trains in " + detail::format_number("%.1f days", in_days(to_train));
     }
   }
   return result;

@@ -9,7 +9,6 @@
 /// ascending as listed), and a plan's place in it is its identity when step
 /// times tie, so the search returns the same plans on any number of threads.
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -149,18 +148,6 @@ long long for_each_plan(const PlanSpace& space, Visit&& visit) {
     }
   }
   return n;
-}
-
-/// A plan in one line, for reasons and reports:
-/// "TP 8 (SP) CP 1 PP 16 x1 DP 128 EP 1 ZeRO-1 mb 1 recompute selective bf16".
-inline std::string plan_summary(const ParallelPlan& plan) {
-  char buf[192];
-  std::snprintf(buf, sizeof buf, "TP %d%s CP %d PP %d x%d DP %d EP %d ZeRO-%d mb %lld recompute %s %s",
-                plan.tensor, plan.sequence_parallel ? " (SP)" : "", plan.context, plan.pipeline,
-                plan.virtual_stages, plan.data, plan.expert, static_cast<int>(plan.zero),
-                plan.micro_batch, std::string(to_string(plan.recompute)).c_str(),
-                std::string(to_string(plan.precision)).c_str());
-  return buf;
 }
 
 }  // namespace traincost::perf::detail
