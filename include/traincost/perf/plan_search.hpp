@@ -99,7 +99,10 @@ struct PlanSearchOptions {
 
   std::size_t keep = 5;  ///< how many of the best plans to return, >= 1
   /// Threads that evaluate plans (1 or more); the result is the same for any.
-  unsigned threads = 2;
+  /// One is the default: a 24,000-plan search takes milliseconds on one
+  /// core (docs/plan-search.md), and a library should not start threads
+  /// its caller did not ask for.
+  unsigned threads = 1;
 };
 
 /// One kept plan with its prediction.
