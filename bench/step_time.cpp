@@ -43,9 +43,9 @@ TransformerArchitecture llama3_405b() {
   return a;
 }
 
-// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16, DP 64,
-// 2,048 sequences per step, micro-batch 1; SP, ZeRO-1 and selective
-// recompute are assumed.
+// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16
+// published, DP 64 and 2,048 sequences per step derived; micro-batch 1, SP,
+// ZeRO-1 and selective recompute assumed.
 ParallelPlan llama3_8192_plan() {
   ParallelPlan p;
   p.tensor = 8;
