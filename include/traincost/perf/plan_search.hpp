@@ -10,7 +10,7 @@
 /// their caps, and for each every combination of virtual stages, expert
 /// degree (MoE only), ZeRO stage, micro-batch, recompute mode, sequence
 /// parallelism (only when t > 1) and GEMM precision in the options. A cheap
-/// integer pre-filter (`detail::plan_is_structurally_valid`) drops plans
+/// integer pre-filter (`detail::structural_problem`) drops plans
 /// whose degrees do not divide what they split, so exceptions are not the
 /// search's control flow; what passes is checked by `check_plan`, sized by
 /// `estimate_memory`, and only a plan that fits is timed by `predict_step`.
@@ -92,7 +92,8 @@ struct PlanSearchOptions {
   std::vector<Precision> gemm_precisions{Precision::bf16};  ///< the plans' GEMM precision
   /// Every plan starts as a copy of this one: what the search does not vary
   /// (which communication overlaps, and any other setting of the plan) comes
-  /// from here; its degrees, batch, recompute and precision are replaced.
+  /// from here; what the options above search (degrees, ZeRO, micro-batch,
+  /// recompute, sequence parallelism, precision) and the batch are replaced.
   ParallelPlan base;
 
   /// Set: rank by cost and drop plans that miss the deadline. Empty: rank by
@@ -100,7 +101,8 @@ struct PlanSearchOptions {
   std::optional<CostForDeadline> cost_for_deadline;
 
   std::size_t keep = 5;  ///< how many of the best plans to return, >= 1
-  /// Threads that evaluate plans (1 or more); the result is the same for any.
+  /// Threads that evaluate plans (1 or more; no more than the machine's
+  /// hardware threads are started); the result is the same for any.
   /// One is the default: a 24,000-plan search takes milliseconds on one
   /// core (docs/plan-search.md), and a library should not start threads
   /// its caller did not ask for.
@@ -126,8 +128,8 @@ struct PlanSearchResult {
   long long fitting = 0;           ///< of those, fit in the accelerator's memory
   long long meeting_deadline = 0;  ///< of those, meet the deadline (if any)
   /// Empty when `best` is not; otherwise why not, with the nearest miss
-  /// ("no valid plan fits in memory: the smallest needs 97.1 GB per
-  /// accelerator (TP 8 ...) of 80 GB").
+  /// ("no valid plan fits in memory: the smallest of 3972 needs 464.9 GB per
+  /// accelerator (TP 8 (SP) CP 2 PP 1 ...) against 80.0 GB; ...").
   std::string reason;
 };
 
@@ -369,10 +371,9 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
   result.enumerated = detail::for_each_plan(space, [](const ParallelPlan&) {});
 
   // Below a few hundred plans a thread costs more than it saves.
+  const long long cores = std::max(1u, std::thread::hardware_concurrency());
   const long long threads =
-      result.enumerated < 512
-          ? 1
-          : std::min<long long>(static_cast<long long>(options.threads), result.enumerated);
+      result.enumerated < 512 ? 1 : std::min<long long>(options.threads, cores);
   std::vector<detail::SearchShard> shards(static_cast<std::size_t>(threads));
   {
     std::vector<std::thread> workers;
