@@ -30,11 +30,15 @@ namespace traincost::perf {
 /// The frozen efficiencies (see the file comment and docs/step-time.md).
 inline EfficiencyParameters default_efficiencies() {
   EfficiencyParameters e;
-  e.matmul = {0.70, derived("fitted once on Korthikanti et al. 2022 Table 5, the two 22B runs "
+  e.matmul = {0.87, derived("fitted once on Korthikanti et al. 2022 Table 5, the two 22B runs "
                             "(TP 8, Selene), then frozen (docs/step-time.md)")};
+  e.matmul_size = 256;
+  e.matmul_size_provenance = assumed(
+      "a product loses about one 256-wide tile of work to pipeline fill, drain and wave "
+      "quantisation (docs/step-time.md)");
   e.attention = {0.50, assumed("attention core (batched s x s products) at half of the dense "
                                "peak; not fitted (docs/step-time.md)")};
-  e.memory_bound = {0.70, derived("fitted once on Korthikanti et al. 2022 Table 5, the two 22B "
+  e.memory_bound = {0.48, derived("fitted once on Korthikanti et al. 2022 Table 5, the two 22B "
                                   "runs (TP 8, Selene), then frozen (docs/step-time.md)")};
   e.scale_up = {0.75, assumed("ring collectives reach 3/4 of the NVLink/NVSwitch link rate "
                               "(docs/step-time.md)")};
