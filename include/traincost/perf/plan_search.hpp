@@ -314,20 +314,24 @@ inline PlanSpace resolve_plan_space(const TransformerArchitecture& arch, long lo
   s.tensor = divisors_up_to(accelerators, tensor_cap);
   s.context = divisors_up_to(accelerators, options.max_context);
   s.pipeline = divisors_up_to(accelerators, pipeline_cap);
-  s.virtual_stages = options.virtual_stages;
-  std::sort(s.virtual_stages.begin(), s.virtual_stages.end());
-  s.virtual_stages.erase(std::unique(s.virtual_stages.begin(), s.virtual_stages.end()),
-                         s.virtual_stages.end());
+  // Each list sorted and without repeats: the enumeration order is fixed
+  // and no plan is tried twice, whatever order the options list them in.
+  const auto sorted_unique = [](auto list) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+  };
+  s.virtual_stages = sorted_unique(options.virtual_stages);
   if (arch.moe) {
     const long long cap = options.max_expert > 0 ? options.max_expert : arch.moe->experts;
     s.expert = divisors_up_to(arch.moe->experts, cap);
   }
-  s.zero_stages = options.zero_stages;
-  s.micro_batches = options.micro_batches;
-  s.recompute = options.recompute;
+  s.zero_stages = sorted_unique(options.zero_stages);
+  s.micro_batches = sorted_unique(options.micro_batches);
+  s.recompute = sorted_unique(options.recompute);
   s.sequence_parallel_off = options.sequence_parallel != SequenceParallelChoice::on;
   s.sequence_parallel_on = options.sequence_parallel != SequenceParallelChoice::off;
-  s.precisions = options.gemm_precisions;
+  s.precisions = sorted_unique(options.gemm_precisions);
   s.base = options.base;
   return s;
 }

@@ -154,6 +154,26 @@ TEST(PlanSearch, ResultDoesNotDependOnTheThreadCount) {
   }
 }
 
+TEST(PlanSearch, ListOrderAndRepeatsInTheOptionsDoNotChangeTheSearch) {
+  const TransformerArchitecture arch = llama3_405b();
+  const TrainingSystem sys = h100_hgx_cluster();
+  PlanSearchOptions plain(llama3_batch, Precision::bf16);
+  plain.micro_batches = {1, 2};
+  plain.recompute = {Recompute::none, Recompute::full};
+  PlanSearchOptions shuffled = plain;
+  shuffled.micro_batches = {2, 1, 2};
+  shuffled.recompute = {Recompute::full, Recompute::none, Recompute::full};
+  shuffled.virtual_stages = {4, 1, 2, 1};
+  const PlanSearchResult a = search_plans(arch, 2048, sys, plain);
+  const PlanSearchResult b = search_plans(arch, 2048, sys, shuffled);
+  EXPECT_EQ(a.enumerated, b.enumerated);
+  EXPECT_EQ(a.valid, b.valid);
+  EXPECT_EQ(a.fitting, b.fitting);
+  ASSERT_EQ(a.best.size(), b.best.size());
+  for (std::size_t i = 0; i < a.best.size(); ++i)
+    EXPECT_EQ(plan_summary(a.best[i].plan), plan_summary(b.best[i].plan));
+}
+
 TEST(PlanSearch, PreFilterNeverDropsAPlanCheckPlanAcceptsAndCatchesAllItRejects) {
   // On a small grid: the integer pre-filter and check_plan agree exactly, so
   // the search never relies on exceptions to skip invalid plans.
