@@ -50,7 +50,8 @@ namespace traincost::perf {
 /// deadline is what changes the answer: a plan whose time to train
 /// (tokens / tokens-per-second) exceeds it is dropped, and the cheapest
 /// remaining plan is the fastest one that meets it. To trade cluster size
-/// against cost, search once per size and compare the costs.
+/// against cost, search once per size and compare the costs. The time to
+/// train is steps x step time, without failures or restarts.
 struct CostForDeadline {
   GpuTimePrice price = usd_per_gpu_hour(0);  ///< per accelerator-hour, > 0
   TokenCount tokens = traincost::tokens(0);  ///< to train, > 0
