@@ -194,6 +194,9 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
   require_at_least("system.reserved_memory", in_gigabytes(sys.reserved_memory), 0,
                    "a reserved allowance >= 0 GB");
   detail::require_efficiency("system.efficiency.matmul", sys.efficiency.matmul);
+  if (!(sys.efficiency.matmul_size >= 0.0 && sys.efficiency.matmul_size < 1e12)) [[unlikely]]
+    detail::fail_field("system.efficiency.matmul_size", sys.efficiency.matmul_size,
+                       "a product size >= 0 (0: no size penalty)");
   detail::require_efficiency("system.efficiency.attention", sys.efficiency.attention);
   detail::require_efficiency("system.efficiency.memory_bound", sys.efficiency.memory_bound);
   detail::require_efficiency("system.efficiency.scale_up", sys.efficiency.scale_up);

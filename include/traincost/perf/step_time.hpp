@@ -84,7 +84,7 @@ struct Rates {
   double up = 0;      ///< bytes/s per accelerator on scale-up, achieved
   double out = 0;     ///< bytes/s per accelerator on scale-out, achieved
   double domain = 8;  ///< accelerators per scale-up domain
-  double tile = 128;  ///< the GEMM size d0 at which products run at half the matmul efficiency
+  double tile = 256;  ///< the GEMM size d0 at which products run at half the matmul efficiency
 };
 
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
@@ -136,6 +136,8 @@ inline KernelTraffic kernel_traffic(const TransformerArchitecture& m, const Para
 /// smallest size, so one factor serves forward and backward.
 inline double gemm_time(const Rates& r, double tokens, double n, double k) {
   const double d = std::min(tokens, std::min(n, k));
+  if (!(d > 0))  // an absent product (a MoE model's unused dense FFN size)
+    return 0.0;
   return 2.0 * tokens * n * k / (r.gemm * d / (d + r.tile));
 }
 
@@ -219,8 +221,7 @@ inline void expert_all_to_all(const TransformerArchitecture& m, const ParallelPl
 /// The parts of one micro-batch on one stage, in seconds.
 struct MicroBatch {
   double compute = 0, recompute = 0, tensor = 0, expert = 0;
-  double backward = 0;  ///< the backward share of compute + tensor (the DP overlap window)
-  double gemm = 0;      ///< products only, forward + backward
+  double gemm = 0;  ///< products only, forward + backward
   double total() const { return compute + recompute + tensor + expert; }
 };
 
@@ -302,7 +303,6 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   mb.tensor = tp + cp;
   mb.expert = a2a;
-  mb.backward = bwd_compute + tp_fwd;
   return mb;
 }
 

@@ -46,7 +46,7 @@ struct EfficiencyParameters {
   /// A product whose smallest size (tokens, outputs or inputs) is d runs at
   /// matmul x d / (d + matmul_size): small shards of a wide tensor-parallel
   /// split, short micro-batches and thin experts run below the peak.
-  double matmul_size = 128;
+  double matmul_size = 256;
   Provenance matmul_size_provenance;
   Efficiency attention;     ///< attention core (scores, softmax, context)
   Efficiency memory_bound;  ///< element-wise/norm kernels, share of HBM bandwidth

@@ -133,6 +133,10 @@ TEST(ArchitectureCheck, SystemEfficienciesAreFractions) {
   expect_error([&] { check_plan(m, ParallelPlan{}, sys); }, ErrorCode::invalid_value,
                "system.efficiency.matmul", "got 1.5, expected a fraction in (0, 1]");
   sys = selene_a100_80gb();
+  sys.efficiency.matmul_size = -1;
+  expect_error([&] { check_plan(m, ParallelPlan{}, sys); }, ErrorCode::invalid_value,
+               "system.efficiency.matmul_size", "got -1");
+  sys = selene_a100_80gb();
   sys.network.scale_out = gigabytes_per_second(0);
   expect_error([&] { check_plan(m, ParallelPlan{}, sys); }, ErrorCode::invalid_value,
                "system.network.scale_out", "got 0");

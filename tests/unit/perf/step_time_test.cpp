@@ -231,6 +231,21 @@ TEST(StepTime, ExpertAllToAllForMixtureOfExperts) {
   EXPECT_LT(in_node.time.expert_all_to_all, overlapped.time.expert_all_to_all);
 }
 
+TEST(StepTime, AllMixtureOfExpertsModelWithoutDenseFfnIsFinite) {
+  TransformerArchitecture m = testing::deepseek_v3();
+  m.moe->dense_layers = 0;
+  m.ffn = 0;  // no dense layer, so no dense FFN size
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 8;
+  p.expert = 8;
+  p.global_batch = 64;
+  const StepPrediction pred = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_TRUE(std::isfinite(in_seconds(pred.time.total)));
+  EXPECT_GT(pred.mfu, 0.0);
+  EXPECT_TRUE(std::isfinite(in_bytes(pred.memory.total)));
+}
+
 TEST(StepTime, ThroughputFromPredictionCarriesMfuPrecisionAndSource) {
   const StepPrediction p = predict(table5[0], true);
   const Throughput t = throughput_from(p);
