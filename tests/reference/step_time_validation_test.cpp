@@ -180,8 +180,7 @@ TEST(StepTimeValidation, Zero3StopsScalingPastSevenHundredGpus) {
   // saturation: 1,536 GPUs no more than 25% faster than 768.
   const auto t2 = evaluate_all(group(RunGroup::narayanan_table2_zero3));
   ASSERT_EQ(t2.size(), 3u);
-  EXPECT_GT(t2[2].predicted, 0.75 * t2[1].predicted)
-      << describe(t2[1]) << "\n" << describe(t2[2]);
+  EXPECT_GT(t2[2].predicted, 0.75 * t2[1].predicted) << describe(t2[1]) << "\n" << describe(t2[2]);
 }
 
 TEST(StepTimeValidation, KorthikantiMeanAndMaxErrorWithinCalculons) {
