@@ -45,9 +45,9 @@ std::string figure(double value, Figure f) {
 }
 
 void print_row(const RunResult& r) {
-  std::printf("%-40s %16s %16s %+8.2f%%\n", r.run->name.c_str(),
-              figure(r.run->published, r.run->figure).c_str(),
-              figure(r.predicted, r.run->figure).c_str(), 100.0 * r.error);
+  std::printf("%-40s %16s %16s %+8.2f%%\n", r.run.name.c_str(),
+              figure(r.run.published, r.run.figure).c_str(),
+              figure(r.predicted, r.run.figure).c_str(), 100.0 * r.error);
 }
 
 }  // namespace

@@ -40,8 +40,8 @@ std::vector<RunResult> evaluate_all(const std::vector<PublishedRun>& runs) {
 }
 
 std::string describe(const RunResult& r) {
-  return r.run->name + ": published " + std::to_string(r.run->published) + " " +
-         unit(r.run->figure) + ", predicted " + std::to_string(r.predicted) + ", error " +
+  return r.run.name + ": published " + std::to_string(r.run.published) + " " + unit(r.run.figure) +
+         ", predicted " + std::to_string(r.predicted) + ", error " +
          std::to_string(100.0 * r.error) + "%";
 }
 
@@ -82,18 +82,19 @@ TEST(StepTimeRuns, KorthikantiTable5AsCalculonTranscribesIt) {
 TEST(StepTimeRuns, NarayananEq3ReproducesTable2sOwnTrainingDays) {
   // §15 C: the table's last column, days for 300B tokens at batch 1,536 x
   // 2,048 tokens, is Eq. 3's FLOP over GPUs x TFLOP/s: 90 / 74 / 74 (ZeRO-3),
-  // 84 / 43 / 23 (PTD-P). Rounded to whole days as the table prints them.
+  // 84 / 43 / 23 (PTD-P). Eq. 3 gives 90.0 / 73.7 / 73.7 / 84.7 / 43.5 / 23.0;
+  // the table rounds some down and some up, so each within a day.
   const double flop = narayanan_eq3_flop(1'536, 2'048, 96, 12'288, 51'200);
   const double steps = 300e9 / (1'536.0 * 2'048.0);
   auto days = [&](double gpus, double tflops) {
-    return std::round(steps * flop / (gpus * tflops * 1e12) / 86'400.0);
+    return steps * flop / (gpus * tflops * 1e12) / 86'400.0;
   };
-  EXPECT_EQ(days(384, 144), 90);
-  EXPECT_EQ(days(768, 88), 74);
-  EXPECT_EQ(days(1'536, 44), 74);
-  EXPECT_EQ(days(384, 153), 85);  // 84.7: the table prints 84 (truncated)
-  EXPECT_EQ(days(768, 149), 43);
-  EXPECT_EQ(days(1'536, 141), 23);
+  EXPECT_NEAR(days(384, 144), 90, 1.0);
+  EXPECT_NEAR(days(768, 88), 74, 1.0);
+  EXPECT_NEAR(days(1'536, 44), 74, 1.0);
+  EXPECT_NEAR(days(384, 153), 84, 1.0);
+  EXPECT_NEAR(days(768, 149), 43, 1.0);
+  EXPECT_NEAR(days(1'536, 141), 23, 1.0);
 }
 
 TEST(StepTimeRuns, DerivedStepTimesFollowFromThePublishedRates) {
@@ -146,7 +147,7 @@ TEST(StepTimeRuns, JeanZayIsSeleneWithAQuarterOfItsScaleOut) {
 void expect_group_within_tolerance(RunGroup g) {
   for (const auto& r : evaluate_all(group(g))) {
     EXPECT_TRUE(std::isfinite(r.predicted)) << describe(r);
-    EXPECT_LE(std::abs(r.error), r.run->tolerance) << describe(r);
+    EXPECT_LE(std::abs(r.error), r.run.tolerance) << describe(r);
   }
 }
 
