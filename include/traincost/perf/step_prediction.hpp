@@ -16,7 +16,9 @@ namespace traincost::perf {
 /// Time of one optimizer step on the slowest pipeline stage, by cause. Only
 /// exposed (not overlapped) communication counts.
 struct StepTimeBreakdown {
-  Duration compute = seconds(0);            ///< forward + backward model FLOP
+  /// Forward + backward work: matrix products, the attention core and the
+  /// memory-bound kernels between them (norms, activations, softmax ...).
+  Duration compute = seconds(0);
   Duration recompute = seconds(0);          ///< forward work done again (selective/full)
   Duration tensor_parallel = seconds(0);    ///< exposed TP/SP/CP collectives
   Duration pipeline_bubble = seconds(0);    ///< idle fill/drain of the pipeline
