@@ -307,22 +307,23 @@ inline PublishedRun llama3_405b_8192_run() {
       "The Llama 3 Herd of Models (arXiv 2407.21783) Table 3; "
       "docs/sources.md §15 E");
   run.architecture = std::move(a);
+  // Not in the stored material, so assumed [?]: Megatron-style sequence
+  // parallelism within TP; FSDP that keeps the gathered weights for the
+  // whole step (ZeRO-2 traffic: one gather, one reduce-scatter); and the
+  // library's defaults for the rest — no interleaving, micro-batch 1, no
+  // recompute, TP communication exposed. The prediction is very sensitive
+  // to these (docs/step-time.md, Validation), and the memory model puts the
+  // first stage at the 80 GB capacity under them.
   perf::ParallelPlan p;
   p.tensor = 8;
-  p.sequence_parallel = true;  // [?]
+  p.sequence_parallel = true;
   p.pipeline = 16;
-  p.virtual_stages = 4;  // [?] interleaved schedule, chunk count not published
   p.data = 64;
   p.context = 1;
-  p.zero = perf::ZeroStage::gradients;  // [?] FSDP without resharding between micro-batches
-  p.micro_batch = 1;                    // [?]
-  p.global_batch = 2'048;               // 64 x 32 sequences of 8,192 = 16.8M tokens [D]
-  p.recompute = perf::Recompute::none;  // [?]
+  p.zero = perf::ZeroStage::gradients;
+  p.global_batch = 2'048;  // 64 x 32 sequences of 8,192 = 16.8M tokens [D]
   p.precision = Precision::bf16;
   p.flash_attention = true;
-  p.overlap.data_parallel = true;
-  p.overlap.tensor_parallel = false;
-  p.overlap.pipeline = true;
   run.plan = p;
   run.system = SystemPreset::h100_hgx;
   run.mfu_precision = Precision::bf16;
@@ -334,8 +335,8 @@ inline PublishedRun llama3_405b_8192_run() {
       "PP 16, DP 64, 430 TFLOP/s per GPU, 43% BF16 MFU (read through secondary "
       "transcriptions); docs/sources.md §15 E");
   run.assumptions =
-      "sequence parallel, 4 interleaved chunks per stage, ZeRO-2-like sharding, micro-batch 1, "
-      "no recompute, TP communication not overlapped";
+      "sequence parallel, ZeRO-2 traffic, no interleaving, micro-batch 1, no recompute, TP "
+      "communication exposed";
   return run;
 }
 
