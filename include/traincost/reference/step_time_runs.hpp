@@ -63,9 +63,11 @@ inline perf::TransformerArchitecture megatron_gpt(std::string name, int layers, 
   return a;
 }
 
-/// The plan of a Megatron run on Selene before 2023: no FlashAttention, no
-/// overlap of gradient reduction with backward (Megatron-LM's local DDP
-/// reduced after the last micro-batch) [?], FP16/BF16 GEMMs.
+/// The plan of a Megatron run before 2023 (Selene; BLOOM's Megatron-DeepSpeed
+/// too): no FlashAttention; gradient reduction after the last micro-batch,
+/// not behind backward (Megatron-LM's local DDP) [?]; stage-to-stage sends
+/// blocking, not overlapped (docs/step-time.md, "Plan fields") [?]; FP16/BF16
+/// GEMMs.
 inline perf::ParallelPlan megatron_plan(int tensor, int pipeline, int virtual_stages, int data,
                                         long long micro_batch, long long global_batch,
                                         perf::Recompute recompute, bool sequence_parallel) {
@@ -82,7 +84,7 @@ inline perf::ParallelPlan megatron_plan(int tensor, int pipeline, int virtual_st
   p.flash_attention = false;
   p.overlap.data_parallel = false;
   p.overlap.tensor_parallel = false;
-  p.overlap.pipeline = true;
+  p.overlap.pipeline = false;
   return p;
 }
 
