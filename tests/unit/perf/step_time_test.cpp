@@ -105,6 +105,15 @@ TEST(StepTime, BreakdownSumsToTotalAndEveryTermIsNonNegative) {
               in_seconds(b.compute + b.recompute + b.tensor_parallel + b.pipeline_bubble +
                          b.pipeline_transfer + b.data_parallel + b.expert_all_to_all + b.optimizer),
               1e-12);
+  double sum = 0;
+  for (const auto& part : b.parts())
+    sum += in_seconds(part.value);
+  EXPECT_NEAR(sum, in_seconds(b.total), 1e-12);
+  EXPECT_EQ(b.parts()[2].name, "tensor_parallel");
+  double bytes_sum = 0;
+  for (const auto& part : p.memory.parts())
+    bytes_sum += in_bytes(part.value);
+  EXPECT_NEAR(bytes_sum, in_bytes(p.memory.total), 1.0);
   EXPECT_GT(in_seconds(b.tensor_parallel), 0.0);
   EXPECT_GT(in_seconds(b.pipeline_bubble), 0.0);
   EXPECT_EQ(in_seconds(b.expert_all_to_all), 0.0);
