@@ -196,7 +196,7 @@ inline std::vector<CatalogEntry> build_catalog() {
        "Epoch AI chip dataset @ 263c40a, from Huawei's Hot Chips 31 talk; memory from the "
        "Linley Group's Microprocessor Report newsletter of 2019-10-08 (sources.md §12)",
        "the 16-bit peak is FP16 (no BF16); memory 32 GB HBM2 is an analyst figure [A]; TDP 310 W is "
-       "Epoch's, Huawei also gives 350 W as design power; the form is the Atlas 300T training card's",
+       "Epoch's, the newsletter gives 350 W; the form is the Atlas 300T training card's",
        {"huawei-ascend-910"}},
   };
   // clang-format on
