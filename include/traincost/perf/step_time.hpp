@@ -212,6 +212,18 @@ inline double half_ring(const Rates& r, double n, double values, double calls, d
   return (n - 1.0) / n * values * 2.0 / link(r, span) + calls * (n - 1.0) * hop(r, span);
 }
 
+/// Seconds of one all-reduce of `values` BF16 values over n ranks, as
+/// `calls` collectives: the ring's 2(n-1)/n of the bytes, and the fewer
+/// step latencies of a ring (2(n-1)) or a tree (2·ceil(log2 n)), which NCCL
+/// chooses between for all-reduce (it has only rings for all-gather and
+/// reduce-scatter).
+inline double all_reduce(const Rates& r, double n, double values, double calls, double span) {
+  if (!(n > 1.0) || !(values > 0.0))
+    return 0.0;
+  const double steps = std::min(2.0 * (n - 1.0), 2.0 * std::ceil(std::log2(n)));
+  return 2.0 * (n - 1.0) / n * values * 2.0 / link(r, span) + calls * steps * hop(r, span);
+}
+
 /// Communication that a prefetch pipeline runs one layer ahead of compute:
 /// the first layer's `first` seconds wait for nothing to hide behind, then
 /// each of the other `layers - 1` layers exposes max(0, comm - compute).
@@ -442,8 +454,8 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
           detail::prefetched(layers, bwd_comm, bwd_comm, (mb.backward + mb.recompute) / layers);
     dp = micro * exposed;
   } else {
-    // Gradients: all-reduced once per step (ZeRO-0: reduce-scatter +
-    // all-gather); reduce-scattered once per step (ZeRO-1, Megatron's
+    // Gradients: all-reduced once per step (ZeRO-0: the ring's volume, the
+    // ring's or a tree's step latencies); reduce-scattered once per step (ZeRO-1, Megatron's
     // distributed optimizer, which accumulates full FP32 gradients), or every
     // micro-batch (ZeRO-2: a rank keeps only its shard of the gradients, so
     // it cannot accumulate the others'). ZeRO-1/2 then all-gather the
@@ -454,7 +466,10 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
     // micro-batch's reduce (ZeRO-2) also has the next forward to hide behind;
     // the weight all-gather runs behind the next step's first forward.
     const bool per_micro = p.zero == ZeroStage::gradients;
-    const double reduce = p.zero == ZeroStage::none ? 2.0 * pass : pass;
+    const double reduce = p.zero == ZeroStage::none
+                              ? detail::all_reduce(r, n_dense, par.dense, layers, span) +
+                                    detail::all_reduce(r, n_expert, par.expert, layers, span)
+                              : pass;
     const double gather = p.zero == ZeroStage::none ? 0.0 : pass;
     const double reduces = per_micro ? micro : 1.0;
     if (overlap) {

@@ -247,7 +247,8 @@ TEST(StepTime, ZeroThreePrefetchLeavesTheFirstGatherAndLastReduceExposed) {
 
 // A ring collective over n ranks pays n-1 step latencies per half (gather or
 // reduce-scatter), once per layer: ZeRO-1 without overlap reduce-scatters and
-// all-gathers once per step, 2·l·(n-1)·alpha in all.
+// all-gathers once per step, 2·l·(n-1)·alpha in all. An all-reduce may take
+// a tree instead (NCCL's choice), 2·ceil(log2 n) steps.
 TEST(StepTime, RingStepLatencyGrowsWithTheDataParallelDegree) {
   const TransformerArchitecture m = gpt(40, 6144, 48);
   ParallelPlan p;
@@ -262,6 +263,12 @@ TEST(StepTime, RingStepLatencyGrowsWithTheDataParallelDegree) {
   sys.network.scale_out_latency = seconds(5e-6);
   const double with = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
   EXPECT_NEAR(with - without, 2.0 * 40 * 511 * 5e-6, 1e-9);
+  // An all-reduce (ZeRO-0) takes the tree's 2·ceil(log2 512) = 18 steps.
+  p.zero = ZeroStage::none;
+  const double tree = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  sys.network.scale_out_latency = seconds(0);
+  const double bare = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(tree - bare, 40 * 18 * 5e-6, 1e-9);
 }
 
 // ZeRO-2 keeps only a shard of the gradients, so it reduce-scatters every
