@@ -15,6 +15,9 @@
 /// * H100 HGX: NVLink 900 GB/s bidirectional = 450 GB/s per direction
 ///   (docs/sources.md §5); 400 Gb/s NDR InfiniBand per GPU = 50 GB/s.
 ///
+/// Every preset keeps `NetworkDescription`'s assumed ring step latencies,
+/// 2 us on scale-up and 5 us on scale-out (docs/step-time.md, "Parameters").
+///
 /// Efficiencies (`default_efficiencies`), one set for every accelerator:
 /// * matmul 0.86 and memory_bound 0.48 were fitted once, by a grid search,
 ///   on three runs of Korthikanti et al. 2022 Table 5 on Selene — the 22B
