@@ -20,6 +20,7 @@
 /// The checks allocate only on the failure path.
 
 #include <string>
+#include <utility>
 
 #include "traincost/core/error.hpp"
 #include "traincost/detail/validate.hpp"
@@ -191,6 +192,13 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
                    "a positive scale-out bandwidth per accelerator in GB/s");
   require_at_least("system.network.scale_up_domain", sys.network.scale_up_domain, 1,
                    "a positive number of accelerators per scale-up domain");
+  for (const auto& [field, latency] :
+       {std::pair{"system.network.scale_up_latency", sys.network.scale_up_latency},
+        std::pair{"system.network.scale_out_latency", sys.network.scale_out_latency}}) {
+    const double s = in_seconds(latency);
+    if (!(s >= 0.0 && s < 1.0)) [[unlikely]]
+      detail::fail_field(field, s, "a collective step latency in [0, 1) seconds");
+  }
   require_at_least("system.reserved_memory", in_gigabytes(sys.reserved_memory), 0,
                    "a reserved allowance >= 0 GB");
   detail::require_efficiency("system.efficiency.matmul", sys.efficiency.matmul);

@@ -27,7 +27,9 @@
 ///   volume). `overlap.tensor_parallel` also hides the forward collectives
 ///   behind the GEMMs. Full recompute repeats the forward collectives.
 ///   Context parallel: the ring exchange of K and V (and of their gradients
-///   in backward), exposed only beyond the attention core it overlaps;
+///   in backward), c-1 steps per layer with a step latency each, exposed
+///   only beyond the attention core it overlaps; the merge of each step's
+///   partial output (FP32 read + write) is memory-bound work;
 /// * expert all-to-all: dispatch + combine forward and backward per MoE
 ///   layer (dispatch in FP8 when the plan is FP8), over scale-up within a
 ///   domain, else the out-of-domain share over scale-out (once per
@@ -37,11 +39,19 @@
 /// * pipeline: bubble (p-1)/v micro-batch times (of the mean stage: fill and
 ///   drain pass each stage once); stage-to-stage sends of
 ///   s·b·h/t values, on the critical path 2·(p·v-1) times when overlapped;
-/// * data parallel: ring all-reduce (or reduce-scatter + all-gather,
-///   ZeRO-1/2) of BF16 gradients once per step, hidden behind one
-///   micro-batch when `overlap.data_parallel`; ZeRO-3 gathers the weights
-///   forward and backward and reduce-scatters gradients every micro-batch,
-///   hidden behind that micro-batch when overlapped;
+/// * data parallel: ring collectives of BF16 values over the d·c ranks (the
+///   experts' over d·c/e), one call per layer, each paying n-1 step
+///   latencies per half-ring (`network.scale_*_latency`). ZeRO-0 all-reduces
+///   the gradients once per step, ZeRO-1 reduce-scatters them once, ZeRO-2
+///   every micro-batch (sharded gradients cannot be accumulated); ZeRO-1/2
+///   all-gather the updated weights once. Overlapped, a reduce hides behind
+///   its micro-batch's backward less the stage's first layer, the weight
+///   gather behind a forward likewise. ZeRO-3 gathers each layer's weights
+///   forward, again for the recompute (full recompute) and for the
+///   backward, and reduce-scatters its gradients, every micro-batch; only
+///   the next layer's gather hides behind the current layer's compute, so
+///   the exposed time is per layer max(0, comm - compute), plus the first
+///   gather and the last reduce-scatter;
 /// * optimizer: Adam reads and writes 32 bytes per local parameter, HBM-bound.
 ///
 /// Step = m micro-batches of the slowest stage + bubble + exposed p2p,
@@ -78,13 +88,15 @@ namespace detail {
 
 /// Rates of a system, read once per prediction.
 struct Rates {
-  double gemm = 0;    ///< FLOP/s of matrix products
-  double core = 0;    ///< FLOP/s of the attention core
-  double hbm = 0;     ///< bytes/s of memory-bound kernels
-  double up = 0;      ///< bytes/s per accelerator on scale-up, achieved
-  double out = 0;     ///< bytes/s per accelerator on scale-out, achieved
-  double domain = 8;  ///< accelerators per scale-up domain
-  double tile = 256;  ///< the GEMM size d0 at which products run at half the matmul efficiency
+  double gemm = 0;     ///< FLOP/s of matrix products
+  double core = 0;     ///< FLOP/s of the attention core
+  double hbm = 0;      ///< bytes/s of memory-bound kernels
+  double up = 0;       ///< bytes/s per accelerator on scale-up, achieved
+  double out = 0;      ///< bytes/s per accelerator on scale-out, achieved
+  double up_hop = 0;   ///< seconds per ring step on scale-up
+  double out_hop = 0;  ///< seconds per ring step on scale-out
+  double domain = 8;   ///< accelerators per scale-up domain
+  double tile = 256;   ///< the GEMM size d0 at which products run at half the matmul efficiency
 };
 
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
@@ -96,6 +108,8 @@ inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
   r.hbm = in_gigabytes_per_second(sys.accelerator.memory_bandwidth) * 1e9 * e.memory_bound.value;
   r.up = in_gigabytes_per_second(sys.network.scale_up) * 1e9 * e.scale_up.value;
   r.out = in_gigabytes_per_second(sys.network.scale_out) * 1e9 * e.scale_out.value;
+  r.up_hop = in_seconds(sys.network.scale_up_latency);
+  r.out_hop = in_seconds(sys.network.scale_out_latency);
   r.domain = sys.network.scale_up_domain;
   r.tile = e.matmul_size;
   return r;
@@ -183,6 +197,42 @@ inline double moe_gemm_time(const TransformerArchitecture& m, const ParallelPlan
 inline double link(const Rates& r, double span) {
   return span <= r.domain ? r.up : r.out;
 }
+/// Latency of one ring step for a group of `span` consecutive accelerators.
+inline double hop(const Rates& r, double span) {
+  return span <= r.domain ? r.up_hop : r.out_hop;
+}
+
+/// Seconds of one ring all-gather or reduce-scatter of `values` BF16 values
+/// (the full, unsharded size) over n ranks whose group spans `span`
+/// accelerators, issued as `calls` collectives: (n-1)/n of the bytes over
+/// the link, plus n-1 steps of latency per call.
+inline double half_ring(const Rates& r, double n, double values, double calls, double span) {
+  if (!(n > 1.0) || !(values > 0.0))
+    return 0.0;
+  return (n - 1.0) / n * values * 2.0 / link(r, span) + calls * (n - 1.0) * hop(r, span);
+}
+
+/// Seconds of one all-reduce of `values` BF16 values over n ranks, as
+/// `calls` collectives: the ring's 2(n-1)/n of the bytes, and the fewer
+/// step latencies of a ring (2(n-1)) or a tree (2·ceil(log2 n)), which NCCL
+/// chooses between for all-reduce (it has only rings for all-gather and
+/// reduce-scatter).
+inline double all_reduce(const Rates& r, double n, double values, double calls, double span) {
+  if (!(n > 1.0) || !(values > 0.0))
+    return 0.0;
+  const double steps = std::min(2.0 * (n - 1.0), 2.0 * std::ceil(std::log2(n)));
+  return 2.0 * (n - 1.0) / n * values * 2.0 / link(r, span) + calls * steps * hop(r, span);
+}
+
+/// Communication that a prefetch pipeline runs one layer ahead of compute:
+/// the first layer's `first` seconds wait for nothing to hide behind, then
+/// each of the other `layers - 1` layers exposes max(0, comm - compute).
+/// Exposed seconds beyond the layers' compute.
+inline double prefetched(double layers, double first, double comm, double compute) {
+  if (!(layers > 0.0))
+    return 0.0;
+  return first + (layers - 1.0) * std::max(0.0, comm - compute);
+}
 
 /// Seconds of the expert all-to-all of `moe_layers` layers for one
 /// micro-batch, forward (dispatch + combine) and backward (both in BF16).
@@ -221,7 +271,9 @@ inline void expert_all_to_all(const TransformerArchitecture& m, const ParallelPl
 /// The parts of one micro-batch on one stage, in seconds.
 struct MicroBatch {
   double compute = 0, recompute = 0, tensor = 0, expert = 0;
-  double gemm = 0;  ///< products only, forward + backward
+  double gemm = 0;      ///< products only, forward + backward
+  double forward = 0;   ///< compute of the forward pass (part of `compute`)
+  double backward = 0;  ///< compute of the backward pass (part of `compute`)
   double total() const { return compute + recompute + tensor + expert; }
 };
 
@@ -247,12 +299,13 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   const double out_gemm_time = st.output ? gemm_time(r, tokens, v / t, h) : 0.0;
   const double fwd_gemm = layer_gemm_time + out_gemm_time;
   const double fwd_core = core_flop / r.core;
-  const double fwd_kern = (kern_layers + kern_core + kern_out) / r.hbm;
+  const double fwd_kern_layers = (kern_layers + kern_core + kern_out) / r.hbm;
 
   // Tensor-parallel collectives: 2 per layer each way, ring volume 2(t-1)/t.
   double tp_fwd = 0;
   if (p.tensor > 1)
-    tp_fwd = layers * 2.0 * (2.0 * (t - 1.0) / t) * tokens * h * 2.0 / link(r, t);
+    tp_fwd = layers * 2.0 *
+             ((2.0 * (t - 1.0) / t) * tokens * h * 2.0 / link(r, t) + 2.0 * (t - 1.0) * hop(r, t));
   // Context-parallel K/V ring: c-1 chunks received per layer forward, twice
   // that backward; hidden behind the attention core.
   double cp_fwd = 0;
@@ -260,8 +313,15 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
     const double kv_width = m.latent_attention ? m.heads * (core_qk_dim(m) + core_v_dim(m))
                                                : (m.kv_heads > 0 ? m.kv_heads : m.heads) *
                                                      (core_qk_dim(m) + core_v_dim(m));
-    cp_fwd = layers * (c - 1.0) * tokens * kv_width * 2.0 / t / link(r, t * c);
+    // Each ring step is a send and a receive: c-1 step latencies per layer.
+    cp_fwd = layers * (c - 1.0) * (tokens * kv_width * 2.0 / t / link(r, t * c) + hop(r, t * c));
   }
+  // Ring attention merges each step's partial output into the running one
+  // (rescaled by the softmax statistics): c-1 FP32 reads and writes of the
+  // attention output per layer, memory-bound (Megatron/TE's ring attention).
+  const double cp_merge =
+      p.context > 1 ? layers * (c - 1.0) * tokens * m.heads * core_v_dim(m) / t * 8.0 / r.hbm : 0.0;
+  const double fwd_kern = fwd_kern_layers + cp_merge;
   // Expert all-to-all per MoE layer: dispatch + combine.
   double a2a_fwd = 0, a2a_bwd = 0;
   if (m.moe && st.moe > 0 && p.expert > 1)
@@ -270,7 +330,9 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   MicroBatch mb;
   const double bwd_compute =
       2.0 * (fwd_gemm + fwd_core) + backward_memory_traffic_factor * fwd_kern;
-  mb.compute = fwd_gemm + fwd_core + fwd_kern + bwd_compute;
+  mb.forward = fwd_gemm + fwd_core + fwd_kern;
+  mb.backward = bwd_compute;
+  mb.compute = mb.forward + mb.backward;
   mb.gemm = 3.0 * fwd_gemm;
   // Backward TP collectives (Megatron's column-parallel linear): without
   // SP, the all-reduce of the input gradient runs behind the weight-gradient
@@ -366,18 +428,61 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   // Data parallel: the slowest stage's parameters (the first holds the embedding).
   const detail::StageParameters par = detail::stage_parameters(m, p, slow);
   const double n_dense = d * c, n_expert = d * c / p.expert;
-  const double bw_dense = detail::link(r, t * c * d);
-  const double bw_expert = detail::link(r, t * c * d);
-  const auto ring = [](double n) { return n > 1.0 ? 2.0 * (n - 1.0) / n : 0.0; };
+  const double span = t * c * d;
+  // One all-gather or reduce-scatter of the stage's parameters, one
+  // collective per layer (Megatron's and FSDP's buckets are about a layer).
+  const double layers = std::max(1.0, slow.layers());
+  const double pass = detail::half_ring(r, n_dense, par.dense, layers, span) +
+                      detail::half_ring(r, n_expert, par.expert, layers, span);
+  const bool overlap = p.overlap.data_parallel;
   double dp = 0;
   if (p.zero == ZeroStage::parameters) {
-    const double per_mb = 1.5 * (ring(n_dense) * par.dense * 2.0 / bw_dense +
-                                 ring(n_expert) * par.expert * 2.0 / bw_expert);
-    dp = micro * (p.overlap.data_parallel ? std::max(0.0, per_mb - mb.total()) : per_mb);
+    // ZeRO-3 / FSDP full shard, every micro-batch: gather each layer's
+    // weights for its forward, again for its recompute under full recompute
+    // (the re-run forward gathers what the first forward released), again
+    // for its backward, and reduce-scatter its gradients. A layer's gather
+    // can only be prefetched behind the previous layer's compute, so the
+    // exposed time is per layer, max(0, comm - compute), plus the first
+    // layer's gather and the last layer's reduce-scatter.
+    const double g = pass / layers;  // one layer's gather (= its reduce-scatter)
+    const double back_gathers = p.recompute == Recompute::full ? 2.0 : 1.0;
+    const double fwd_comm = g, bwd_comm = back_gathers * g + g;
+    double exposed = layers * (fwd_comm + bwd_comm);
+    if (overlap)
+      exposed =
+          detail::prefetched(layers, fwd_comm, fwd_comm, mb.forward / layers) +
+          detail::prefetched(layers, bwd_comm, bwd_comm, (mb.backward + mb.recompute) / layers);
+    dp = micro * exposed;
   } else {
-    const double sync =
-        ring(n_dense) * par.dense * 2.0 / bw_dense + ring(n_expert) * par.expert * 2.0 / bw_expert;
-    dp = p.overlap.data_parallel ? std::max(0.0, sync - mb.total()) : sync;
+    // Gradients: all-reduced once per step (ZeRO-0: the ring's volume, the
+    // ring's or a tree's step latencies); reduce-scattered once per step (ZeRO-1, Megatron's
+    // distributed optimizer, which accumulates full FP32 gradients), or every
+    // micro-batch (ZeRO-2: a rank keeps only its shard of the gradients, so
+    // it cannot accumulate the others'). ZeRO-1/2 then all-gather the
+    // updated weights once. Overlapped, the step's last gradient reduce runs
+    // behind the last micro-batch's backward (the only one for a once-per-
+    // step reduce, as in Megatron) except the stage's first layer, whose
+    // gradients are ready only when the backward ends; an earlier
+    // micro-batch's reduce (ZeRO-2) also has the next forward to hide behind;
+    // the weight all-gather runs behind the next step's first forward.
+    const bool per_micro = p.zero == ZeroStage::gradients;
+    const double reduce = p.zero == ZeroStage::none
+                              ? detail::all_reduce(r, n_dense, par.dense, layers, span) +
+                                    detail::all_reduce(r, n_expert, par.expert, layers, span)
+                              : pass;
+    const double gather = p.zero == ZeroStage::none ? 0.0 : pass;
+    const double reduces = per_micro ? micro : 1.0;
+    if (overlap) {
+      const double tail = (layers - 1.0) / layers;
+      const double last = std::max(reduce / layers, reduce - tail * (mb.backward + mb.recompute));
+      // Earlier per-micro-batch reduces also run behind the next
+      // micro-batch's forward: exposed only beyond a whole micro-batch.
+      const double earlier = (reduces - 1.0) * std::max(0.0, reduce - mb.total());
+      dp = last + earlier +
+           (gather > 0 ? std::max(gather / layers, gather - tail * mb.forward) : 0.0);
+    } else {
+      dp = reduces * reduce + gather;
+    }
   }
   b.data_parallel = detail::secs(dp);
   const bool sharded = p.zero != ZeroStage::none;

@@ -38,6 +38,19 @@ struct NetworkDescription {
   /// the oversubscribed tier; 0 = a non-blocking fabric.
   long long switch_domain = 0;
   Provenance provenance;
+  /// Latency of one step of a ring collective (a chunk sent to the next
+  /// rank and one received from the previous) on scale-up and on
+  /// scale-out. A ring all-gather or reduce-scatter over n ranks takes n-1
+  /// steps, an all-reduce 2(n-1), a context-parallel K/V ring c-1 per layer:
+  /// at a thousand ranks the steps, not the bytes, decide a layer's gather.
+  /// Assumed (no measurement in docs/sources.md): a few microseconds, the
+  /// order of a NIC/NVSwitch round trip plus a kernel's synchronisation;
+  /// docs/step-time.md, "Parameters". Overridable; 0 drops the term.
+  Duration scale_up_latency = seconds(2e-6);
+  Duration scale_out_latency = seconds(5e-6);
+  Provenance latency_provenance = assumed(
+      "ring collective step latency 2 us on scale-up, 5 us on scale-out; not measured "
+      "(docs/step-time.md)");
 };
 
 /// How close to peak each kind of work runs.

@@ -15,6 +15,9 @@
 /// * H100 HGX: NVLink 900 GB/s bidirectional = 450 GB/s per direction
 ///   (docs/sources.md §5); 400 Gb/s NDR InfiniBand per GPU = 50 GB/s.
 ///
+/// Every preset keeps `NetworkDescription`'s assumed ring step latencies,
+/// 2 us on scale-up and 5 us on scale-out (docs/step-time.md, "Parameters").
+///
 /// Efficiencies (`default_efficiencies`), one set for every accelerator:
 /// * matmul 0.86 and memory_bound 0.48 were fitted once, by a grid search,
 ///   on three runs of Korthikanti et al. 2022 Table 5 on Selene — the 22B
@@ -25,8 +28,9 @@
 ///   published run are predictions, not fits;
 /// * matmul_size 256, attention 0.5, scale_up 0.75 and scale_out 0.75 are
 ///   assumptions, stated with their reasons in docs/step-time.md;
-/// * on Hopper (H100, H800) matmul is 0.78, an assumption read from public
-///   H800 GEMM benchmarks (`default_efficiencies(accelerator)`); the other
+/// * on Hopper (H100, H800) matmul is 0.78, an assumption read from
+///   third-party H800 GEMM benchmarks (docs/sources.md §15 I;
+///   `default_efficiencies(accelerator)`); the other
 ///   shares of peak are assumed to carry over from the A100 fit.
 /// Nothing is refitted per run. Override any of them on a `TrainingSystem`.
 
@@ -70,13 +74,16 @@ inline bool is_hopper(const AcceleratorSpec& a) {
 /// from peak: public H800 benchmarks of 8192 x 8192 x K products reach 766
 /// TFLOP/s in FP16 and 1,541 in FP8 at K = 16,384 (78% of 989.5 and 1,979),
 /// and their fall with K follows the same d/(d + 256) size term (705 at
-/// K = 2,048). Those benchmarks are third-party measurements not yet in
-/// docs/sources.md, so the value is tagged assumed.
+/// K = 2,048, 386 at K = 256). Those benchmarks are third-party measurements
+/// (docs/sources.md §15 I), not a vendor's or a paper's; that training GEMMs
+/// reach what an autotuned square product reaches is an assumption, so the
+/// value is tagged assumed.
 inline EfficiencyParameters default_efficiencies(const AcceleratorSpec& accelerator) {
   EfficiencyParameters e = default_efficiencies();
   if (is_hopper(accelerator))
     e.matmul = {0.78, assumed("Hopper large-GEMM efficiency 0.78 of the dense peak, BF16 and "
-                              "FP8, from public H800 GEMM benchmarks (docs/step-time.md)")};
+                              "FP8, read from third-party H800 GEMM benchmarks (766 of 989.5 "
+                              "TFLOP/s FP16, 1,541 of 1,979 FP8; docs/sources.md §15 I)")};
   return e;
 }
 

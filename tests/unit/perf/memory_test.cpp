@@ -140,6 +140,44 @@ TEST(Memory, PipelineFirstStageHoldsKorthikantiInFlightFactor) {
               2 * 12 * layer_input + 2 * mask + one_layer, 1e-6 * layer_input);
 }
 
+// Llama 3 405B's published split (TP 8 with SP, PP 16, DP 64; docs/sources.md
+// §15 E), no recompute, FlashAttention, no dropout: Korthikanti's count term
+// by term for GQA and SwiGLU, per token and layer, /t under SP — norm and
+// QKV inputs 2h + 2h, Q 2·128·128, K and V 2·8·128 each, the output
+// projection's input 2·128·128, FP32 softmax statistics 4·128 (no s x s
+// scores), FFN norm and first-linear inputs 2h + 2h, SwiGLU 6f — and the
+// first stage holds p = 16 micro-batches of its own 8 layers, not more.
+TEST(Memory, Llama3FirstStageHoldsSixteenMicroBatchesOfItsEightLayers) {
+  TransformerArchitecture m;
+  m.name = "Llama 3 405B";
+  m.layers = 126;
+  m.hidden = 16384;
+  m.ffn = 53248;
+  m.ffn_kind = FeedForwardKind::swiglu;
+  m.heads = 128;
+  m.kv_heads = 8;
+  m.vocabulary = 128256;
+  m.sequence_length = 8192;
+  m.tied_embeddings = false;
+  m.dropout = false;
+  ParallelPlan p;
+  p.tensor = 8;
+  p.sequence_parallel = true;
+  p.pipeline = 16;
+  p.data = 64;
+  p.zero = ZeroStage::gradients;
+  p.global_batch = 2048;  // 32 micro-batches of one sequence
+  const double h = 16384, t = 8;
+  const double per_token = (2 * h + 2 * h) / t + (2.0 * 128 * 128 + 2 * 2.0 * 8 * 128) / t +
+                           2.0 * 128 * 128 / t + 4.0 * 128 / t + (2 * h + 2 * h) / t +
+                           6.0 * 53248 / t;
+  const double layer = 8192 * per_token;
+  EXPECT_NEAR(in_bytes(layer_activation_memory(m, p)), layer, 1e-9 * layer);
+  // ceil(126 / 16) = 8 layers on the first stage, 16 micro-batches in flight.
+  EXPECT_NEAR(in_bytes(estimate_memory(m, p, h100_hgx_cluster()).activations), 16 * 8 * layer,
+              1e-9 * layer);
+}
+
 TEST(Memory, MoreTensorParallelismNeedsLessMemoryPerGpu) {
   const TrainingSystem sys = selene_a100_80gb();
   const TransformerArchitecture m = gpt(48, 6144, 64);

@@ -152,12 +152,19 @@ TEST(StepTime, FasterLinksShortenTensorParallelTime) {
   p.data = 4;
   p.global_batch = 256;
   p.recompute = Recompute::selective;
-  const StepPrediction h800 = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
-  const StepPrediction h100 = predict_step(m, p, h100_hgx_cluster(), Precision::bf16);
+  // Bandwidth alone: the ring step latency (the same on both) set to 0.
+  TrainingSystem h800_sys = h800_hgx_cluster(), h100_sys = h100_hgx_cluster();
+  h800_sys.network.scale_up_latency = seconds(0);
+  h100_sys.network.scale_up_latency = seconds(0);
+  const StepPrediction h800 = predict_step(m, p, h800_sys, Precision::bf16);
+  const StepPrediction h100 = predict_step(m, p, h100_sys, Precision::bf16);
   // At least in proportion to the links; more where the slower collectives
   // outgrow the backward GEMMs that hide them.
   EXPECT_GE(in_seconds(h800.time.tensor_parallel) / in_seconds(h100.time.tensor_parallel),
             450.0 / 200.0 - 1e-9);
+  // The step latency adds to both.
+  EXPECT_GT(predict_step(m, p, h100_hgx_cluster(), Precision::bf16).time.tensor_parallel,
+            h100.time.tensor_parallel);
   EXPECT_GT(h100.mfu, h800.mfu);
   // Tensor parallelism beyond a node goes over the scale-out network.
   p.tensor = 16;
@@ -186,6 +193,124 @@ TEST(StepTime, DataParallelOverlapHidesTheGradientReduction) {
   const StepPrediction zero3 = predict_step(m, p, selene_a100_80gb(), Precision::bf16);
   EXPECT_GT(zero3.time.data_parallel, exposed.time.data_parallel);
   EXPECT_LT(zero3.memory.weights, exposed.memory.weights);
+}
+
+// ZeRO-3 (docs/step-time.md, "Time of a step"): per micro-batch one gather
+// forward, one more for the recompute under full recompute, one backward,
+// one reduce-scatter — all of the same size, so without overlap full
+// recompute costs exactly 4/3 of no recompute, and twice the micro-batches
+// cost twice the traffic.
+TEST(StepTime, ZeroThreeGathersPerMicroBatchAndAgainForTheRecompute) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.data = 64;
+  p.global_batch = 256;
+  p.zero = ZeroStage::parameters;
+  p.overlap.data_parallel = false;
+  const TrainingSystem sys = selene_a100_80gb();
+  const double none = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  p.recompute = Recompute::full;
+  const double full = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(full / none, 4.0 / 3.0, 1e-12);
+  p.global_batch = 512;  // 8 micro-batches instead of 4
+  const double twice = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(twice / full, 2.0, 1e-12);
+}
+
+// Prefetch hides a layer's gather only behind the previous layer's compute:
+// on a network so fast that compute dominates every layer, what stays
+// exposed is the first layer's gather and the last layer's reduce-scatter,
+// 1/l of the unoverlapped traffic.
+TEST(StepTime, ZeroThreePrefetchLeavesTheFirstGatherAndLastReduceExposed) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.data = 64;
+  p.global_batch = 256;
+  p.zero = ZeroStage::parameters;
+  TrainingSystem sys = selene_a100_80gb();
+  sys.network.scale_out = gigabytes_per_second(1e6);
+  sys.network.scale_out_latency = seconds(0);
+  p.overlap.data_parallel = false;
+  const double all = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  p.overlap.data_parallel = true;
+  const double left = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(left / all, 1.0 / 40.0, 1e-12);
+  // On Selene's 25 GB/s the gathers outrun the compute: most stays exposed.
+  const TrainingSystem selene = selene_a100_80gb();
+  const double slow = in_seconds(predict_step(m, p, selene, Precision::bf16).time.data_parallel);
+  p.overlap.data_parallel = false;
+  const double slow_all =
+      in_seconds(predict_step(m, p, selene, Precision::bf16).time.data_parallel);
+  EXPECT_GT(slow, 0.3 * slow_all);
+  EXPECT_LT(slow, slow_all);
+}
+
+// A ring collective over n ranks pays n-1 step latencies per half (gather or
+// reduce-scatter), once per layer: ZeRO-1 without overlap reduce-scatters and
+// all-gathers once per step, 2·l·(n-1)·alpha in all. An all-reduce may take
+// a tree instead (NCCL's choice), 2·ceil(log2 n) steps.
+TEST(StepTime, RingStepLatencyGrowsWithTheDataParallelDegree) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.tensor = 8;
+  p.data = 512;
+  p.global_batch = 512;
+  p.zero = ZeroStage::optimizer;
+  p.overlap.data_parallel = false;
+  TrainingSystem sys = selene_a100_80gb();
+  sys.network.scale_out_latency = seconds(0);
+  const double without = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  sys.network.scale_out_latency = seconds(5e-6);
+  const double with = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(with - without, 2.0 * 40 * 511 * 5e-6, 1e-9);
+  // An all-reduce (ZeRO-0) takes the tree's 2·ceil(log2 512) = 18 steps.
+  p.zero = ZeroStage::none;
+  const double tree = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  sys.network.scale_out_latency = seconds(0);
+  const double bare = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(tree - bare, 40 * 18 * 5e-6, 1e-9);
+}
+
+// ZeRO-2 keeps only a shard of the gradients, so it reduce-scatters every
+// micro-batch; ZeRO-1 accumulates and reduce-scatters once. Without overlap
+// the difference is (m - 1) reduce-scatters, each half of ZeRO-1's traffic.
+TEST(StepTime, ZeroTwoReducesEveryMicroBatch) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.tensor = 8;
+  p.data = 32;
+  p.global_batch = 256;  // 8 micro-batches
+  p.zero = ZeroStage::optimizer;
+  p.overlap.data_parallel = false;
+  const TrainingSystem sys = selene_a100_80gb();
+  const double one = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  p.zero = ZeroStage::gradients;
+  const double two = in_seconds(predict_step(m, p, sys, Precision::bf16).time.data_parallel);
+  EXPECT_NEAR(two - one, 7.0 * one / 2.0, 1e-9 * one);
+}
+
+// Megatron's gradient reduce overlaps only the last micro-batch's backward,
+// and never the stage's first layer, whose gradients come last.
+TEST(StepTime, DataParallelReduceNeverHidesCompletely) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.tensor = 8;
+  p.data = 32;
+  p.global_batch = 1024;
+  p.micro_batch = 4;
+  p.zero = ZeroStage::none;
+  TrainingSystem sys = selene_a100_80gb();
+  sys.network.scale_out = gigabytes_per_second(1e6);
+  const StepPrediction s = predict_step(m, p, sys, Precision::bf16);
+  EXPECT_GT(in_seconds(s.time.data_parallel), 0.0);
+}
+
+TEST(StepTime, CheckPlanRejectsANegativeCollectiveLatency) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  TrainingSystem sys = selene_a100_80gb();
+  sys.network.scale_out_latency = seconds(-1e-6);
+  EXPECT_THROW((void)predict_step(m, p, sys, Precision::bf16), Error);
 }
 
 TEST(StepTime, ExpertAllToAllForMixtureOfExperts) {

@@ -15,6 +15,10 @@ TEST(Systems, SeleneIsDgxA100WithHdrInfiniband) {
   EXPECT_EQ(s.network.scale_up_domain, 8);
   EXPECT_EQ(s.network.provenance.evidence, Evidence::published);
   EXPECT_DOUBLE_EQ(s.efficiency.matmul.value, 0.86);
+  // Ring step latencies: assumed, and said so (docs/step-time.md).
+  EXPECT_DOUBLE_EQ(in_seconds(s.network.scale_up_latency), 2e-6);
+  EXPECT_DOUBLE_EQ(in_seconds(s.network.scale_out_latency), 5e-6);
+  EXPECT_EQ(s.network.latency_provenance.evidence, Evidence::assumed);
 }
 
 TEST(Systems, H800HasHalfTheH100sNvlink) {
