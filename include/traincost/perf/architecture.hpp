@@ -31,7 +31,7 @@ constexpr std::string_view to_string(FeedForwardKind k) {
     case FeedForwardKind::swiglu:
       return "swiglu";
   }
-  detail::fail_enum_value("FeedForwardKind", static_cast<long long>(k));
+  traincost::detail::fail_enum_value("FeedForwardKind", static_cast<long long>(k));
 }
 
 /// Multi-head latent attention (DeepSeek-V2 §2.1): queries and keys/values
@@ -69,6 +69,9 @@ struct TransformerArchitecture {
   long long vocabulary = 0;           ///< vocabulary size (input and output embeddings)
   long long sequence_length = 0;      ///< training sequence length in tokens
   bool tied_embeddings = false;       ///< input and output embeddings share one matrix
+  /// Dropout after attention and FFN (GPT-3, Megatron's GPT): a 1-byte mask
+  /// per element is stored for backward. LLaMA-style models train without.
+  bool dropout = false;
   std::optional<LatentAttention> latent_attention;  ///< MLA instead of (G)QA
   std::optional<MixtureOfExperts> moe;              ///< MoE FFN layers
   Provenance provenance;                            ///< where the shapes come from

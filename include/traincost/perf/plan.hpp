@@ -33,7 +33,7 @@ constexpr std::string_view to_string(Recompute r) {
     case Recompute::full:
       return "full";
   }
-  detail::fail_enum_value("Recompute", static_cast<long long>(r));
+  traincost::detail::fail_enum_value("Recompute", static_cast<long long>(r));
 }
 
 /// How data-parallel replicas shard training state (Rajbhandari et al.
@@ -53,7 +53,7 @@ constexpr std::string_view to_string(ZeroStage z) {
     case ZeroStage::parameters:
       return "3";
   }
-  detail::fail_enum_value("ZeroStage", static_cast<long long>(z));
+  traincost::detail::fail_enum_value("ZeroStage", static_cast<long long>(z));
 }
 
 /// Which communication runs concurrently with compute. What overlaps is
@@ -80,6 +80,12 @@ struct ParallelPlan {
   Recompute recompute = Recompute::none;
   Precision precision = Precision::bf16;  ///< the GEMMs' arithmetic precision (bf16, fp8)
   Overlap overlap;
+  /// The attention core runs as one fused kernel (FlashAttention, Dao et al.
+  /// 2022): the s x s scores are never stored (as under selective recompute)
+  /// and causal masking skips the upper triangle. Runs before 2022 (Megatron's
+  /// Selene runs of Narayanan 2021 and Korthikanti 2022, BLOOM) set false:
+  /// their kernels computed and stored the whole square.
+  bool flash_attention = true;
 
   /// Accelerators the plan occupies: t x c x p x d.
   long long accelerators() const {

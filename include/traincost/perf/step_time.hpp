@@ -1,0 +1,312 @@
+#pragma once
+/// \file
+/// Time of one optimizer step for (architecture, plan, system), by cause, and
+/// the MFU and HFU that follow. docs/step-time.md, "The model", states every
+/// term; in short, per micro-batch on the slowest pipeline stage (first or
+/// last, whichever has more work: the last computes the logits):
+///
+/// * compute: matrix products at peak(plan.precision) x matmul efficiency,
+///   the attention core at the BF16 peak x attention efficiency (the whole
+///   s x s square unless `plan.flash_attention`, which skips the causal
+///   half), memory-bound kernels (norms, activations, residual adds, dropout,
+///   softmax, MoE permutes, cross-entropy) as bytes read + written over HBM
+///   bandwidth x memory-bound efficiency; backward = 2 x forward products and
+///   1.5 x forward memory traffic (a kernel's backward reads its input and
+///   the incoming gradient and writes one gradient);
+/// * recompute: full re-runs each layer's forward (products, kernels and TP
+///   collectives); selective re-runs the attention core and its softmax;
+/// * tensor parallel: per layer two collectives forward and two backward of
+///   s·b·h BF16 values (all-reduce, or reduce-scatter + all-gather with
+///   sequence parallelism: the same ring volume 2(t-1)/t), on scale-up when
+///   t <= scale_up_domain, else scale-out; context parallel: the ring
+///   exchange of K and V (and of their gradients in backward), exposed only
+///   beyond the attention core it overlaps;
+/// * expert all-to-all: dispatch + combine forward and backward per MoE
+///   layer (dispatch in FP8 when the plan is FP8), over scale-up within a
+///   domain, else the out-of-domain share over scale-out;
+/// * pipeline: bubble (p-1)/v micro-batch times; stage-to-stage sends of
+///   s·b·h/t values, on the critical path 2·(p·v-1) times when overlapped;
+/// * data parallel: ring all-reduce (or reduce-scatter + all-gather,
+///   ZeRO-1/2) of BF16 gradients once per step, hidden behind one
+///   micro-batch when `overlap.data_parallel`; ZeRO-3 gathers the weights
+///   forward and backward and reduce-scatters gradients every micro-batch,
+///   hidden behind that micro-batch when overlapped;
+/// * optimizer: Adam reads and writes 32 bytes per local parameter, HBM-bound.
+///
+/// Step = m micro-batches of the slowest stage + bubble + exposed p2p,
+/// data-parallel and optimizer time. MFU = model FLOP per token (flop_count.hpp;
+/// causal by default) x tokens per second / (accelerators x dense
+/// peak(mfu_precision)); HFU adds the recomputed forward FLOP.
+///
+/// One call costs about a microsecond and allocates only the provenance
+/// string; it calls `check_plan` first.
+
+#include <algorithm>
+
+#include "traincost/compute/throughput.hpp"
+#include "traincost/perf/architecture.hpp"
+#include "traincost/perf/architecture_check.hpp"
+#include "traincost/perf/detail/stage.hpp"
+#include "traincost/perf/flop_count.hpp"
+#include "traincost/perf/memory.hpp"
+#include "traincost/perf/plan.hpp"
+#include "traincost/perf/step_prediction.hpp"
+#include "traincost/perf/system.hpp"
+
+namespace traincost::perf {
+
+/// Bytes Adam reads and writes per local parameter in its update: FP32
+/// master, m, v read and written (24), the FP32 gradient read (4), BF16
+/// weights written (2), plus the gradient-norm read (~2).
+inline constexpr double optimizer_update_bytes_per_parameter = 32.0;
+/// Backward memory traffic of a memory-bound kernel relative to its forward.
+inline constexpr double backward_memory_traffic_factor = 1.5;
+
+namespace detail {
+
+/// Rates of a system, read once per prediction.
+struct Rates {
+  double gemm = 0;    ///< FLOP/s of matrix products
+  double core = 0;    ///< FLOP/s of the attention core
+  double hbm = 0;     ///< bytes/s of memory-bound kernels
+  double up = 0;      ///< bytes/s per accelerator on scale-up, achieved
+  double out = 0;     ///< bytes/s per accelerator on scale-out, achieved
+  double domain = 8;  ///< accelerators per scale-up domain
+};
+
+inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
+  Rates r;
+  const EfficiencyParameters& e = sys.efficiency;
+  r.gemm = in_flop_per_second(sys.accelerator.peak(p.precision, "plan.precision")) * e.matmul.value;
+  r.core = in_flop_per_second(sys.accelerator.peak(Precision::bf16, "plan.precision")) *
+           e.attention.value;
+  r.hbm = in_gigabytes_per_second(sys.accelerator.memory_bandwidth) * 1e9 * e.memory_bound.value;
+  r.up = in_gigabytes_per_second(sys.network.scale_up) * 1e9 * e.scale_up.value;
+  r.out = in_gigabytes_per_second(sys.network.scale_out) * 1e9 * e.scale_out.value;
+  r.domain = sys.network.scale_up_domain;
+  return r;
+}
+
+/// Memory-bound bytes of one layer's forward per token on one accelerator:
+/// `layer` for everything but the attention core's softmax/dropout, `core`
+/// for those (what selective recompute runs again).
+struct KernelTraffic {
+  double dense = 0, moe = 0, core = 0;
+};
+
+inline KernelTraffic kernel_traffic(const TransformerArchitecture& m, const ParallelPlan& p) {
+  const double t = p.tensor;
+  const double rep = p.sequence_parallel ? 1.0 / t : 1.0;
+  const double h = static_cast<double>(m.hidden);
+  const double mask = m.dropout ? 1.0 : 0.0;
+  // Two norms (read 2, write 2 bytes per element) and two residual adds with
+  // bias/dropout (read 2 + 2, write 2, mask).
+  const double common = (2.0 * 4.0 + 2.0 * (6.0 + mask)) * h * rep;
+  const double acts = m.ffn_kind == FeedForwardKind::swiglu ? 6.0 : 4.0;
+  KernelTraffic k;
+  k.dense = common + acts * static_cast<double>(m.ffn) / t;
+  if (m.moe) {
+    const MixtureOfExperts& e = *m.moe;
+    k.moe = common + 8.0 * h * e.top_k * rep  // permute and un-permute each routed copy
+            + (e.top_k + e.shared_experts) * acts * static_cast<double>(e.expert_ffn) / t;
+  }
+  if (!p.flash_attention)  // softmax read + write, dropout read + write + mask, per score
+    k.core = (4.0 + (m.dropout ? 5.0 : 0.0)) * m.heads * static_cast<double>(m.sequence_length) / t;
+  return k;
+}
+
+/// Bandwidth for a group of `span` consecutive accelerators.
+inline double link(const Rates& r, double span) {
+  return span <= r.domain ? r.up : r.out;
+}
+
+/// The parts of one micro-batch on one stage, in seconds.
+struct MicroBatch {
+  double compute = 0, recompute = 0, tensor = 0, expert = 0;
+  double backward = 0;  ///< the backward share of compute + tensor (the DP overlap window)
+  double gemm = 0;      ///< products only, forward + backward
+  double total() const { return compute + recompute + tensor + expert; }
+};
+
+inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPlan& p,
+                              const Rates& r, const ForwardFlop& f, const KernelTraffic& k,
+                              const StageLayers& st) {
+  const double t = p.tensor;
+  const double c = p.context;
+  const double tokens =
+      static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) / c;
+  const double layers = st.layers();
+  const double h = static_cast<double>(m.hidden);
+  const double v = static_cast<double>(m.vocabulary);
+
+  // Forward compute of the layers (products, core, kernels) and the logits.
+  const double gemm_layers = tokens * (st.dense * f.dense_layer + st.moe * f.moe_layer) / t;
+  const double gemm_out = st.output ? tokens * f.logits / t : 0.0;
+  const double core_flop = tokens * layers * f.core_per_layer * (p.flash_attention ? 0.5 : 1.0) / t;
+  const double kern_layers = tokens * (st.dense * k.dense + st.moe * k.moe);
+  const double kern_core = tokens * layers * k.core;
+  const double kern_out = st.output ? tokens * 8.0 * v / t : 0.0;  // FP32 cross-entropy
+
+  const double fwd_gemm = (gemm_layers + gemm_out) / r.gemm;
+  const double fwd_core = core_flop / r.core;
+  const double fwd_kern = (kern_layers + kern_core + kern_out) / r.hbm;
+
+  // Tensor-parallel collectives: 2 per layer each way, ring volume 2(t-1)/t.
+  double tp_fwd = 0;
+  if (p.tensor > 1)
+    tp_fwd = layers * 2.0 * (2.0 * (t - 1.0) / t) * tokens * h * 2.0 / link(r, t);
+  // Context-parallel K/V ring: c-1 chunks received per layer forward, twice
+  // that backward; hidden behind the attention core.
+  double cp_fwd = 0;
+  if (p.context > 1) {
+    const double kv_width = m.latent_attention ? m.heads * (core_qk_dim(m) + core_v_dim(m))
+                                               : (m.kv_heads > 0 ? m.kv_heads : m.heads) *
+                                                     (core_qk_dim(m) + core_v_dim(m));
+    cp_fwd = layers * (c - 1.0) * tokens * kv_width * 2.0 / t / link(r, t * c);
+  }
+  // Expert all-to-all per MoE layer: dispatch + combine.
+  double a2a_fwd = 0, a2a_bwd = 0;
+  if (m.moe && st.moe > 0 && p.expert > 1) {
+    const double e = p.expert;
+    const double sent = tokens / (p.sequence_parallel ? t : 1.0) * m.moe->top_k * h;
+    const double in_domain = std::max(1.0, std::min(e, r.domain / (t * c)));
+    const double remote = (e - in_domain) / e, local = (in_domain - 1.0) / e;
+    const auto time = [&](double bytes_per_value) {
+      const double bytes = sent * bytes_per_value;
+      return std::max(bytes * remote / r.out, bytes * local / r.up);
+    };
+    const double dispatch = p.precision == Precision::fp8 ? 1.0 : 2.0;
+    a2a_fwd = st.moe * (time(dispatch) + time(2.0));
+    a2a_bwd = st.moe * 2.0 * time(2.0);
+  }
+
+  MicroBatch mb;
+  const double bwd_compute =
+      2.0 * (fwd_gemm + fwd_core) + backward_memory_traffic_factor * fwd_kern;
+  mb.compute = fwd_gemm + fwd_core + fwd_kern + bwd_compute;
+  mb.gemm = 3.0 * fwd_gemm;
+  double tp = 2.0 * tp_fwd;
+  double cp = std::max(0.0, 3.0 * cp_fwd - 3.0 * fwd_core);
+  double a2a = a2a_fwd + a2a_bwd;
+  if (p.recompute == Recompute::full) {
+    mb.recompute = gemm_layers / r.gemm + fwd_core + (kern_layers + kern_core) / r.hbm;
+    tp += tp_fwd;
+    a2a += a2a_fwd;
+  } else if (p.recompute == Recompute::selective) {
+    mb.recompute = fwd_core + kern_core / r.hbm;
+  }
+  if (p.overlap.tensor_parallel)
+    tp = std::max(0.0, tp - mb.gemm);
+  if (p.overlap.expert_all_to_all)
+    a2a = std::max(0.0, a2a - mb.compute);
+  mb.tensor = tp + cp;
+  mb.expert = a2a;
+  mb.backward = bwd_compute + tp_fwd;
+  return mb;
+}
+
+inline Duration secs(double s) {
+  return seconds(s);
+}
+
+}  // namespace detail
+
+/// Predicts one optimizer step. Throws what `check_plan` throws, and
+/// `unsupported_precision` at "mfu_precision" when the accelerator has no
+/// peak there. `attention` is the FLOP convention of the MFU (causal by
+/// default; Korthikanti's and Narayanan's tables count the full square).
+inline StepPrediction predict_step(const TransformerArchitecture& m, const ParallelPlan& p,
+                                   const TrainingSystem& sys, Precision mfu_precision,
+                                   AttentionFlop attention = AttentionFlop::causal) {
+  check_plan(m, p, sys);
+  const double mfu_peak = in_flop_per_second(sys.accelerator.peak(mfu_precision, "mfu_precision"));
+  const detail::Rates r = detail::rates_of(p, sys);
+  const ForwardFlop f = forward_flop(m);
+  const detail::KernelTraffic k = detail::kernel_traffic(m, p);
+  const detail::Stages st = detail::stages_of(m, p);
+
+  detail::MicroBatch mb = detail::micro_batch(m, p, r, f, k, st.first);
+  detail::StageLayers slow = st.first;
+  if (!st.single) {
+    const detail::MicroBatch last = detail::micro_batch(m, p, r, f, k, st.last);
+    if (last.total() > mb.total()) {
+      mb = last;
+      slow = st.last;
+    }
+  }
+  const double micro = static_cast<double>(p.micro_batches());
+  const double pp = p.pipeline, v = p.virtual_stages;
+  const double t = p.tensor, c = p.context, d = p.data;
+
+  StepTimeBreakdown b;
+  b.compute = detail::secs(micro * mb.compute);
+  b.recompute = detail::secs(micro * mb.recompute);
+  b.tensor_parallel = detail::secs(micro * mb.tensor);
+  b.expert_all_to_all = detail::secs(micro * mb.expert);
+  b.pipeline_bubble = detail::secs((pp - 1.0) / v * mb.total());
+  if (p.pipeline > 1) {
+    const double msg = static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) /
+                       c * static_cast<double>(m.hidden) * 2.0 / t;
+    const double xfer = msg / detail::link(r, t * c * d * pp);
+    double exposed = 2.0 * (pp * v - 1.0) * xfer;
+    if (!p.overlap.pipeline)
+      exposed += micro * v * 2.0 * xfer;
+    b.pipeline_transfer = detail::secs(exposed);
+  }
+  // Data parallel: the slowest stage's parameters (the first holds the embedding).
+  const detail::StageParameters par = detail::stage_parameters(m, p, slow);
+  const double n_dense = d * c, n_expert = d * c / p.expert;
+  const double bw_dense = detail::link(r, t * c * d);
+  const double bw_expert = detail::link(r, t * c * d);
+  const auto ring = [](double n) { return n > 1.0 ? 2.0 * (n - 1.0) / n : 0.0; };
+  double dp = 0;
+  if (p.zero == ZeroStage::parameters) {
+    const double per_mb = 1.5 * (ring(n_dense) * par.dense * 2.0 / bw_dense +
+                                 ring(n_expert) * par.expert * 2.0 / bw_expert);
+    dp = micro * (p.overlap.data_parallel ? std::max(0.0, per_mb - mb.total()) : per_mb);
+  } else {
+    const double sync =
+        ring(n_dense) * par.dense * 2.0 / bw_dense + ring(n_expert) * par.expert * 2.0 / bw_expert;
+    dp = p.overlap.data_parallel ? std::max(0.0, sync - mb.total()) : sync;
+  }
+  b.data_parallel = detail::secs(dp);
+  const bool sharded = p.zero != ZeroStage::none;
+  const double local = sharded ? par.dense / n_dense + par.expert / n_expert : par.total();
+  b.optimizer = detail::secs(local * optimizer_update_bytes_per_parameter / r.hbm);
+  b.total = b.compute + b.recompute + b.tensor_parallel + b.pipeline_bubble + b.pipeline_transfer +
+            b.data_parallel + b.expert_all_to_all + b.optimizer;
+
+  StepPrediction out;
+  out.time = b;
+  out.memory = estimate_memory(m, p, sys);
+  const double fwd = f.total(attention);
+  const double model = 3.0 * fwd;
+  double recomputed = 0;
+  if (p.recompute == Recompute::full)
+    recomputed = fwd - f.logits;
+  else if (p.recompute == Recompute::selective)
+    recomputed = (attention == AttentionFlop::causal ? 0.5 : 1.0) * f.attention_core;
+  out.model_flop_per_token = flop_per_token(model);
+  out.hardware_flop_per_token = flop_per_token(model + recomputed);
+  const double step = in_seconds(b.total);
+  const double tokens =
+      static_cast<double>(p.global_batch) * static_cast<double>(m.sequence_length);
+  out.tokens_per_second = tokens_per_second(tokens / step);
+  const double gpus = static_cast<double>(p.accelerators());
+  out.mfu = model * tokens / step / gpus / mfu_peak;
+  out.hfu = (model + recomputed) * tokens / step / gpus / mfu_peak;
+  out.precision = mfu_precision;
+  out.provenance = derived("step-time model (docs/step-time.md)");
+  return out;
+}
+
+/// The predicted MFU as a stage's throughput, so a run is costed from
+/// architecture + plan + system with no MFU typed in. Throws `invalid_value`
+/// at "throughput.mfu" when the prediction's MFU is not in (0, 1].
+inline Throughput throughput_from(const StepPrediction& prediction) {
+  return Throughput(prediction.precision, prediction.mfu)
+      .with_source(derived("step-time model (docs/step-time.md): MFU predicted from "
+                           "architecture, plan and system"));
+}
+
+}  // namespace traincost::perf
