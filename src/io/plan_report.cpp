@@ -106,7 +106,8 @@ std::vector<std::string> plan_cells(std::size_t rank, const PlanRow& row) {
   return {std::to_string(rank),
           format_number(static_cast<double>(p.accelerators())),
           std::to_string(p.tensor) + (p.sequence_parallel ? "+SP" : ""),
-          std::to_string(p.pipeline) + (p.virtual_stages > 1 ? "x" + std::to_string(p.virtual_stages) : ""),
+          std::to_string(p.pipeline) +
+              (p.virtual_stages > 1 ? "x" + std::to_string(p.virtual_stages) : ""),
           std::to_string(p.data),
           std::to_string(p.expert),
           std::to_string(p.context),
@@ -120,8 +121,9 @@ std::vector<std::string> plan_cells(std::size_t rank, const PlanRow& row) {
           format_usd(row.cost)};
 }
 
-const std::vector<std::string> plan_head = {"#",    "GPUs", "TP", "PP",     "DP",   "EP",    "CP",  "ZeRO",
-                                            "mb",   "recompute", "step s", "MFU", "GB/GPU", "days", "cost"};
+const std::vector<std::string> plan_head = {"#",      "GPUs", "TP",     "PP",   "DP",
+                                            "EP",     "CP",   "ZeRO",   "mb",   "recompute",
+                                            "step s", "MFU",  "GB/GPU", "days", "cost"};
 
 std::string heading(const PlanReportStage& st, const PlanCommandOptions& o) {
   const StepTimeStage& in = st.inputs;
@@ -162,7 +164,7 @@ void table_stage(std::ostringstream& os, const PlanReportStage& st, const PlanCo
   os << "\nstep time by cause (seconds)\n";
   std::vector<std::string> head = {"#"};
   const auto parts0 = time_parts(st.best.front().prediction.time);
-  const std::vector<std::string> short_names = {"compute", "recompute", "TP/SP/CP", "bubble",
+  const std::vector<std::string> short_names = {"compute", "recompute", "TP/SP/CP",   "bubble",
                                                 "PP send", "DP",        "all-to-all", "optimizer"};
   for (const auto& n : short_names)
     head.push_back(n);
@@ -234,10 +236,9 @@ std::string render_plans(const PlanReport& r, Format f) {
           os << ',' << plain_number(pr.mfu) << ',' << plain_number(pr.hfu) << ','
              << plain_number(in_tokens_per_second(pr.tokens_per_second)) << ','
              << plain_number(in_gigabytes(pr.memory.total)) << ','
-             << (pr.memory.fits ? "true" : "false") << ','
-             << plain_number(in_days(row.wall_clock)) << ','
-             << plain_number(in_gpu_hours(row.gpu_time)) << ',' << plain_number(in_usd(row.cost))
-             << "\r\n";
+             << (pr.memory.fits ? "true" : "false") << ',' << plain_number(in_days(row.wall_clock))
+             << ',' << plain_number(in_gpu_hours(row.gpu_time)) << ','
+             << plain_number(in_usd(row.cost)) << "\r\n";
         }
       return os.str();
     }
@@ -247,8 +248,9 @@ std::string render_plans(const PlanReport& r, Format f) {
       j["traincost_version"] = version_string;
       j["scenario"] = {{"name", r.name}, {"file", r.file}};
       j["top"] = r.options.top;
-      j["deadline_days"] = r.options.deadline_days ? nlohmann::ordered_json(*r.options.deadline_days)
-                                                   : nlohmann::ordered_json();
+      j["deadline_days"] = r.options.deadline_days
+                               ? nlohmann::ordered_json(*r.options.deadline_days)
+                               : nlohmann::ordered_json();
       j["ranked_by"] = r.options.deadline_days ? "cost" : "step_time";
       j["stages"] = nlohmann::ordered_json::array();
       for (const auto& st : r.stages) {

@@ -74,14 +74,14 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
   const toml::table* t = n.as_table();
   if (!t)
     r_.fail_type(n, path, "a table { layers, hidden, ffn, ffn_kind, heads, ... }");
-  r_.check_keys(*t, path,
-                {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim",
-                 "vocabulary", "sequence_length", "tied_embeddings", "moe", "latent_attention",
-                 "evidence", "source"});
+  r_.check_keys(
+      *t, path,
+      {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim", "vocabulary",
+       "sequence_length", "tied_embeddings", "moe", "latent_attention", "evidence", "source"});
   auto whole = [&](const toml::table& tt, const std::string& p, std::string_view key, double hi,
                    const std::string& what) {
-    return static_cast<long long>(r_.whole_in_range(*r_.required(tt, p, key, what),
-                                                    Reader::child(p, key), 1, hi, what));
+    return static_cast<long long>(
+        r_.whole_in_range(*r_.required(tt, p, key, what), Reader::child(p, key), 1, hi, what));
   };
   auto optional_whole = [&](const toml::table& tt, const std::string& p, std::string_view key,
                             double lo, double hi, const std::string& what,
@@ -104,8 +104,8 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
   else
     r_.fail_type(*kind, path + ".ffn_kind", "one of: gelu, swiglu");
   a.heads = static_cast<int>(whole(*t, path, "heads", max_heads, "a number of heads"));
-  a.kv_heads = static_cast<int>(optional_whole(*t, path, "kv_heads", 1, max_heads,
-                                               "a number of key/value heads", a.heads));
+  a.kv_heads = static_cast<int>(
+      optional_whole(*t, path, "kv_heads", 1, max_heads, "a number of key/value heads", a.heads));
   if (const toml::node* h = t->get("head_dim"))
     a.head_dim = static_cast<long long>(
         r_.whole_in_range(*h, path + ".head_dim", 1, max_width, "a head dimension"));
@@ -128,11 +128,11 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
     moe.experts = static_cast<int>(whole(*mt, mp, "experts", max_experts, "a number of experts"));
     moe.top_k = static_cast<int>(
         whole(*mt, mp, "top_k", max_experts, "a number of routed experts per token"));
-    moe.shared_experts = static_cast<int>(optional_whole(*mt, mp, "shared_experts", 0, max_experts,
-                                                         "a number of shared experts", 0));
+    moe.shared_experts = static_cast<int>(
+        optional_whole(*mt, mp, "shared_experts", 0, max_experts, "a number of shared experts", 0));
     moe.expert_ffn = whole(*mt, mp, "expert_ffn", max_width, "an expert FFN size");
-    moe.dense_layers = static_cast<int>(optional_whole(*mt, mp, "dense_layers", 0,
-                                                       limits::max_layers, "a number of layers", 0));
+    moe.dense_layers = static_cast<int>(
+        optional_whole(*mt, mp, "dense_layers", 0, limits::max_layers, "a number of layers", 0));
     a.moe = moe;
   }
   if (const toml::node* l = t->get("latent_attention")) {
@@ -225,16 +225,17 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
     p.recompute = perf::Recompute::full;
   else
     r_.fail_type(*rc, path + ".recompute", "one of: none, selective, full");
-  const toml::node* pn = r_.required(
-      *t, path, "precision",
-      "the precision the GEMMs run in, e.g. \"bf16\" or \"fp8\" (there is no default)");
+  const toml::node* pn =
+      r_.required(*t, path, "precision",
+                  "the precision the GEMMs run in, e.g. \"bf16\" or \"fp8\" (there is no default)");
   p.precision = precision(*pn, path + ".precision");
   r_.checked_value(*pn, path + ".precision", [&] { return spec.peak(p.precision, "precision"); });
   if (const toml::node* o = t->get("overlap")) {
     const std::string op = path + ".overlap";
     const toml::table* ot = o->as_table();
     if (!ot)
-      r_.fail_type(*o, op, "a table { data_parallel, tensor_parallel, expert_all_to_all, pipeline }");
+      r_.fail_type(*o, op,
+                   "a table { data_parallel, tensor_parallel, expert_all_to_all, pipeline }");
     r_.check_keys(*ot, op, {"data_parallel", "tensor_parallel", "expert_all_to_all", "pipeline"});
     p.overlap.data_parallel = flag(*ot, op, "data_parallel", p.overlap.data_parallel);
     p.overlap.tensor_parallel = flag(*ot, op, "tensor_parallel", p.overlap.tensor_parallel);
@@ -244,15 +245,15 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   return p;
 }
 
-perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st, const std::string& path,
+perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st,
+                                                      const std::string& path,
                                                       const AcceleratorSpec& spec,
                                                       std::string& preset_name) {
   perf::TrainingSystem sys;
   const std::string np = path + ".network";
-  const toml::node* nn = r_.required(
-      st, path, "network",
-      "a [network] table: a preset (" + preset_names() +
-          ") or scale_up_gb_s, scale_up_domain, scale_out_gb_s");
+  const toml::node* nn = r_.required(st, path, "network",
+                                     "a [network] table: a preset (" + preset_names() +
+                                         ") or scale_up_gb_s, scale_up_domain, scale_out_gb_s");
   const toml::table* nt = nn->as_table();
   if (!nt)
     r_.fail_type(*nn, np, "a table { preset = \"h800-hgx\" } or { scale_up_gb_s, scale_out_gb_s }");
@@ -267,8 +268,8 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st, con
       if (preset_name == p.name)
         found = &p;
     if (!found)
-      r_.fail(ErrorCode::unknown_name, pn->source(), np + ".preset",
-              "got " + Reader::describe(*pn), "one of: " + preset_names());
+      r_.fail(ErrorCode::unknown_name, pn->source(), np + ".preset", "got " + Reader::describe(*pn),
+              "one of: " + preset_names());
     sys = found->make();
     if (sys.accelerator.name != spec.name)
       r_.fail(ErrorCode::invalid_input, pn->source(), np + ".preset",
@@ -277,9 +278,12 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st, con
               "a preset of the stage's accelerator, or the network written out "
               "(scale_up_gb_s, scale_up_domain, scale_out_gb_s)");
   } else {
-    sys.efficiency = perf::default_efficiencies(spec);
-    sys.reserved_memory = perf::default_reserved_memory(spec);
-    sys.reserved_memory_provenance = perf::default_reserved_memory_provenance();
+    // The frozen efficiencies of the model; the memory allowance is the
+    // file's to state (the presets assume one).
+    sys.efficiency = perf::default_efficiencies();
+    r_.required(st, path, "reserved_memory_gb",
+                "the memory held back per accelerator in GB (framework, communication buffers, "
+                "fragmentation), beside a network without a preset");
     for (const char* key : {"scale_up_gb_s", "scale_out_gb_s"})
       r_.required(*nt, np, key,
                   "a bandwidth in GB/s per accelerator and direction (or a preset: " +
@@ -303,9 +307,9 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st, con
     sys.network.scale_up_domain = static_cast<int>(r_.whole_in_range(
         *d, np + ".scale_up_domain", 1, max_domain, "a whole number of accelerators"));
   if (const toml::node* d = nt->get("switch_domain"))
-    sys.network.switch_domain = static_cast<long long>(r_.whole_in_range(
-        *d, np + ".switch_domain", 0, max_domain,
-        "a whole number of accelerators (0: a non-blocking fabric)"));
+    sys.network.switch_domain = static_cast<long long>(
+        r_.whole_in_range(*d, np + ".switch_domain", 0, max_domain,
+                          "a whole number of accelerators (0: a non-blocking fabric)"));
   // A preset keeps its sources unless the table restates them; written
   // figures are the scenario's assumption unless sourced.
   if (!pn || nt->size() > 1)
@@ -315,9 +319,9 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st, con
     const toml::table* et = en->as_table();
     if (!et)
       r_.fail_type(*en, ep, "a table { matmul, attention, memory_bound, scale_up, scale_out }");
-    r_.check_keys(*et, ep,
-                  {"matmul", "attention", "memory_bound", "scale_up", "scale_out", "evidence",
-                   "source"});
+    r_.check_keys(
+        *et, ep,
+        {"matmul", "attention", "memory_bound", "scale_up", "scale_out", "evidence", "source"});
     const Provenance given = r_.provenance(*et, ep);
     for (auto [key, slot] : {std::pair{"matmul", &sys.efficiency.matmul},
                              std::pair{"attention", &sys.efficiency.attention},
@@ -386,7 +390,6 @@ void ScenarioBuilder::step_time_usage(const toml::table& t, const std::string& p
                 " = " + std::to_string(in.plan.accelerators()) + " accelerators",
             "the stage's cluster of " + traincost::detail::format_value(count) + " " + spec.name);
   try {
-    perf::check_plan(in.architecture, in.plan);
     in.prediction = perf::predict_step(in.architecture, in.plan, in.system, in.mfu_precision);
   } catch (const ScenarioError&) {
     throw;
@@ -442,13 +445,12 @@ void ScenarioBuilder::step_time_usage(const toml::table& t, const std::string& p
   }
   w.provenance = r_.provenance(*wt, wp);
   const perf::StepPrediction& pr = in.prediction;
-  const Provenance model = derived(
-      "step-time model: " + in.architecture.name + " on " +
-      std::to_string(in.plan.accelerators()) + " " + spec.name + ", " + pr.provenance.source);
+  const Provenance model = derived("step-time model: " + in.architecture.name + " on " +
+                                   std::to_string(in.plan.accelerators()) + " " + spec.name + ", " +
+                                   pr.provenance.source);
   w.flop_rule = FlopPerTokenRule::stated(pr.model_flop_per_token, model);
-  const Throughput th = r_.checked_value(*sn, sp, [&] {
-    return Throughput(in.mfu_precision, pr.mfu, in.goodput).with_source(model);
-  });
+  const Throughput th = r_.checked_value(
+      *sn, sp, [&] { return Throughput(in.mfu_precision, pr.mfu, in.goodput).with_source(model); });
   const ComputeEstimate e =
       r_.checked_value(*wn, wp, [&] { return estimate_compute(w, cluster, th); });
   st.usage = WorkloadUsage{std::move(w), th};

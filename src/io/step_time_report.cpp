@@ -28,7 +28,8 @@ StepTimeReport step_time_report(const Scenario& s, const Estimate& e) {
     out.inputs = in;
     // The stage as the estimate costed it: the run with this name, this stage.
     for (const ModelResult& m : e.results)
-      if (m.final_run && m.final_run->name == in.run_name && in.stage < m.final_run->stages.size()) {
+      if (m.final_run && m.final_run->name == in.run_name &&
+          in.stage < m.final_run->stages.size()) {
         const StageCost& c = m.final_run->stages[in.stage];
         out.gpu_time = c.gpu_time;
         out.wall_clock = c.wall_clock;
@@ -67,9 +68,9 @@ void table_stage(std::ostringstream& os, const StepTimeReportStage& st) {
      << ", with recompute " << format_flop(in_flop_per_token(p.hardware_flop_per_token)) << '\n';
   os << "tokens per second " << format_number(in_tokens_per_second(p.tokens_per_second))
      << " (cluster), "
-     << format_number(in_tokens_per_second(p.tokens_per_second) /
-                          static_cast<double>(in.plan.accelerators()),
-                      0)
+     << format_number(
+            in_tokens_per_second(p.tokens_per_second) / static_cast<double>(in.plan.accelerators()),
+            0)
      << " per accelerator\n\n";
   TextTable m({"memory per accelerator", "GB", "share"}, {A::left, A::right, A::right});
   const double mem = in_gigabytes(p.memory.total);
@@ -79,8 +80,8 @@ void table_stage(std::ostringstream& os, const StepTimeReportStage& st) {
   m.add_rule();
   m.add_row({"total", format_number(mem, 1), "100.0%"});
   m.print(os);
-  os << "capacity " << format_number(in_gigabytes(p.memory.capacity), 1) << " GB: "
-     << (p.memory.fits ? "fits" : "DOES NOT FIT") << "\n\n";
+  os << "capacity " << format_number(in_gigabytes(p.memory.capacity), 1)
+     << " GB: " << (p.memory.fits ? "fits" : "DOES NOT FIT") << "\n\n";
   os << "cost: " << format_readable(in_tokens(in.training_tokens)) << " tokens at goodput "
      << format_percent(in.goodput) << " = " << format_number(in_gpu_hours(st.gpu_time))
      << " GPU-hours, " << format_number(in_days(st.wall_clock), 1) << " days, "
@@ -111,10 +112,9 @@ void markdown_stage(std::ostringstream& os, const StepTimeReportStage& st) {
     os << "| " << label << " | " << format_number(in_gigabytes(b), 1) << " |\n";
   os << "| **total** (capacity " << format_number(in_gigabytes(p.memory.capacity), 1) << ") | **"
      << format_number(in_gigabytes(p.memory.total), 1) << "** |\n\n";
-  os << "Memory: **" << (p.memory.fits ? "fits" : "does not fit") << "**. Cost: "
-     << format_number(in_gpu_hours(st.gpu_time)) << " GPU-hours, "
-     << format_number(in_days(st.wall_clock), 1) << " days, **" << format_usd(st.cost)
-     << "**.\n\n";
+  os << "Memory: **" << (p.memory.fits ? "fits" : "does not fit")
+     << "**. Cost: " << format_number(in_gpu_hours(st.gpu_time)) << " GPU-hours, "
+     << format_number(in_days(st.wall_clock), 1) << " days, **" << format_usd(st.cost) << "**.\n\n";
 }
 
 nlohmann::ordered_json json_stage(const StepTimeReportStage& st) {

@@ -40,11 +40,11 @@ TEST(StepTimeCommand, TablePrintsTheBreakdownMfuMemoryAndCost) {
   const CommandResult r = traincost({"step-time", v3});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  for (const char* part : {"pre-training — DeepSeek-V3 on 2,048 H800 SXM", "plan: TP 1, PP 16",
-                           "EP 64", "ZeRO-1", "global batch 15,360", "pipeline bubble",
-                           "expert all-to-all (exposed)", "total per step", "MFU ",
-                           "bf16 dense peak", "memory per accelerator", "optimizer state",
-                           "capacity 80.0 GB", "GPU-hours", "at $2.00 per GPU-hour"})
+  for (const char* part :
+       {"pre-training — DeepSeek-V3 on 2,048 H800 SXM", "plan: TP 1, PP 16", "EP 64", "ZeRO-1",
+        "global batch 15,360", "pipeline bubble", "expert all-to-all (exposed)", "total per step",
+        "MFU ", "bf16 dense peak", "memory per accelerator", "optimizer state", "capacity 80.0 GB",
+        "GPU-hours", "at $2.00 per GPU-hour"})
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
 }
 
@@ -111,8 +111,8 @@ TEST(StepTimeCommand, CsvAndMarkdown) {
 }
 
 TEST(StepTimeCommand, OutputGoesToAFileWhenAsked) {
-  const fs::path out = fs::temp_directory_path() /
-                       ("traincost_step_time_" + std::to_string(::getpid()) + ".json");
+  const fs::path out =
+      fs::temp_directory_path() / ("traincost_step_time_" + std::to_string(::getpid()) + ".json");
   const CommandResult r = traincost({"step-time", v3, "-f", "json", "-o", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");

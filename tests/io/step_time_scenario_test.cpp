@@ -27,7 +27,8 @@ name = "gpt-3"
 name = "GPT-3"
 [run.cluster]
 accelerator = "A100 SXM4 80GB"
-count = )" + count + R"(
+count = )" +
+         count + R"(
 [run.price]
 usd_per_gpu_hour = 1.5
 [[run.stages]]
@@ -36,7 +37,8 @@ name = "pre-training"
 training_tokens = 300e9
 [run.stages.step_time]
 mfu_precision = "bf16"
-)" + step_extra + R"(
+)" + step_extra +
+         R"(
 [run.stages.step_time.architecture]
 name = "GPT-3 175B"
 layers = 96
@@ -46,7 +48,8 @@ ffn_kind = "gelu"
 heads = 96
 vocabulary = 51200
 sequence_length = 2048
-)" + arch_extra + R"(
+)" + arch_extra +
+         R"(
 [run.stages.step_time.plan]
 tensor = 8
 sequence_parallel = true
@@ -57,9 +60,11 @@ micro_batch = 1
 global_batch = 512
 recompute = "selective"
 precision = "bf16"
-)" + plan_extra + R"(
+)" + plan_extra +
+         R"(
 [run.stages.step_time.network]
-)" + network + "\n";
+)" + network +
+         "\n";
 }
 
 std::string error_of(const std::string& text) {
@@ -151,7 +156,8 @@ TEST(StepTimeScenario, NetworkWrittenOutInsteadOfAPreset) {
 TEST(StepTimeScenario, EfficiencyOverridesAreAssumedAndChangeThePrediction) {
   const Scenario base = parse_scenario(gpt3(), "s.toml");
   const Scenario slower = parse_scenario(
-      gpt3("", "", "preset = \"selene-a100-80gb\"\n[run.stages.step_time.efficiency]\nmatmul = 0.3"),
+      gpt3("", "",
+           "preset = \"selene-a100-80gb\"\n[run.stages.step_time.efficiency]\nmatmul = 0.3"),
       "s.toml");
   const StepTimeStage& st = slower.step_time_stages.front();
   EXPECT_DOUBLE_EQ(st.system.efficiency.matmul.value, 0.3);
@@ -202,8 +208,7 @@ TEST(StepTimeScenario, EachMistakeIsOneLocatedError) {
                                   "beside [step_time]"),
             std::string::npos);
   std::string both = gpt3();
-  both.replace(both.find("[run.stages.workload]"), 21,
-               "gpu_hours = 5\n[run.stages.workload]");
+  both.replace(both.find("[run.stages.workload]"), 21, "gpu_hours = 5\n[run.stages.workload]");
   EXPECT_NE(error_of(both).find("run.stages[0].gpu_hours: got gpu_hours beside [step_time]"),
             std::string::npos);
 }

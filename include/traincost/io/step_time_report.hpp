@@ -44,7 +44,7 @@ std::string render_step_time(const StepTimeReport& report, Format format);
 
 /// Options of `traincost plan`.
 struct PlanCommandOptions {
-  int top = 5;                    ///< plans shown
+  int top = 5;                          ///< plans shown
   std::optional<double> deadline_days;  ///< rank by cost among plans that finish in time
 };
 

@@ -163,7 +163,8 @@ inline nlohmann::ordered_json plan_json(const perf::ParallelPlan& p) {
 inline nlohmann::ordered_json system_json(const StepTimeStage& in) {
   const perf::TrainingSystem& s = in.system;
   auto eff = [](const perf::Efficiency& e) {
-    return nlohmann::ordered_json{{"value", e.value}, {"provenance", provenance_json(e.provenance)}};
+    return nlohmann::ordered_json{{"value", e.value},
+                                  {"provenance", provenance_json(e.provenance)}};
   };
   nlohmann::ordered_json j;
   j["preset"] = in.preset.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(in.preset);
