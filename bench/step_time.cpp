@@ -1,0 +1,176 @@
+// The step-time model and the plan search, timed.
+//
+//  * StepTime/{Typed,Raw}: one `predict_step` for Llama 3 405B on Llama 3's
+//    published 8,192-GPU plan (TP 8, PP 16, DP 64; docs/sources.md §15),
+//    next to a raw-double baseline in the same run. The baseline is
+//    deliberately minimal — the step time a user would write by hand:
+//    6 x parameters + causal attention FLOP per token over peak x one GEMM
+//    efficiency, a 1F1B bubble of (p - 1) / m, ring all-reduces of the
+//    activations (TP) and of the gradients (DP) at one bandwidth each, and
+//    a weights + gradients + Adam + activations memory check. It is not
+//    the model; it is the floor of what any step-time evaluation costs, so
+//    the ratio says what the model's fuller physics and its typed units
+//    cost on top. Goal: Typed <= 10 us.
+//  * PlanSearch/Llama405B_16384/threads: the whole search (>= 10,000 plans
+//    enumerated) for Llama 3 405B on 16,384 H100s with Llama 3's 2,048-
+//    sequence batch, on 1 and 2 threads; counters `plans/s` (enumerated)
+//    and `evaluated/s` (plans the model sized). Goal: <= 1 s on 2 cores.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "traincost/perf/plan_search.hpp"
+#include "traincost/perf/systems.hpp"
+
+namespace {
+
+using namespace traincost;
+using namespace traincost::perf;
+
+// Llama 3 405B (docs/sources.md §15, published).
+TransformerArchitecture llama3_405b() {
+  TransformerArchitecture a;
+  a.name = "Llama 3 405B";
+  a.layers = 126;
+  a.hidden = 16384;
+  a.ffn = 53248;
+  a.ffn_kind = FeedForwardKind::swiglu;
+  a.heads = 128;
+  a.kv_heads = 8;
+  a.vocabulary = 128256;
+  a.sequence_length = 8192;
+  return a;
+}
+
+// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16, DP 64,
+// 2,048 sequences per step, micro-batch 1; SP, ZeRO-1 and selective
+// recompute are assumed.
+ParallelPlan llama3_8192_plan() {
+  ParallelPlan p;
+  p.tensor = 8;
+  p.sequence_parallel = true;
+  p.pipeline = 16;
+  p.data = 64;
+  p.zero = ZeroStage::optimizer;
+  p.micro_batch = 1;
+  p.global_batch = 2048;
+  p.recompute = Recompute::selective;
+  return p;
+}
+
+void StepTime_Typed(benchmark::State& state) {
+  const TransformerArchitecture arch = llama3_405b();
+  const ParallelPlan plan = llama3_8192_plan();
+  const TrainingSystem sys = h100_hgx_cluster();
+  for (auto _ : state) {
+    StepPrediction p = predict_step(arch, plan, sys, Precision::bf16);
+    benchmark::DoNotOptimize(p);
+  }
+}
+BENCHMARK(StepTime_Typed);
+
+// ---- the raw-double baseline: a hand-written minimal step time ----
+struct RawModel {
+  double layers, hidden, ffn, heads, kv_heads, vocabulary, sequence;
+};
+struct RawPlan {
+  double tensor, pipeline, data, micro_batch, global_batch;
+};
+struct RawSystem {
+  double peak, matmul_efficiency, scale_up, scale_out, memory, domain;
+};
+struct RawStep {
+  double compute, bubble, tensor_parallel, data_parallel, total, memory, mfu;
+  bool fits;
+};
+
+void raw_require_positive(double v) {
+  if (!std::isfinite(v) || !(v > 0.0))
+    throw std::invalid_argument("not positive");
+}
+
+RawStep raw_step(const RawModel& m, const RawPlan& p, const RawSystem& s) {
+  raw_require_positive(m.layers);
+  raw_require_positive(m.hidden);
+  raw_require_positive(p.tensor);
+  raw_require_positive(p.pipeline);
+  raw_require_positive(p.data);
+  raw_require_positive(p.micro_batch);
+  if (std::fmod(p.global_batch, p.micro_batch * p.data) != 0.0)
+    throw std::invalid_argument("batch");
+  const double head_dim = m.hidden / m.heads;
+  const double attention_params =
+      m.hidden * m.hidden * 2.0 + 2.0 * m.hidden * m.kv_heads * head_dim;  // q, o, k, v
+  const double ffn_params = 3.0 * m.hidden * m.ffn;                        // SwiGLU
+  const double params = m.layers * (attention_params + ffn_params) + 2.0 * m.vocabulary * m.hidden;
+  // Training FLOP per token: 6N plus causal attention 6 x l x h x s.
+  const double flop_per_token = 6.0 * params + 6.0 * m.layers * m.hidden * m.sequence;
+  const double gpus = p.tensor * p.pipeline * p.data;
+  const double tokens = p.global_batch * m.sequence;
+  const double compute = tokens * flop_per_token / (gpus * s.peak * s.matmul_efficiency);
+  const double micro_batches = p.global_batch / (p.micro_batch * p.data);
+  const double bubble = compute * (p.pipeline - 1.0) / micro_batches;
+  // TP: 4 all-reduces of b x s x h BF16 per layer per micro-batch (2 fwd, 2 bwd).
+  const double tp_bytes = 4.0 * (m.layers / p.pipeline) * micro_batches * p.micro_batch *
+                          m.sequence * m.hidden * 2.0 * 2.0 * (p.tensor - 1.0) / p.tensor;
+  const double tp = p.tensor > 1 ? tp_bytes / (p.tensor <= s.domain ? s.scale_up : s.scale_out) : 0;
+  // DP: one ring all-reduce of the BF16 gradients of this rank's shard.
+  const double shard = params / (p.tensor * p.pipeline);
+  const double dp = 2.0 * shard * 2.0 * (p.data - 1.0) / p.data / s.scale_out;
+  const double total = compute + bubble + tp + dp;
+  // Memory: 2 + 2 + 12 bytes per parameter (ZeRO-1 shards the 12), and
+  // Korthikanti's 34 s b h per layer / t for p in-flight micro-batches.
+  const double weights = 4.0 * shard + 12.0 * shard / p.data;
+  const double activations = 34.0 * m.sequence * p.micro_batch * m.hidden / p.tensor *
+                             (m.layers / p.pipeline) * p.pipeline;
+  const double memory = weights + activations;
+  return {compute,
+          bubble,
+          tp,
+          dp,
+          total,
+          memory,
+          tokens * 6.0 * params / (total * gpus * s.peak),
+          memory <= s.memory};
+}
+
+void StepTime_Raw(benchmark::State& state) {
+  const RawModel m{126, 16384, 53248, 128, 8, 128256, 8192};
+  const RawPlan p{8, 16, 64, 1, 2048};
+  const RawSystem s{989.5e12, 0.7, 450e9, 50e9, 80e9, 8};
+  for (auto _ : state) {
+    RawStep r = raw_step(m, p, s);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(StepTime_Raw);
+
+// ---- the plan search ----
+void PlanSearch_Llama405B_16384(benchmark::State& state) {
+  const TransformerArchitecture arch = llama3_405b();
+  const TrainingSystem sys = h100_hgx_cluster();
+  PlanSearchOptions o(2048, Precision::bf16);
+  o.threads = static_cast<unsigned>(state.range(0));
+  long long enumerated = 0, evaluated = 0;
+  for (auto _ : state) {
+    PlanSearchResult r = search_plans(arch, 16384, sys, o);
+    enumerated += r.enumerated;
+    evaluated += r.valid;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["plans/s"] =
+      benchmark::Counter(static_cast<double>(enumerated), benchmark::Counter::kIsRate);
+  state.counters["evaluated/s"] =
+      benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
+  state.counters["plans"] =
+      static_cast<double>(enumerated) / static_cast<double>(state.iterations());
+}
+BENCHMARK(PlanSearch_Llama405B_16384)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
