@@ -52,7 +52,7 @@ PlanReport plan_report(const Scenario& s, const PlanCommandOptions& options) {
     out.price = stage.price ? stage.price->value : s.runs[in.run].price.value;
     perf::PlanSearchOptions o(in.plan.global_batch, in.mfu_precision);
     o.gemm_precisions = {in.plan.precision};
-    o.overlap = in.plan.overlap;
+    o.base = in.plan;  // its overlap (and what else the search does not vary)
     o.keep = static_cast<std::size_t>(options.top);
     if (options.deadline_days)
       // The search compares tokens / tokens-per-second with the deadline;

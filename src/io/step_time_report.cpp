@@ -82,7 +82,7 @@ void table_stage(std::ostringstream& os, const StepTimeReportStage& st) {
   m.print(os);
   os << "capacity " << format_number(in_gigabytes(p.memory.capacity), 1)
      << " GB: " << (p.memory.fits ? "fits" : "DOES NOT FIT") << "\n\n";
-  os << "cost: " << format_readable(in_tokens(in.training_tokens)) << " tokens at goodput "
+  os << "cost: " << format_tokens(in_tokens(in.training_tokens)) << " tokens at goodput "
      << format_percent(in.goodput) << " = " << format_number(in_gpu_hours(st.gpu_time))
      << " GPU-hours, " << format_number(in_days(st.wall_clock), 1) << " days, "
      << format_usd(st.cost) << " at $" << format_number(in_usd_per_gpu_hour(st.price), 2)

@@ -144,7 +144,8 @@ TEST(StepTimeScenario, TheReportCarriesTheStagesCost) {
 TEST(StepTimeScenario, NetworkWrittenOutInsteadOfAPreset) {
   const Scenario s = parse_scenario(
       gpt3("", "",
-           "scale_up_gb_s = 300\nscale_up_domain = 8\nscale_out_gb_s = 25\nswitch_domain = 0\n"),
+           "scale_up_gb_s = 300\nscale_up_domain = 8\nscale_out_gb_s = 25\nswitch_domain = 0\n",
+           "512", "reserved_memory_gb = 4"),
       "s.toml");
   const StepTimeStage& st = s.step_time_stages.front();
   EXPECT_TRUE(st.preset.empty());
@@ -184,8 +185,9 @@ TEST(StepTimeScenario, EachMistakeIsOneLocatedError) {
   EXPECT_NE(error_of(gpt3("", "", "preset = \"selene-a100-80gb\"", "1024"))
                 .find("[traincost.invalid_input] run.stages[0].step_time.plan: got tensor 8 x "
                       "context 1 x pipeline 8 x data 8 = 512 accelerators, expected the stage's "
-                      "cluster of 1,024 A100 SXM4 80GB"),
-            std::string::npos);
+                      "cluster of 1024 A100 SXM4 80GB"),
+            std::string::npos)
+      << error_of(gpt3("", "", "preset = \"selene-a100-80gb\"", "1024"));
   EXPECT_NE(error_of(gpt3("", "", "preset = \"h800-hgx\""))
                 .find("[traincost.invalid_input] run.stages[0].step_time.network.preset"),
             std::string::npos);
@@ -196,6 +198,9 @@ TEST(StepTimeScenario, EachMistakeIsOneLocatedError) {
   EXPECT_NE(error_of(gpt3("zero = 4")).find("run.stages[0].step_time.plan.zero: got 4"),
             std::string::npos);
   EXPECT_NE(error_of(gpt3("", "", "scale_up_gb_s = 300"))
+                .find("run.stages[0].step_time.reserved_memory_gb: missing"),
+            std::string::npos);
+  EXPECT_NE(error_of(gpt3("", "", "scale_up_gb_s = 300", "512", "reserved_memory_gb = 4"))
                 .find("run.stages[0].step_time.network.scale_out_gb_s: missing"),
             std::string::npos);
   EXPECT_NE(error_of(gpt3("", "", "preset = \"selene-a100-80gb\"", "512", "mfu = 0.4"))

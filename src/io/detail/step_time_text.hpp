@@ -67,11 +67,18 @@ inline std::string key_of(const std::string& label) {
   return out;
 }
 
-/// A FLOP count for people: "2.50e11".
+/// A FLOP count per token for people: "250.0 GFLOP".
 inline std::string format_flop(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", v);
-  return buf;
+  return format_number(v / 1e9, 1) + " GFLOP";
+}
+
+/// A token count for people: "14.8T", "300.0B".
+inline std::string format_tokens(double v) {
+  if (v >= 1e12)
+    return format_number(v / 1e12, 1) + "T";
+  if (v >= 1e9)
+    return format_number(v / 1e9, 1) + "B";
+  return format_number(v);
 }
 
 /// The dense peak the MFU is quoted against, in TFLOP/s.
