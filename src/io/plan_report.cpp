@@ -129,9 +129,9 @@ std::string heading(const PlanReportStage& st, const PlanCommandOptions& o) {
   const StepTimeStage& in = st.inputs;
   std::string h = in.stage_name + " — plans for " + in.architecture.name + " on " +
                   format_number(static_cast<double>(in.plan.accelerators())) + " " +
-                  in.system.accelerator.name + ", global batch " +
-                  format_number(static_cast<double>(in.plan.global_batch)) + ", " +
-                  std::string(to_string(in.plan.precision));
+                  in.system.accelerator.name + (o.deadline_days ? " or fewer" : "") +
+                  ", global batch " + format_number(static_cast<double>(in.plan.global_batch)) +
+                  ", " + std::string(to_string(in.plan.precision));
   if (o.deadline_days)
     h += "; cheapest within " + format_number(*o.deadline_days, 1) + " days";
   else
