@@ -204,6 +204,8 @@ std::string run_check(const Options& o) {
     out += "warning: " + printable(s.file) + ":" + std::to_string(d.where.line) + ":" +
            std::to_string(d.where.column) + ": " + d.field.str() + " (" + printable(d.stage) +
            "): " + described(d) + "\n";
+  for (const std::string& w : step_time_warnings(s))  // a plan that does not fit in memory
+    out += "warning: " + w + "\n";
   return out;
 }
 

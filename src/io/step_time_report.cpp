@@ -42,6 +42,25 @@ StepTimeReport step_time_report(const Scenario& s, const Estimate& e) {
   return r;
 }
 
+std::vector<std::string> step_time_warnings(const Scenario& s) {
+  std::vector<std::string> out;
+  for (const StepTimeStage& in : s.step_time_stages) {
+    const perf::MemoryEstimate& m = in.prediction.memory;
+    if (m.fits)
+      continue;
+    const std::string field = in.path + ".step_time.plan";
+    const Location at = locate(s, scenario_field(field));
+    out.push_back(printable(s.file) + ":" + std::to_string(at.line) + ":" +
+                  std::to_string(at.column) + ": " + field + " (" + printable(in.stage_name) +
+                  "): the step-time model puts " + format_number(in_gigabytes(m.total), 1) +
+                  " GB per accelerator (activations " +
+                  format_number(in_gigabytes(m.activations), 1) + " GB) above the " +
+                  in.system.accelerator.name + "'s " + format_number(in_gigabytes(m.capacity), 1) +
+                  " GB: the plan does not fit in memory");
+  }
+  return out;
+}
+
 namespace {
 
 void table_stage(std::ostringstream& os, const StepTimeReportStage& st) {

@@ -136,6 +136,19 @@ TEST(StepTimeCommand, AFileWithoutAStepTimeStageIsALocatedError) {
   }
 }
 
+TEST(StepTimeCommand, CheckWarnsAboutAPlanThatDoesNotFitInMemory) {
+  // The model's memory verdict on the published plan (it trained on 80 GB
+  // H800s; see README): a warning placed at the plan, exit 0.
+  const auto j = json_of({"step-time", v3, "--format", "json"});
+  const bool fits = j["stages"][0]["prediction"]["fits"].get<bool>();
+  const CommandResult r = traincost({"check", v3});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("warning: " + v3 + ":73:1: run.stages[0].step_time.plan (pre-training): "
+                       "the step-time model puts ") != std::string::npos,
+            !fits)
+      << r.out;
+}
+
 TEST(PlanCommand, RanksValidFittingPlansByStepTime) {
   const auto j = json_of({"plan", v3, "--top", "3", "--format", "json"});
   EXPECT_EQ(j["schema"], "traincost.plan/1");

@@ -39,6 +39,11 @@ struct StepTimeReport {
 /// Throws `ScenarioError` when the file has no such stage.
 StepTimeReport step_time_report(const Scenario& scenario, const Estimate& estimate);
 
+/// `traincost check`'s warnings about step-time stages: one line per stage
+/// whose plan does not fit in memory ("FILE:L:C: FIELD (STAGE): ..."), placed
+/// at the stage's plan.
+std::vector<std::string> step_time_warnings(const Scenario& scenario);
+
 /// Schema `traincost.step_time/1` in JSON; table, Markdown or CSV otherwise.
 std::string render_step_time(const StepTimeReport& report, Format format);
 
