@@ -63,7 +63,7 @@ std::string preset_names() {
       field = candidate;
       where = at->second;
     } else {
-      field = fallback_field + "." + model_field.substr(model_field.rfind('.') + 1);
+      field = candidate;  // as the model names it, at the table it follows from
     }
   }
   throw ScenarioError(e, s_.file, where, scenario_field(field));
@@ -361,6 +361,17 @@ void ScenarioBuilder::step_time_usage(const toml::table& t, const std::string& p
                 {"mfu_precision", "goodput", "reserved_memory_gb", "architecture", "plan",
                  "network", "efficiency", "evidence", "source"});
   const AcceleratorSpec& spec = cluster.accelerator();
+  // The model needs the accelerator's memory and its bandwidth; a custom
+  // accelerator may leave them out. Placed at the cluster that names it.
+  if (!(in_gigabytes(spec.memory) > 0) || !(in_gigabytes_per_second(spec.memory_bandwidth) > 0)) {
+    std::string field = path + ".cluster.accelerator";
+    if (!s_.locations.count(field))
+      field = path.substr(0, path.rfind(".stages[")) + ".cluster.accelerator";
+    throw ScenarioError(ErrorCode::invalid_input, s_.file, locate(s_, scenario_field(field)),
+                        scenario_field(field), "\"" + spec.name + "\"",
+                        "an accelerator with memory_gb and memory_bandwidth_gb_s: the step-time "
+                        "model needs both");
+  }
   StepTimeStage in;
   in.path = path;
   in.stage_name = st.name;

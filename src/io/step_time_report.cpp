@@ -72,12 +72,13 @@ void table_stage(std::ostringstream& os, const StepTimeReportStage& st) {
      << flat(in.system.accelerator.name) << " (" << flat(in.run_name) << ")\n";
   os << "plan: " << describe_plan(in.plan) << "\n\n";
   const double total = in_seconds(p.time.total);
+  const int decimals = total < 1 ? 5 : 3;  // a small model's step is milliseconds
   TextTable t({"step time", "seconds", "share"}, {A::left, A::right, A::right});
   for (const auto& [label, d] : time_parts(p.time))
-    t.add_row({label, format_number(in_seconds(d), 3),
+    t.add_row({label, format_number(in_seconds(d), decimals),
                total > 0 ? format_percent(in_seconds(d) / total) : ""});
   t.add_rule();
-  t.add_row({"total per step", format_number(total, 3), "100.0%"});
+  t.add_row({"total per step", format_number(total, decimals), "100.0%"});
   t.print(os);
   os << '\n';
   os << "MFU " << format_percent(p.mfu) << ", HFU " << format_percent(p.hfu) << " of the "
@@ -118,10 +119,11 @@ void markdown_stage(std::ostringstream& os, const StepTimeReportStage& st) {
   os << "Plan: " << md(describe_plan(in.plan)) << "\n\n";
   os << "| step time | seconds | share |\n|---|---:|---:|\n";
   const double total = in_seconds(p.time.total);
+  const int decimals = total < 1 ? 5 : 3;  // a small model's step is milliseconds
   for (const auto& [label, d] : time_parts(p.time))
-    os << "| " << label << " | " << format_number(in_seconds(d), 3) << " | "
+    os << "| " << label << " | " << format_number(in_seconds(d), decimals) << " | "
        << (total > 0 ? format_percent(in_seconds(d) / total) : "") << " |\n";
-  os << "| **total per step** | **" << format_number(total, 3) << "** | 100.0% |\n\n";
+  os << "| **total per step** | **" << format_number(total, decimals) << "** | 100.0% |\n\n";
   os << "MFU **" << format_percent(p.mfu) << "**, HFU " << format_percent(p.hfu) << " of the "
      << md(in.system.accelerator.name) << " " << to_string(p.precision)
      << " dense peak; tokens per second "

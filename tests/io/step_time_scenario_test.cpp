@@ -218,5 +218,18 @@ TEST(StepTimeScenario, EachMistakeIsOneLocatedError) {
             std::string::npos);
 }
 
+TEST(StepTimeScenario, AnAcceleratorWithoutMemoryIsAnErrorAtTheCluster) {
+  std::string text =
+      gpt3("", "", "scale_up_gb_s = 300\nscale_out_gb_s = 25", "512", "reserved_memory_gb = 4");
+  text.replace(text.find("accelerator = \"A100 SXM4 80GB\""), 30, "accelerator = \"X1\"");
+  text +=
+      "[[accelerators]]\nname = \"X1\"\nvendor = \"E\"\nform_factor = \"sxm\"\n"
+      "peak_tflops = { bf16 = 900 }\nyear = 2025\n";
+  EXPECT_NE(error_of(text).find("[traincost.invalid_input] run.cluster.accelerator: got \"X1\", "
+                                "expected an accelerator with memory_gb and memory_bandwidth_gb_s"),
+            std::string::npos)
+      << error_of(text);
+}
+
 }  // namespace
 }  // namespace traincost::io

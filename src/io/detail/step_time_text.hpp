@@ -69,6 +69,8 @@ inline std::string key_of(const std::string& label) {
 
 /// A FLOP count per token for people: "250.0 GFLOP".
 inline std::string format_flop(double v) {
+  if (v < 1e9)
+    return format_number(v / 1e6, 1) + " MFLOP";
   return format_number(v / 1e9, 1) + " GFLOP";
 }
 
