@@ -43,9 +43,9 @@ TransformerArchitecture llama3_405b() {
   return a;
 }
 
-// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16, DP 64,
-// 2,048 sequences per step, micro-batch 1; SP, ZeRO-1 and selective
-// recompute are assumed.
+// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16
+// published, DP 64 and 2,048 sequences per step derived; micro-batch 1, SP,
+// ZeRO-1 and selective recompute assumed.
 ParallelPlan llama3_8192_plan() {
   ParallelPlan p;
   p.tensor = 8;
@@ -61,9 +61,10 @@ ParallelPlan llama3_8192_plan() {
 
 void StepTime_Typed(benchmark::State& state) {
   const TransformerArchitecture arch = llama3_405b();
-  const ParallelPlan plan = llama3_8192_plan();
+  ParallelPlan plan = llama3_8192_plan();
   const TrainingSystem sys = h100_hgx_cluster();
   for (auto _ : state) {
+    benchmark::DoNotOptimize(plan);
     StepPrediction p = predict_step(arch, plan, sys, Precision::bf16);
     benchmark::DoNotOptimize(p);
   }
@@ -136,10 +137,17 @@ RawStep raw_step(const RawModel& m, const RawPlan& p, const RawSystem& s) {
 }
 
 void StepTime_Raw(benchmark::State& state) {
-  const RawModel m{126, 16384, 53248, 128, 8, 128256, 8192};
-  const RawPlan p{8, 16, 64, 1, 2048};
-  const RawSystem s{989.5e12, 0.7, 450e9, 50e9, 80e9, 8};
+  // Llama 3 405B's shapes and plan (docs/sources.md §15); H100 SXM's dense
+  // BF16 peak and 80 GB (docs/sources.md §5); assumed for the baseline only:
+  // 450 GB/s NVLink each way, 50 GB/s scale-out per GPU, 70% GEMM efficiency.
+  RawModel m{126, 16384, 53248, 128, 8, 128256, 8192};
+  RawPlan p{8, 16, 64, 1, 2048};
+  RawSystem s{989.5e12, 0.7, 450e9, 50e9, 80e9, 8};
   for (auto _ : state) {
+    // The inputs may have changed, as far as the compiler knows: no folding.
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(p);
+    benchmark::DoNotOptimize(s);
     RawStep r = raw_step(m, p, s);
     benchmark::DoNotOptimize(r);
   }
@@ -167,6 +175,39 @@ void PlanSearch_Llama405B_16384(benchmark::State& state) {
       static_cast<double>(enumerated) / static_cast<double>(state.iterations());
 }
 BENCHMARK(PlanSearch_Llama405B_16384)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// A wider space: TP up to 16 (beyond one node), CP up to 32, 1-6 virtual
+// stages, micro-batches 1-8, FP8 as well as BF16 GEMMs.
+void PlanSearch_Llama405B_16384_Wide(benchmark::State& state) {
+  const TransformerArchitecture arch = llama3_405b();
+  const TrainingSystem sys = h100_hgx_cluster();
+  PlanSearchOptions o(2048, Precision::bf16);
+  o.max_tensor = 16;
+  o.max_context = 32;
+  o.virtual_stages = {1, 2, 3, 4, 6};
+  o.micro_batches = {1, 2, 4, 8};
+  o.gemm_precisions = {Precision::bf16, Precision::fp8};
+  o.threads = static_cast<unsigned>(state.range(0));
+  long long enumerated = 0, evaluated = 0;
+  for (auto _ : state) {
+    PlanSearchResult r = search_plans(arch, 16384, sys, o);
+    enumerated += r.enumerated;
+    evaluated += r.valid;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["plans/s"] =
+      benchmark::Counter(static_cast<double>(enumerated), benchmark::Counter::kIsRate);
+  state.counters["evaluated/s"] =
+      benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
+  state.counters["plans"] =
+      static_cast<double>(enumerated) / static_cast<double>(state.iterations());
+}
+BENCHMARK(PlanSearch_Llama405B_16384_Wide)
     ->ArgName("threads")
     ->Arg(1)
     ->Arg(2)

@@ -54,6 +54,11 @@ struct MixtureOfExperts {
   int shared_experts = 0;    ///< experts every token visits
   long long expert_ffn = 0;  ///< FFN size of one expert
   int dense_layers = 0;      ///< leading layers with a dense FFN instead
+  /// Node-limited routing (DeepSeek-V3 §2.1.2: M = 4): a token's routed
+  /// experts lie in at most this many scale-up domains, and its dispatch
+  /// crosses the scale-out network once per domain, then fans out inside
+  /// it. 0: unrestricted, one scale-out copy per routed expert.
+  int node_limit = 0;
 };
 
 /// One decoder-only transformer.

@@ -110,6 +110,8 @@ inline void check_architecture(const TransformerArchitecture& m) {
                      "a number of shared experts >= 0");
     require_at_least("architecture.moe.expert_ffn", static_cast<double>(e.expert_ffn), 1,
                      "a positive expert FFN size");
+    require_at_least("architecture.moe.node_limit", e.node_limit, 0,
+                     "a number of domains >= 0 (0: unrestricted routing)");
     require_at_least("architecture.moe.dense_layers", e.dense_layers, 0,
                      "a number of leading dense layers >= 0");
     if (e.dense_layers > m.layers) [[unlikely]]
@@ -168,6 +170,10 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
                     static_cast<long long>(p.data) * p.context);
     require_divides("plan.expert", p.expert, "architecture.moe.experts", m.moe->experts);
   }
+  if (!(p.overlap.communication_sm_share >= 0.0 && p.overlap.communication_sm_share < 1.0))
+      [[unlikely]]
+    detail::fail_field("plan.overlap.communication_sm_share", p.overlap.communication_sm_share,
+                       "a share in [0, 1)");
   if (p.precision != Precision::bf16 && p.precision != Precision::fp8) [[unlikely]]
     throw Error(ErrorCode::unsupported_precision, "plan.precision",
                 std::string(to_string(p.precision)), "bf16 or fp8 (the training GEMM precisions)");
@@ -188,6 +194,9 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
   require_at_least("system.reserved_memory", in_gigabytes(sys.reserved_memory), 0,
                    "a reserved allowance >= 0 GB");
   detail::require_efficiency("system.efficiency.matmul", sys.efficiency.matmul);
+  if (!(sys.efficiency.matmul_size >= 0.0 && sys.efficiency.matmul_size < 1e12)) [[unlikely]]
+    detail::fail_field("system.efficiency.matmul_size", sys.efficiency.matmul_size,
+                       "a product size >= 0 (0: no size penalty)");
   detail::require_efficiency("system.efficiency.attention", sys.efficiency.attention);
   detail::require_efficiency("system.efficiency.memory_bound", sys.efficiency.memory_bound);
   detail::require_efficiency("system.efficiency.scale_up", sys.efficiency.scale_up);

@@ -117,7 +117,7 @@ inline LayerActivations layer_activations(const TransformerArchitecture& m, cons
 inline LayerActivations full_layer_activations(const TransformerArchitecture& m,
                                                const ParallelPlan& p) {
   ParallelPlan q = p;
-  q.recompute = Recompute::selective;
+  q.recompute = Recompute::none;
   return layer_activations(m, q);
 }
 
@@ -186,6 +186,16 @@ inline StageMemory stage_memory(const TransformerArchitecture& m, const Parallel
 }
 
 }  // namespace detail
+
+/// Activation bytes one accelerator stores for one layer and one
+/// micro-batch (a MoE layer when `moe_layer`, else a dense-FFN layer), as the
+/// plan's recompute, tensor, sequence and context parallelism leave them:
+/// Korthikanti's per-layer formulas for GPT-style models.
+inline ByteCount layer_activation_memory(const TransformerArchitecture& m, const ParallelPlan& p,
+                                         bool moe_layer = false) {
+  const detail::LayerActivations a = detail::layer_activations(m, p);
+  return bytes(moe_layer ? a.moe : a.dense);
+}
 
 /// Memory per accelerator of the stage that needs the most. Assumes a
 /// checked plan (`check_plan`); never allocates.

@@ -63,6 +63,10 @@ struct Overlap {
   bool tensor_parallel = false;    ///< TP/SP collectives behind GEMMs (comm-GEMM overlap)
   bool expert_all_to_all = false;  ///< MoE dispatch/combine behind compute (DualPipe-style)
   bool pipeline = true;            ///< stage-to-stage sends behind compute
+  /// Share of the SMs the overlapped expert all-to-all holds while it runs
+  /// (DeepSeek-V3 §3.2.2: 20 of the H800's 132); the compute it hides behind
+  /// slows by 1 / (1 - share). In [0, 1); 0 by default.
+  double communication_sm_share = 0.0;
 };
 
 /// One parallel plan.

@@ -10,7 +10,7 @@
 /// their caps, and for each every combination of virtual stages, expert
 /// degree (MoE only), ZeRO stage, micro-batch, recompute mode, sequence
 /// parallelism (only when t > 1) and GEMM precision in the options. A cheap
-/// integer pre-filter (`detail::plan_is_structurally_valid`) drops plans
+/// integer pre-filter (`detail::structural_problem`) drops plans
 /// whose degrees do not divide what they split, so exceptions are not the
 /// search's control flow; what passes is checked by `check_plan`, sized by
 /// `estimate_memory`, and only a plan that fits is timed by `predict_step`.
@@ -32,7 +32,9 @@
 #include "traincost/core/limits.hpp"
 #include "traincost/hardware/precision.hpp"
 #include "traincost/perf/architecture.hpp"
+#include "traincost/perf/architecture_check.hpp"
 #include "traincost/perf/detail/plan_enumeration.hpp"
+#include "traincost/perf/memory.hpp"
 #include "traincost/perf/plan.hpp"
 #include "traincost/perf/step_prediction.hpp"
 #include "traincost/perf/step_time.hpp"
@@ -48,7 +50,8 @@ namespace traincost::perf {
 /// deadline is what changes the answer: a plan whose time to train
 /// (tokens / tokens-per-second) exceeds it is dropped, and the cheapest
 /// remaining plan is the fastest one that meets it. To trade cluster size
-/// against cost, search once per size and compare the costs.
+/// against cost, search once per size and compare the costs. The time to
+/// train is steps x step time, without failures or restarts.
 struct CostForDeadline {
   GpuTimePrice price = usd_per_gpu_hour(0);  ///< per accelerator-hour, > 0
   TokenCount tokens = traincost::tokens(0);  ///< to train, > 0
@@ -90,7 +93,8 @@ struct PlanSearchOptions {
   std::vector<Precision> gemm_precisions{Precision::bf16};  ///< the plans' GEMM precision
   /// Every plan starts as a copy of this one: what the search does not vary
   /// (which communication overlaps, and any other setting of the plan) comes
-  /// from here; its degrees, batch, recompute and precision are replaced.
+  /// from here; what the options above search (degrees, ZeRO, micro-batch,
+  /// recompute, sequence parallelism, precision) and the batch are replaced.
   ParallelPlan base;
 
   /// Set: rank by cost and drop plans that miss the deadline. Empty: rank by
@@ -98,8 +102,12 @@ struct PlanSearchOptions {
   std::optional<CostForDeadline> cost_for_deadline;
 
   std::size_t keep = 5;  ///< how many of the best plans to return, >= 1
-  /// Threads that evaluate plans (1 or more); the result is the same for any.
-  unsigned threads = 2;
+  /// Threads that evaluate plans (1 or more; no more than the machine's
+  /// hardware threads are started); the result is the same for any.
+  /// One is the default: a 24,000-plan search takes milliseconds on one
+  /// core (docs/plan-search.md), and a library should not start threads
+  /// its caller did not ask for.
+  unsigned threads = 1;
 };
 
 /// One kept plan with its prediction.
@@ -121,8 +129,8 @@ struct PlanSearchResult {
   long long fitting = 0;           ///< of those, fit in the accelerator's memory
   long long meeting_deadline = 0;  ///< of those, meet the deadline (if any)
   /// Empty when `best` is not; otherwise why not, with the nearest miss
-  /// ("no valid plan fits in memory: the smallest needs 97.1 GB per
-  /// accelerator (TP 8 ...) of 80 GB").
+  /// ("no valid plan fits in memory: the smallest of 3972 needs 464.9 GB per
+  /// accelerator (TP 8 (SP) CP 2 PP 1 ...) against 80.0 GB; ...").
   std::string reason;
 };
 
@@ -147,6 +155,7 @@ struct ScoredPlan {
   double seconds = 0;
   double memory_bytes = 0;
   long long index = 0;
+  ParallelPlan plan;
 };
 
 inline bool ranks_before(const ScoredPlan& a, const ScoredPlan& b) {
@@ -157,24 +166,25 @@ inline bool ranks_before(const ScoredPlan& a, const ScoredPlan& b) {
   return a.index < b.index;
 }
 
+/// The smaller footprint, ties to the earlier plan.
+inline bool smaller_footprint(const ScoredPlan& a, const ScoredPlan& b) {
+  if (a.memory_bytes != b.memory_bytes)
+    return a.memory_bytes < b.memory_bytes;
+  return a.index < b.index;
+}
+
 /// One thread's share of the search: counts, the best `keep` plans (a heap
 /// whose top is the worst kept), and the nearest misses for the reason.
+/// Everything it holds is bounded by `keep`, not by the plans enumerated.
 struct SearchShard {
   long long valid = 0, fitting = 0, meeting = 0;
   std::vector<ScoredPlan> kept;
-  long long first_invalid = -1;            ///< lowest index rejected
-  std::string first_invalid_why;           ///< and why
-  std::optional<ScoredPlan> smallest;      ///< smallest footprint of a valid plan
-  std::optional<ScoredPlan> fastest_late;  ///< fastest plan that missed the deadline
-  std::exception_ptr failure;              ///< anything but a traincost::Error
+  std::optional<ScoredPlan> first_invalid;  ///< earliest rejected plan
+  std::string first_invalid_why;            ///< and why
+  std::optional<ScoredPlan> smallest;       ///< smallest footprint of a valid plan
+  std::optional<ScoredPlan> fastest_late;   ///< fastest plan that missed the deadline
+  std::exception_ptr failure;               ///< anything but a traincost::Error
 };
-
-inline void note_invalid(SearchShard& s, long long index, std::string why) {
-  if (s.first_invalid < 0 || index < s.first_invalid) {
-    s.first_invalid = index;
-    s.first_invalid_why = std::move(why);
-  }
-}
 
 inline void keep_best(std::vector<ScoredPlan>& heap, std::size_t keep, const ScoredPlan& p) {
   if (heap.size() < keep) {
@@ -187,51 +197,59 @@ inline void keep_best(std::vector<ScoredPlan>& heap, std::size_t keep, const Sco
   }
 }
 
-/// Evaluates plans `first`, `first + stride`, ... of `plans` into `shard`.
+/// Evaluates plans `first`, `first + stride`, ... of the enumeration of
+/// `space` into `shard`. Each thread enumerates the whole space (a few
+/// nanoseconds a plan) and sizes only its own share, so no list of every
+/// plan is ever built.
 inline void search_shard(const TransformerArchitecture& arch, const TrainingSystem& system,
-                         const PlanSearchOptions& options, const std::vector<ParallelPlan>& plans,
-                         std::size_t first, std::size_t stride, SearchShard& shard) {
+                         const PlanSearchOptions& options, const PlanSpace& space, long long first,
+                         long long stride, SearchShard& shard) {
+  long long index = -1;
+  const auto reject = [&](const ParallelPlan& plan, const char* why) {
+    if (!shard.first_invalid) {  // indices rise: the first is the earliest
+      shard.first_invalid = ScoredPlan{0, 0, index, plan};
+      shard.first_invalid_why = why;
+    }
+  };
   try {
-    for (std::size_t i = first; i < plans.size(); i += stride) {
-      const ParallelPlan& plan = plans[i];
-      const auto index = static_cast<long long>(i);
+    for_each_plan(space, [&](const ParallelPlan& plan) {
+      ++index;
+      if (index % stride != first)
+        return;
       if (const char* why = structural_problem(arch, plan)) {
-        if (shard.first_invalid < 0 || index < shard.first_invalid)
-          note_invalid(shard, index, why);
-        continue;
+        reject(plan, why);
+        return;
       }
       MemoryEstimate memory;
       try {
         check_plan(arch, plan, system);
         memory = estimate_memory(arch, plan, system);
       } catch (const Error& e) {
-        if (shard.first_invalid < 0 || index < shard.first_invalid)
-          note_invalid(shard, index, e.what());
-        continue;
+        reject(plan, e.what());
+        return;
       }
       ++shard.valid;
       const double memory_bytes = in_bytes(memory.total);
       if (!memory.fits) {
-        const ScoredPlan miss{0, memory_bytes, index};
-        if (!shard.smallest || memory_bytes < shard.smallest->memory_bytes ||
-            (memory_bytes == shard.smallest->memory_bytes && index < shard.smallest->index))
+        const ScoredPlan miss{0, memory_bytes, index, plan};
+        if (!shard.smallest || smaller_footprint(miss, *shard.smallest))
           shard.smallest = miss;
-        continue;
+        return;
       }
       ++shard.fitting;
       const StepPrediction prediction = predict_step(arch, plan, system, options.mfu_precision);
-      const ScoredPlan scored{in_seconds(prediction.time.total), memory_bytes, index};
+      const ScoredPlan scored{in_seconds(prediction.time.total), memory_bytes, index, plan};
       if (options.cost_for_deadline) {
         const Duration to_train = options.cost_for_deadline->tokens / prediction.tokens_per_second;
         if (to_train > options.cost_for_deadline->deadline) {
           if (!shard.fastest_late || ranks_before(scored, *shard.fastest_late))
             shard.fastest_late = scored;
-          continue;
+          return;
         }
       }
       ++shard.meeting;
       keep_best(shard.kept, options.keep, scored);
-    }
+    });
   } catch (...) {
     shard.failure = std::current_exception();
   }
@@ -297,20 +315,24 @@ inline PlanSpace resolve_plan_space(const TransformerArchitecture& arch, long lo
   s.tensor = divisors_up_to(accelerators, tensor_cap);
   s.context = divisors_up_to(accelerators, options.max_context);
   s.pipeline = divisors_up_to(accelerators, pipeline_cap);
-  s.virtual_stages = options.virtual_stages;
-  std::sort(s.virtual_stages.begin(), s.virtual_stages.end());
-  s.virtual_stages.erase(std::unique(s.virtual_stages.begin(), s.virtual_stages.end()),
-                         s.virtual_stages.end());
+  // Each list sorted and without repeats: the enumeration order is fixed
+  // and no plan is tried twice, whatever order the options list them in.
+  const auto sorted_unique = [](auto list) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+  };
+  s.virtual_stages = sorted_unique(options.virtual_stages);
   if (arch.moe) {
     const long long cap = options.max_expert > 0 ? options.max_expert : arch.moe->experts;
     s.expert = divisors_up_to(arch.moe->experts, cap);
   }
-  s.zero_stages = options.zero_stages;
-  s.micro_batches = options.micro_batches;
-  s.recompute = options.recompute;
+  s.zero_stages = sorted_unique(options.zero_stages);
+  s.micro_batches = sorted_unique(options.micro_batches);
+  s.recompute = sorted_unique(options.recompute);
   s.sequence_parallel_off = options.sequence_parallel != SequenceParallelChoice::on;
   s.sequence_parallel_on = options.sequence_parallel != SequenceParallelChoice::off;
-  s.precisions = options.gemm_precisions;
+  s.precisions = sorted_unique(options.gemm_precisions);
   s.base = options.base;
   return s;
 }
@@ -350,24 +372,23 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
   }
   const detail::PlanSpace space = detail::resolve_plan_space(arch, accelerators, system, options);
 
-  std::vector<ParallelPlan> plans;
   PlanSearchResult result;
-  result.enumerated =
-      detail::for_each_plan(space, [&plans](const ParallelPlan& p) { plans.push_back(p); });
+  result.enumerated = detail::for_each_plan(space, [](const ParallelPlan&) {});
 
   // Below a few hundred plans a thread costs more than it saves.
-  const std::size_t threads =
-      plans.size() < 512 ? 1 : std::min<std::size_t>(options.threads, plans.size());
-  std::vector<detail::SearchShard> shards(threads);
-  if (threads == 1) {
-    detail::search_shard(arch, system, options, plans, 0, 1, shards[0]);
-  } else {
+  const long long cores = std::max(1u, std::thread::hardware_concurrency());
+  const long long threads =
+      result.enumerated < 512 ? 1 : std::min<long long>(options.threads, cores);
+  std::vector<detail::SearchShard> shards(static_cast<std::size_t>(threads));
+  {
     std::vector<std::thread> workers;
-    workers.reserve(threads - 1);
-    for (std::size_t k = 1; k < threads; ++k)
-      workers.emplace_back(
-          [&, k] { detail::search_shard(arch, system, options, plans, k, threads, shards[k]); });
-    detail::search_shard(arch, system, options, plans, 0, threads, shards[0]);
+    workers.reserve(shards.size() - 1);
+    for (long long k = 1; k < threads; ++k)
+      workers.emplace_back([&, k] {
+        detail::search_shard(arch, system, options, space, k, threads,
+                             shards[static_cast<std::size_t>(k)]);
+      });
+    detail::search_shard(arch, system, options, space, 0, threads, shards[0]);
     for (std::thread& w : workers)
       w.join();
   }
@@ -382,11 +403,12 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
     result.fitting += s.fitting;
     result.meeting_deadline += s.meeting;
     kept.insert(kept.end(), s.kept.begin(), s.kept.end());
-    if (s.first_invalid >= 0)
-      detail::note_invalid(all, s.first_invalid, s.first_invalid_why);
-    if (s.smallest && (!all.smallest || s.smallest->memory_bytes < all.smallest->memory_bytes ||
-                       (s.smallest->memory_bytes == all.smallest->memory_bytes &&
-                        s.smallest->index < all.smallest->index)))
+    if (s.first_invalid &&
+        (!all.first_invalid || s.first_invalid->index < all.first_invalid->index)) {
+      all.first_invalid = s.first_invalid;
+      all.first_invalid_why = s.first_invalid_why;
+    }
+    if (s.smallest && (!all.smallest || detail::smaller_footprint(*s.smallest, *all.smallest)))
       all.smallest = s.smallest;
     if (s.fastest_late &&
         (!all.fastest_late || detail::ranks_before(*s.fastest_late, *all.fastest_late)))
@@ -398,8 +420,7 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
 
   // The kept plans again, in order, with their whole predictions.
   for (const detail::ScoredPlan& k : kept) {
-    const ParallelPlan& plan = plans[static_cast<std::size_t>(k.index)];
-    RankedPlan r{plan, predict_step(arch, plan, system, options.mfu_precision), {}, {}};
+    RankedPlan r{k.plan, predict_step(arch, k.plan, system, options.mfu_precision), {}, {}};
     if (options.cost_for_deadline) {
       const Duration to_train = options.cost_for_deadline->tokens / r.prediction.tokens_per_second;
       r.time_to_train = to_train;
@@ -415,11 +436,10 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
                       std::to_string(accelerators) + " accelerators within the options' caps";
     } else if (result.valid == 0) {
       result.reason = "no valid plan among " + std::to_string(result.enumerated) +
-                      " enumerated; the first (" +
-                      plan_summary(plans[static_cast<std::size_t>(all.first_invalid)]) +
+                      " enumerated; the first (" + plan_summary(all.first_invalid->plan) +
                       ") fails: " + all.first_invalid_why;
     } else if (result.fitting == 0) {
-      const ParallelPlan& p = plans[static_cast<std::size_t>(all.smallest->index)];
+      const ParallelPlan& p = all.smallest->plan;
       result.reason =
           "no valid plan fits in memory: the smallest of " + std::to_string(result.valid) +
           " needs " + detail::format_number("%.1f GB", all.smallest->memory_bytes / 1e9) +
@@ -427,7 +447,7 @@ inline PlanSearchResult search_plans(const TransformerArchitecture& arch, long l
           detail::format_number("%.1f GB", in_gigabytes(system.accelerator.memory)) +
           "; more accelerators, more model parallelism or a smaller micro-batch may fit";
     } else {
-      const ParallelPlan& p = plans[static_cast<std::size_t>(all.fastest_late->index)];
+      const ParallelPlan& p = all.fastest_late->plan;
       const StepPrediction fastest = predict_step(arch, p, system, options.mfu_precision);
       const Duration to_train = options.cost_for_deadline->tokens / fastest.tokens_per_second;
       result.reason =

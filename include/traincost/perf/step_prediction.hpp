@@ -4,8 +4,10 @@
 /// optimizer step by cause, memory per accelerator by kind, and the MFU that
 /// follows.
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "traincost/core/provenance.hpp"
 #include "traincost/hardware/precision.hpp"
@@ -16,7 +18,9 @@ namespace traincost::perf {
 /// Time of one optimizer step on the slowest pipeline stage, by cause. Only
 /// exposed (not overlapped) communication counts.
 struct StepTimeBreakdown {
-  Duration compute = seconds(0);            ///< forward + backward model FLOP
+  /// Forward + backward work: matrix products, the attention core and the
+  /// memory-bound kernels between them (norms, activations, softmax ...).
+  Duration compute = seconds(0);
   Duration recompute = seconds(0);          ///< forward work done again (selective/full)
   Duration tensor_parallel = seconds(0);    ///< exposed TP/SP/CP collectives
   Duration pipeline_bubble = seconds(0);    ///< idle fill/drain of the pipeline
@@ -25,6 +29,23 @@ struct StepTimeBreakdown {
   Duration expert_all_to_all = seconds(0);  ///< exposed MoE dispatch and combine
   Duration optimizer = seconds(0);          ///< the optimizer update
   Duration total = seconds(0);              ///< the sum of the above
+
+  /// One named term, for printing the breakdown in a fixed order.
+  struct Part {
+    std::string_view name;  ///< "compute", "tensor_parallel" ...: the field's name
+    Duration value;
+  };
+  /// The eight terms (not the total), in the order of the fields.
+  std::array<Part, 8> parts() const {
+    return {{{"compute", compute},
+             {"recompute", recompute},
+             {"tensor_parallel", tensor_parallel},
+             {"pipeline_bubble", pipeline_bubble},
+             {"pipeline_transfer", pipeline_transfer},
+             {"data_parallel", data_parallel},
+             {"expert_all_to_all", expert_all_to_all},
+             {"optimizer", optimizer}}};
+  }
 };
 
 /// Bytes held per accelerator at the peak of a step, by kind.
@@ -38,6 +59,20 @@ struct MemoryEstimate {
   ByteCount total = bytes(0);
   ByteCount capacity = bytes(0);  ///< the accelerator's memory
   bool fits = false;              ///< total <= capacity
+
+  /// One named kind of memory, for printing the breakdown in a fixed order.
+  struct Part {
+    std::string_view name;  ///< "weights", "gradients" ...: the field's name
+    ByteCount value;
+  };
+  /// The five kinds (not the total), in the order of the fields.
+  std::array<Part, 5> parts() const {
+    return {{{"weights", weights},
+             {"gradients", gradients},
+             {"optimizer_state", optimizer_state},
+             {"activations", activations},
+             {"reserved", reserved}}};
+  }
 };
 
 /// The prediction for one (architecture, plan, system).

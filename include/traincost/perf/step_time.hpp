@@ -5,26 +5,37 @@
 /// term; in short, per micro-batch on the slowest pipeline stage (first or
 /// last, whichever has more work: the last computes the logits):
 ///
-/// * compute: matrix products at peak(plan.precision) x matmul efficiency,
-///   the attention core at the BF16 peak x attention efficiency (the whole
-///   s x s square unless `plan.flash_attention`, which skips the causal
-///   half), memory-bound kernels (norms, activations, residual adds, dropout,
-///   softmax, MoE permutes, cross-entropy) as bytes read + written over HBM
-///   bandwidth x memory-bound efficiency; backward = 2 x forward products and
-///   1.5 x forward memory traffic (a kernel's backward reads its input and
-///   the incoming gradient and writes one gradient);
+/// * compute: each linear layer's products at peak(plan.precision) x matmul
+///   efficiency x d/(d + matmul_size), d the smallest of its token, input
+///   and output sizes (forward, data-gradient and weight-gradient products
+///   share it); the attention core at the BF16 peak x attention efficiency
+///   (the whole s x s square unless `plan.flash_attention`, which skips the
+///   causal half); memory-bound kernels (norms, activations, residual adds,
+///   dropout, softmax, MoE permutes, cross-entropy) as bytes read + written
+///   over HBM bandwidth x memory-bound efficiency; backward = 2 x forward
+///   products and 1.5 x forward memory traffic (a kernel's backward reads its
+///   input and the incoming gradient and writes one gradient);
 /// * recompute: full re-runs each layer's forward (products, kernels and TP
 ///   collectives); selective re-runs the attention core and its softmax;
-/// * tensor parallel: per layer two collectives forward and two backward of
-///   s·b·h BF16 values (all-reduce, or reduce-scatter + all-gather with
-///   sequence parallelism: the same ring volume 2(t-1)/t), on scale-up when
-///   t <= scale_up_domain, else scale-out; context parallel: the ring
-///   exchange of K and V (and of their gradients in backward), exposed only
-///   beyond the attention core it overlaps;
+/// * tensor parallel: per layer two collectives forward of s·b·h BF16
+///   values (all-reduce, or reduce-scatter + all-gather with sequence
+///   parallelism: the same ring volume 2(t-1)/t), on scale-up when
+///   t <= scale_up_domain, else scale-out. Backward, as Megatron-LM does it,
+///   the column-parallel layers' collectives run behind their data- and
+///   weight-gradient GEMMs (exposed only beyond them); with SP the all-gather
+///   of the row-parallel output gradient stays exposed (half a forward's
+///   volume). `overlap.tensor_parallel` also hides the forward collectives
+///   behind the GEMMs. Full recompute repeats the forward collectives.
+///   Context parallel: the ring exchange of K and V (and of their gradients
+///   in backward), exposed only beyond the attention core it overlaps;
 /// * expert all-to-all: dispatch + combine forward and backward per MoE
 ///   layer (dispatch in FP8 when the plan is FP8), over scale-up within a
-///   domain, else the out-of-domain share over scale-out;
-/// * pipeline: bubble (p-1)/v micro-batch times; stage-to-stage sends of
+///   domain, else the out-of-domain share over scale-out (once per
+///   destination domain under node-limited routing, `moe.node_limit`);
+///   `overlap.expert_all_to_all` hides it behind the micro-batch's compute,
+///   which slows by 1/(1 - `overlap.communication_sm_share`);
+/// * pipeline: bubble (p-1)/v micro-batch times (of the mean stage: fill and
+///   drain pass each stage once); stage-to-stage sends of
 ///   s·b·h/t values, on the critical path 2·(p·v-1) times when overlapped;
 /// * data parallel: ring all-reduce (or reduce-scatter + all-gather,
 ///   ZeRO-1/2) of BF16 gradients once per step, hidden behind one
@@ -42,6 +53,7 @@
 /// string; it calls `check_plan` first.
 
 #include <algorithm>
+#include <cmath>
 
 #include "traincost/compute/throughput.hpp"
 #include "traincost/perf/architecture.hpp"
@@ -72,6 +84,7 @@ struct Rates {
   double up = 0;      ///< bytes/s per accelerator on scale-up, achieved
   double out = 0;     ///< bytes/s per accelerator on scale-out, achieved
   double domain = 8;  ///< accelerators per scale-up domain
+  double tile = 256;  ///< the GEMM size d0 at which products run at half the matmul efficiency
 };
 
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
@@ -84,6 +97,7 @@ inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
   r.up = in_gigabytes_per_second(sys.network.scale_up) * 1e9 * e.scale_up.value;
   r.out = in_gigabytes_per_second(sys.network.scale_out) * 1e9 * e.scale_out.value;
   r.domain = sys.network.scale_up_domain;
+  r.tile = e.matmul_size;
   return r;
 }
 
@@ -115,16 +129,99 @@ inline KernelTraffic kernel_traffic(const TransformerArchitecture& m, const Para
   return k;
 }
 
+/// Seconds of one linear layer's forward product on one accelerator: T
+/// tokens, N outputs, K inputs. Its efficiency is the matmul efficiency times
+/// d / (d + d0), d the smallest of T, N and K: the backward products of the
+/// same layer (data gradient T x K x N, weight gradient K x N x T) share that
+/// smallest size, so one factor serves forward and backward.
+inline double gemm_time(const Rates& r, double tokens, double n, double k) {
+  const double d = std::min(tokens, std::min(n, k));
+  if (!(d > 0))  // an absent product (a MoE model's unused dense FFN size)
+    return 0.0;
+  return 2.0 * tokens * n * k / (r.gemm * d / (d + r.tile));
+}
+
+/// Forward product seconds of one layer's attention projections (in and out).
+inline double attention_gemm_time(const TransformerArchitecture& m, const ParallelPlan& p,
+                                  const Rates& r, double tokens) {
+  const double t = p.tensor;
+  const double h = static_cast<double>(m.hidden);
+  const double out = m.heads * core_v_dim(m);  // output projection inputs
+  const double in = attention_weights(m) / h - out;
+  return gemm_time(r, tokens, in / t, h) + gemm_time(r, tokens, h, out / t);
+}
+/// Forward product seconds of one FFN of inner size f split t ways.
+inline double ffn_gemm_time(const TransformerArchitecture& m, const Rates& r, double tokens,
+                            double f, double t) {
+  const double h = static_cast<double>(m.hidden);
+  const double up = m.ffn_kind == FeedForwardKind::swiglu ? 2.0 : 1.0;
+  return gemm_time(r, tokens, up * f / t, h) + gemm_time(r, tokens, h, f / t);
+}
+/// Forward product seconds of one dense-FFN layer.
+inline double dense_gemm_time(const TransformerArchitecture& m, const ParallelPlan& p,
+                              const Rates& r, double tokens) {
+  return attention_gemm_time(m, p, r, tokens) +
+         ffn_gemm_time(m, r, tokens, static_cast<double>(m.ffn), p.tensor);
+}
+/// Forward product seconds of one MoE layer: router, shared experts on every
+/// token, and the routed copies spread evenly over the local experts.
+inline double moe_gemm_time(const TransformerArchitecture& m, const ParallelPlan& p, const Rates& r,
+                            double tokens) {
+  if (!m.moe)
+    return 0.0;
+  const MixtureOfExperts& e = *m.moe;
+  const double f = static_cast<double>(e.expert_ffn);
+  const double local_experts = static_cast<double>(e.experts) / p.expert;
+  const double per_expert = tokens * e.top_k / local_experts;
+  return attention_gemm_time(m, p, r, tokens) +
+         gemm_time(r, tokens, e.experts, static_cast<double>(m.hidden)) +
+         e.shared_experts * ffn_gemm_time(m, r, tokens, f, p.tensor) +
+         local_experts * ffn_gemm_time(m, r, per_expert, f, p.tensor);
+}
+
 /// Bandwidth for a group of `span` consecutive accelerators.
 inline double link(const Rates& r, double span) {
   return span <= r.domain ? r.up : r.out;
 }
 
+/// Seconds of the expert all-to-all of `moe_layers` layers for one
+/// micro-batch, forward (dispatch + combine) and backward (both in BF16).
+/// Each token sends `top_k` copies of h values (T/t tokens per rank with
+/// SP). The e expert ranks sit t·c apart, so a scale-up domain holds
+/// k = domain/(t·c) of them and the group spans G = e/k domains: a copy
+/// leaves its domain with probability (G-1)/G and crosses scale-out, the
+/// others stay on scale-up; the slower link decides. With node-limited
+/// routing (`moe.node_limit` = M, DeepSeek-V3's dispatch) a token crosses
+/// scale-out once per destination domain, min(M, G·(1-(1-1/G)^top_k))
+/// domains, and is forwarded to its experts inside the domain.
+inline void expert_all_to_all(const TransformerArchitecture& m, const ParallelPlan& p,
+                              const Rates& r, double tokens, double moe_layers, double& forward,
+                              double& backward) {
+  const double t = p.tensor, c = p.context, e = p.expert;
+  const double k_top = m.moe->top_k;
+  const double sent_tokens = tokens / (p.sequence_parallel ? t : 1.0);
+  const double h = static_cast<double>(m.hidden);
+  const double in_domain = std::max(1.0, std::min(e, r.domain / (t * c)));
+  const double domains = e / in_domain;
+  double remote_copies = k_top * (domains - 1.0) / domains;
+  if (m.moe->node_limit > 0 && domains > 1.0) {
+    const double distinct = domains * (1.0 - std::pow(1.0 - 1.0 / domains, k_top));
+    remote_copies = std::min<double>(m.moe->node_limit, distinct) * (domains - 1.0) / domains;
+  }
+  const double local_copies = k_top * (in_domain - 1.0) / in_domain;
+  const auto time = [&](double bytes_per_value) {
+    const double per_copy = sent_tokens * h * bytes_per_value;
+    return std::max(per_copy * remote_copies / r.out, per_copy * local_copies / r.up);
+  };
+  const double dispatch = p.precision == Precision::fp8 ? 1.0 : 2.0;
+  forward = moe_layers * (time(dispatch) + time(2.0));
+  backward = moe_layers * 2.0 * time(2.0);
+}
+
 /// The parts of one micro-batch on one stage, in seconds.
 struct MicroBatch {
   double compute = 0, recompute = 0, tensor = 0, expert = 0;
-  double backward = 0;  ///< the backward share of compute + tensor (the DP overlap window)
-  double gemm = 0;      ///< products only, forward + backward
+  double gemm = 0;  ///< products only, forward + backward
   double total() const { return compute + recompute + tensor + expert; }
 };
 
@@ -140,14 +237,15 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   const double v = static_cast<double>(m.vocabulary);
 
   // Forward compute of the layers (products, core, kernels) and the logits.
-  const double gemm_layers = tokens * (st.dense * f.dense_layer + st.moe * f.moe_layer) / t;
-  const double gemm_out = st.output ? tokens * f.logits / t : 0.0;
   const double core_flop = tokens * layers * f.core_per_layer * (p.flash_attention ? 0.5 : 1.0) / t;
   const double kern_layers = tokens * (st.dense * k.dense + st.moe * k.moe);
   const double kern_core = tokens * layers * k.core;
   const double kern_out = st.output ? tokens * 8.0 * v / t : 0.0;  // FP32 cross-entropy
 
-  const double fwd_gemm = (gemm_layers + gemm_out) / r.gemm;
+  const double layer_gemm_time =
+      st.dense * dense_gemm_time(m, p, r, tokens) + st.moe * moe_gemm_time(m, p, r, tokens);
+  const double out_gemm_time = st.output ? gemm_time(r, tokens, v / t, h) : 0.0;
+  const double fwd_gemm = layer_gemm_time + out_gemm_time;
   const double fwd_core = core_flop / r.core;
   const double fwd_kern = (kern_layers + kern_core + kern_out) / r.hbm;
 
@@ -166,30 +264,29 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   // Expert all-to-all per MoE layer: dispatch + combine.
   double a2a_fwd = 0, a2a_bwd = 0;
-  if (m.moe && st.moe > 0 && p.expert > 1) {
-    const double e = p.expert;
-    const double sent = tokens / (p.sequence_parallel ? t : 1.0) * m.moe->top_k * h;
-    const double in_domain = std::max(1.0, std::min(e, r.domain / (t * c)));
-    const double remote = (e - in_domain) / e, local = (in_domain - 1.0) / e;
-    const auto time = [&](double bytes_per_value) {
-      const double bytes = sent * bytes_per_value;
-      return std::max(bytes * remote / r.out, bytes * local / r.up);
-    };
-    const double dispatch = p.precision == Precision::fp8 ? 1.0 : 2.0;
-    a2a_fwd = st.moe * (time(dispatch) + time(2.0));
-    a2a_bwd = st.moe * 2.0 * time(2.0);
-  }
+  if (m.moe && st.moe > 0 && p.expert > 1)
+    expert_all_to_all(m, p, r, tokens, st.moe, a2a_fwd, a2a_bwd);
 
   MicroBatch mb;
   const double bwd_compute =
       2.0 * (fwd_gemm + fwd_core) + backward_memory_traffic_factor * fwd_kern;
   mb.compute = fwd_gemm + fwd_core + fwd_kern + bwd_compute;
   mb.gemm = 3.0 * fwd_gemm;
-  double tp = 2.0 * tp_fwd;
+  // Backward TP collectives (Megatron's column-parallel linear): without
+  // SP, the all-reduce of the input gradient runs behind the weight-gradient
+  // GEMM; with SP, the re-gather of the input runs behind the data-gradient
+  // GEMM and the reduce-scatter behind the weight-gradient GEMM, but the
+  // all-gather of the row-parallel output gradient (the backward of the
+  // forward reduce-scatter) is exposed: half a ring all-reduce per block.
+  // Hidden work is bounded by the layers' backward GEMMs (one forward's
+  // worth each for data and weight gradients).
+  const double bwd_hidden = p.sequence_parallel ? 1.5 * tp_fwd : tp_fwd;
+  const double bwd_exposed = p.sequence_parallel ? 0.5 * tp_fwd : 0.0;
+  double tp = tp_fwd + bwd_exposed + std::max(0.0, bwd_hidden - 2.0 * layer_gemm_time);
   double cp = std::max(0.0, 3.0 * cp_fwd - 3.0 * fwd_core);
   double a2a = a2a_fwd + a2a_bwd;
   if (p.recompute == Recompute::full) {
-    mb.recompute = gemm_layers / r.gemm + fwd_core + (kern_layers + kern_core) / r.hbm;
+    mb.recompute = layer_gemm_time + fwd_core + (kern_layers + kern_core) / r.hbm;
     tp += tp_fwd;
     a2a += a2a_fwd;
   } else if (p.recompute == Recompute::selective) {
@@ -197,11 +294,15 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
   }
   if (p.overlap.tensor_parallel)
     tp = std::max(0.0, tp - mb.gemm);
-  if (p.overlap.expert_all_to_all)
-    a2a = std::max(0.0, a2a - mb.compute);
+  if (p.overlap.expert_all_to_all && a2a > 0) {
+    // Communication kernels running beside the compute hold a share of the
+    // SMs (DeepSeek-V3: 20 of 132), so the compute they hide behind slows.
+    const double share = p.overlap.communication_sm_share;
+    const double slowed = mb.compute / (1.0 - share);
+    a2a = std::max(0.0, a2a - slowed) + (slowed - mb.compute);
+  }
   mb.tensor = tp + cp;
   mb.expert = a2a;
-  mb.backward = bwd_compute + tp_fwd;
   return mb;
 }
 
@@ -227,8 +328,17 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
 
   detail::MicroBatch mb = detail::micro_batch(m, p, r, f, k, st.first);
   detail::StageLayers slow = st.first;
+  // Fill and drain pass once through every stage: p x the mean stage's
+  // micro-batch, less the slowest one's, which the m micro-batches count.
+  double stage_sum = mb.total();
   if (!st.single) {
     const detail::MicroBatch last = detail::micro_batch(m, p, r, f, k, st.last);
+    stage_sum += last.total();
+    if (p.pipeline > 2) {
+      detail::StageLayers middle = st.last;
+      middle.output = false;
+      stage_sum += (p.pipeline - 2) * detail::micro_batch(m, p, r, f, k, middle).total();
+    }
     if (last.total() > mb.total()) {
       mb = last;
       slow = st.last;
@@ -243,7 +353,7 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   b.recompute = detail::secs(micro * mb.recompute);
   b.tensor_parallel = detail::secs(micro * mb.tensor);
   b.expert_all_to_all = detail::secs(micro * mb.expert);
-  b.pipeline_bubble = detail::secs((pp - 1.0) / v * mb.total());
+  b.pipeline_bubble = detail::secs((stage_sum - mb.total()) / v);
   if (p.pipeline > 1) {
     const double msg = static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) /
                        c * static_cast<double>(m.hidden) * 2.0 / t;

@@ -42,7 +42,12 @@ struct NetworkDescription {
 
 /// How close to peak each kind of work runs.
 struct EfficiencyParameters {
-  Efficiency matmul;        ///< large GEMMs, share of the dense peak
+  Efficiency matmul;  ///< large GEMMs, share of the dense peak
+  /// A product whose smallest size (tokens, outputs or inputs) is d runs at
+  /// matmul x d / (d + matmul_size): small shards of a wide tensor-parallel
+  /// split, short micro-batches and thin experts run below the peak.
+  double matmul_size = 256;
+  Provenance matmul_size_provenance;
   Efficiency attention;     ///< attention core (scores, softmax, context)
   Efficiency memory_bound;  ///< element-wise/norm kernels, share of HBM bandwidth
   Efficiency scale_up;      ///< achieved share of scale-up bandwidth in collectives

@@ -38,14 +38,14 @@ TransformerArchitecture llama3_405b() {
   return a;
 }
 
-// Llama 3's pre-training batch: 16M tokens = 2,048 sequences of 8,192
-// (docs/sources.md §15, published).
+// Llama 3's pre-training batch: 16M tokens published, = 2,048 sequences of
+// 8,192 (docs/sources.md §15, derived).
 constexpr long long llama3_batch = 2048;
 
-// Llama 3's 8,192-GPU row (docs/sources.md §15, published): TP 8, CP 1,
-// PP 16, DP 64, micro-batch 1, 2,048 sequences per step. What the paper does
-// not state (sequence parallelism, ZeRO stage, recompute, interleaving) is
-// filled in by the callers.
+// Llama 3's 8,192-GPU row (docs/sources.md §15): TP 8, CP 1, PP 16
+// (published), DP 64 and 2,048 sequences per step (derived). Not stated:
+// micro-batch (1 assumed here) and the settings the callers fill in —
+// sequence parallelism (on), ZeRO stage, recompute, interleaving.
 ParallelPlan llama3_8192_plan(ZeroStage zero, Recompute recompute, int virtual_stages) {
   ParallelPlan p;
   p.tensor = 8;
@@ -152,6 +152,26 @@ TEST(PlanSearch, ResultDoesNotDependOnTheThreadCount) {
                 in_seconds(b.best[i].prediction.time.total));
     }
   }
+}
+
+TEST(PlanSearch, ListOrderAndRepeatsInTheOptionsDoNotChangeTheSearch) {
+  const TransformerArchitecture arch = llama3_405b();
+  const TrainingSystem sys = h100_hgx_cluster();
+  PlanSearchOptions plain(llama3_batch, Precision::bf16);
+  plain.micro_batches = {1, 2};
+  plain.recompute = {Recompute::none, Recompute::full};
+  PlanSearchOptions shuffled = plain;
+  shuffled.micro_batches = {2, 1, 2};
+  shuffled.recompute = {Recompute::full, Recompute::none, Recompute::full};
+  shuffled.virtual_stages = {4, 1, 2, 1};
+  const PlanSearchResult a = search_plans(arch, 2048, sys, plain);
+  const PlanSearchResult b = search_plans(arch, 2048, sys, shuffled);
+  EXPECT_EQ(a.enumerated, b.enumerated);
+  EXPECT_EQ(a.valid, b.valid);
+  EXPECT_EQ(a.fitting, b.fitting);
+  ASSERT_EQ(a.best.size(), b.best.size());
+  for (std::size_t i = 0; i < a.best.size(); ++i)
+    EXPECT_EQ(plan_summary(a.best[i].plan), plan_summary(b.best[i].plan));
 }
 
 TEST(PlanSearch, PreFilterNeverDropsAPlanCheckPlanAcceptsAndCatchesAllItRejects) {

@@ -1,89 +1,299 @@
-// Step-time model: Korthikanti et al. 2022 Table 5 (docs/sources.md §15).
+// Step-time model: Korthikanti et al. 2022 Table 5 on Selene (docs/sources.md
+// §15), the MFU convention, and the physics each term must obey.
+#include "traincost/perf/step_time.hpp"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
-#include "traincost/perf/step_time.hpp"
+#include "shapes.hpp"
 #include "traincost/perf/systems.hpp"
+#include "traincost_test/expect_error.hpp"
 
-namespace tp = traincost::perf;
-using traincost::Precision;
-
+namespace traincost::perf {
 namespace {
 
-tp::TransformerArchitecture gpt(int layers, long long hidden, int heads) {
-  tp::TransformerArchitecture m;
-  m.name = "GPT";
-  m.layers = layers;
-  m.hidden = hidden;
-  m.ffn = 4 * hidden;
-  m.heads = heads;
-  m.kv_heads = heads;
-  m.vocabulary = 51200;
-  m.sequence_length = 2048;
-  m.dropout = true;
-  return m;
-}
+using testing::gpt;
 
-tp::ParallelPlan selene_plan(int pipeline, int v, long long global, bool seqsel) {
-  tp::ParallelPlan p;
-  p.tensor = 8;
-  p.pipeline = pipeline;
-  p.virtual_stages = v;
-  p.global_batch = global;
-  p.micro_batch = global == 4 ? 4 : 1;
-  p.flash_attention = false;
-  p.sequence_parallel = seqsel;
-  p.recompute = seqsel ? tp::Recompute::selective : tp::Recompute::full;
-  return p;
-}
-
-struct Row {
+struct Table5Row {
   const char* name;
   int layers;
   long long hidden;
-  int heads, pipeline, v;
-  long long global;
-  double full_s, seqsel_s;
+  int heads, pipeline, virtual_stages;
+  long long global_batch, micro_batch;
+  double full_s, seqsel_s;  ///< published seconds per iteration
 };
 
-// Korthikanti et al. 2022, Table 5 (docs/sources.md §15).
-constexpr Row rows[] = {
-    {"22B", 48, 6144, 64, 1, 1, 4, 1.42, 1.10},
-    {"175B", 96, 12288, 96, 8, 3, 64, 18.13, 13.75},
-    {"530B", 105, 20480, 128, 35, 3, 280, 49.05, 37.83},
-    {"1T", 128, 25600, 160, 64, 1, 512, 94.42, 71.49},
+// Korthikanti et al. 2022 (arXiv 2205.05198), Table 5: seq 2048, vocab 51200,
+// TP 8, DP 1 on Selene A100-80GB (docs/sources.md §15).
+constexpr Table5Row table5[] = {
+    {"22B", 48, 6144, 64, 1, 1, 4, 4, 1.42, 1.10},
+    {"175B", 96, 12288, 96, 8, 3, 64, 1, 18.13, 13.75},
+    {"530B", 105, 20480, 128, 35, 3, 280, 1, 49.05, 37.83},
+    {"1T", 128, 25600, 160, 64, 1, 512, 1, 94.42, 71.49},
 };
 
-}  // namespace
+StepPrediction predict(const Table5Row& r, bool seqsel) {
+  return predict_step(
+      gpt(r.layers, r.hidden, r.heads),
+      testing::selene_plan(r.pipeline, r.virtual_stages, r.global_batch, r.micro_batch, seqsel),
+      selene_a100_80gb(), Precision::bf16, AttentionFlop::full);
+}
 
-TEST(StepTime, KorthikantiTable5) {
-  const tp::TrainingSystem sys = tp::selene_a100_80gb();
+TEST(StepTime, KorthikantiTable5WithinCalculonsErrors) {
+  // The goal of issue 16: mean |error| <= 3.65% and max <= 8.87% (Calculon's).
+  // matmul and memory-bound efficiencies were fitted on the 22B runs and the
+  // 1T SP + selective run (systems.hpp); the other five runs are unseen.
   double sum = 0, worst = 0;
   int n = 0;
-  for (const Row& r : rows) {
+  for (const Table5Row& r : table5) {
     for (bool seqsel : {false, true}) {
-      const auto m = gpt(r.layers, r.hidden, r.heads);
-      const auto p = selene_plan(r.pipeline, r.v, r.global, seqsel);
-      const auto pred = tp::predict_step(m, p, sys, Precision::bf16, tp::AttentionFlop::full);
-      const double s = traincost::in_seconds(pred.time.total);
-      const double pub = seqsel ? r.seqsel_s : r.full_s;
-      const double err = (s - pub) / pub;
-      sum += std::abs(err);
-      worst = std::max(worst, std::abs(err));
+      const StepPrediction p = predict(r, seqsel);
+      const double published = seqsel ? r.seqsel_s : r.full_s;
+      const double error = in_seconds(p.time.total) / published - 1.0;
+      std::printf("%-5s %-7s published %6.2f s predicted %6.2f s error %+6.2f%%  MFU %.1f%%\n",
+                  r.name, seqsel ? "seqsel" : "full", published, in_seconds(p.time.total),
+                  100 * error, 100 * p.mfu);
+      sum += std::abs(error);
+      worst = std::max(worst, std::abs(error));
       ++n;
-      std::printf(
-          "%-5s %-7s published %7.2f predicted %7.2f error %+6.2f%%  mfu %.1f%% hfu %.1f%%"
-          " | comp %.2f rec %.2f tp %.2f bub %.2f p2p %.2f opt %.3f mem %.1f GB\n",
-          r.name, seqsel ? "seqsel" : "full", pub, s, 100 * err, 100 * pred.mfu, 100 * pred.hfu,
-          traincost::in_seconds(pred.time.compute), traincost::in_seconds(pred.time.recompute),
-          traincost::in_seconds(pred.time.tensor_parallel),
-          traincost::in_seconds(pred.time.pipeline_bubble),
-          traincost::in_seconds(pred.time.pipeline_transfer),
-          traincost::in_seconds(pred.time.optimizer), traincost::in_gigabytes(pred.memory.total));
+      EXPECT_LT(std::abs(error), 0.0887) << r.name << (seqsel ? " seqsel" : " full");
     }
   }
   std::printf("mean |error| %.2f%% max %.2f%% over %d runs\n", 100 * sum / n, 100 * worst, n);
   EXPECT_LE(sum / n, 0.0365);
   EXPECT_LE(worst, 0.0887);
 }
+
+TEST(StepTime, MfuConventionMatchesKorthikanti) {
+  // MFU = Eq. 7 FLOP per iteration / (time x GPUs x 312 TFLOP/s dense BF16).
+  const Table5Row& r = table5[2];  // 530B
+  for (bool seqsel : {false, true}) {
+    const StepPrediction p = predict(r, seqsel);
+    const double l = 105, h = 20480, s = 2048, v = 51200;
+    const double eq7 = 72.0 * 280 * s * l * h * h * (1 + s / (6 * h) + v / (12 * l * h));
+    EXPECT_NEAR(p.mfu, eq7 / (in_seconds(p.time.total) * 280 * 312e12), 1e-9);
+    // The abstract's 2,240-GPU figures (data parallel 8) are 54.2% and 42.1%;
+    // on 280 GPUs, without the data-parallel reduction, a little higher.
+    if (seqsel) {
+      EXPECT_GT(p.mfu, 0.542);
+      EXPECT_LT(p.mfu, 0.60);
+    } else {
+      EXPECT_GT(p.mfu, 0.421);
+      EXPECT_LT(p.mfu, 0.47);
+    }
+    // HFU counts the recomputed forward: 4/3 of the MFU under full recompute.
+    if (!seqsel) {
+      EXPECT_NEAR(
+          p.hfu / p.mfu,
+          96.0 / 72.0 * (1 + s / (6 * h) + v / (16 * l * h)) / (1 + s / (6 * h) + v / (12 * l * h)),
+          1e-9);
+    }
+  }
+}
+
+TEST(StepTime, BreakdownSumsToTotalAndEveryTermIsNonNegative) {
+  const StepPrediction p = predict(table5[1], true);
+  const StepTimeBreakdown& b = p.time;
+  for (Duration d : {b.compute, b.recompute, b.tensor_parallel, b.pipeline_bubble,
+                     b.pipeline_transfer, b.data_parallel, b.expert_all_to_all, b.optimizer})
+    EXPECT_GE(in_seconds(d), 0.0);
+  EXPECT_NEAR(in_seconds(b.total),
+              in_seconds(b.compute + b.recompute + b.tensor_parallel + b.pipeline_bubble +
+                         b.pipeline_transfer + b.data_parallel + b.expert_all_to_all + b.optimizer),
+              1e-12);
+  double sum = 0;
+  for (const auto& part : b.parts())
+    sum += in_seconds(part.value);
+  EXPECT_NEAR(sum, in_seconds(b.total), 1e-12);
+  EXPECT_EQ(b.parts()[2].name, "tensor_parallel");
+  double bytes_sum = 0;
+  for (const auto& part : p.memory.parts())
+    bytes_sum += in_bytes(part.value);
+  EXPECT_NEAR(bytes_sum, in_bytes(p.memory.total), 1.0);
+  EXPECT_GT(in_seconds(b.tensor_parallel), 0.0);
+  EXPECT_GT(in_seconds(b.pipeline_bubble), 0.0);
+  EXPECT_EQ(in_seconds(b.expert_all_to_all), 0.0);
+  EXPECT_NEAR(in_tokens_per_second(p.tokens_per_second), 64 * 2048 / in_seconds(b.total), 1e-6);
+  EXPECT_EQ(p.precision, Precision::bf16);
+  EXPECT_EQ(p.provenance.evidence, Evidence::derived);
+}
+
+TEST(StepTime, MoreMicroBatchesShrinkTheBubbleShare) {
+  const TransformerArchitecture m = gpt(96, 12288, 96);
+  double previous = 1.0;
+  for (long long batch : {16, 32, 64, 128, 256}) {
+    const StepPrediction p = predict_step(m, testing::selene_plan(8, 1, batch, 1, true),
+                                          selene_a100_80gb(), Precision::bf16);
+    const double share = in_seconds(p.time.pipeline_bubble) / in_seconds(p.time.total);
+    EXPECT_LT(share, previous) << batch;
+    previous = share;
+  }
+  // Interleaving divides the bubble by the virtual stages.
+  const StepPrediction plain =
+      predict_step(m, testing::selene_plan(8, 1, 64, 1, true), selene_a100_80gb(), Precision::bf16);
+  const StepPrediction interleaved =
+      predict_step(m, testing::selene_plan(8, 3, 64, 1, true), selene_a100_80gb(), Precision::bf16);
+  EXPECT_NEAR(in_seconds(interleaved.time.pipeline_bubble),
+              in_seconds(plain.time.pipeline_bubble) / 3, 1e-9);
+}
+
+TEST(StepTime, FasterLinksShortenTensorParallelTime) {
+  // H800's NVLink (200 GB/s a direction) against H100's (450): the same plan
+  // spends more than twice as long in TP collectives on the H800.
+  const TransformerArchitecture m = gpt(80, 8192, 64);
+  ParallelPlan p;
+  p.tensor = 8;
+  p.sequence_parallel = true;
+  p.pipeline = 4;
+  p.data = 4;
+  p.global_batch = 256;
+  p.recompute = Recompute::selective;
+  const StepPrediction h800 = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  const StepPrediction h100 = predict_step(m, p, h100_hgx_cluster(), Precision::bf16);
+  // At least in proportion to the links; more where the slower collectives
+  // outgrow the backward GEMMs that hide them.
+  EXPECT_GE(in_seconds(h800.time.tensor_parallel) / in_seconds(h100.time.tensor_parallel),
+            450.0 / 200.0 - 1e-9);
+  EXPECT_GT(h100.mfu, h800.mfu);
+  // Tensor parallelism beyond a node goes over the scale-out network.
+  p.tensor = 16;
+  p.data = 2;
+  const StepPrediction wide = predict_step(m, p, h100_hgx_cluster(), Precision::bf16);
+  EXPECT_GT(in_seconds(wide.time.tensor_parallel), 3 * in_seconds(h100.time.tensor_parallel));
+}
+
+TEST(StepTime, DataParallelOverlapHidesTheGradientReduction) {
+  const TransformerArchitecture m = gpt(40, 6144, 48);
+  ParallelPlan p;
+  p.tensor = 8;
+  p.data = 32;
+  p.global_batch = 1024;
+  p.micro_batch = 4;
+  p.zero = ZeroStage::optimizer;
+  p.overlap.data_parallel = false;
+  const StepPrediction exposed = predict_step(m, p, selene_a100_80gb(), Precision::bf16);
+  p.overlap.data_parallel = true;
+  const StepPrediction hidden = predict_step(m, p, selene_a100_80gb(), Precision::bf16);
+  EXPECT_GT(in_seconds(exposed.time.data_parallel), 0.0);
+  EXPECT_LT(hidden.time.data_parallel, exposed.time.data_parallel);
+  // ZeRO-3 gathers weights every micro-batch: more data-parallel traffic.
+  p.overlap.data_parallel = false;
+  p.zero = ZeroStage::parameters;
+  const StepPrediction zero3 = predict_step(m, p, selene_a100_80gb(), Precision::bf16);
+  EXPECT_GT(zero3.time.data_parallel, exposed.time.data_parallel);
+  EXPECT_LT(zero3.memory.weights, exposed.memory.weights);
+}
+
+TEST(StepTime, ExpertAllToAllForMixtureOfExperts) {
+  const TransformerArchitecture m = testing::deepseek_v3();
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 128;
+  p.expert = 64;
+  p.zero = ZeroStage::optimizer;
+  p.global_batch = 15360;
+  p.precision = Precision::fp8;
+  const StepPrediction exposed = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_GT(in_seconds(exposed.time.expert_all_to_all), 0.0);
+  p.overlap.expert_all_to_all = true;
+  const StepPrediction overlapped = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_LT(overlapped.time.expert_all_to_all, exposed.time.expert_all_to_all);
+  // An FP8 run's MFU quoted against the BF16 peak is twice that against FP8.
+  const StepPrediction fp8 = predict_step(m, p, h800_hgx_cluster(), Precision::fp8);
+  EXPECT_NEAR(overlapped.mfu / fp8.mfu, 1979.0 / 989.5, 1e-9);
+  // Node-limited routing (DeepSeek-V3: 4 domains a token) crosses
+  // InfiniBand once per destination domain: less traffic than 8 copies.
+  p.overlap.expert_all_to_all = false;
+  TransformerArchitecture limited = m;
+  limited.moe->node_limit = 4;
+  const StepPrediction node_limited = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_LT(in_seconds(node_limited.time.expert_all_to_all),
+            0.6 * in_seconds(exposed.time.expert_all_to_all));
+  // Communication kernels holding SMs slow the compute they overlap.
+  p.overlap.expert_all_to_all = true;
+  p.overlap.communication_sm_share = 20.0 / 132;
+  const StepPrediction sharing = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  p.overlap.communication_sm_share = 0;
+  const StepPrediction free_sms = predict_step(limited, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_GT(sharing.time.total, free_sms.time.total);
+  p.overlap.communication_sm_share = 1.0;
+  traincost::testing::expect_error(
+      [&] { predict_step(limited, p, h800_hgx_cluster(), Precision::bf16); },
+      ErrorCode::invalid_value, "plan.overlap.communication_sm_share", "got 1");
+  p.overlap.communication_sm_share = 0;
+  // The experts all on one node: the all-to-all stays on NVLink.
+  p.expert = 8;
+  const StepPrediction in_node = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_LT(in_node.time.expert_all_to_all, overlapped.time.expert_all_to_all);
+}
+
+TEST(StepTime, AllMixtureOfExpertsModelWithoutDenseFfnIsFinite) {
+  TransformerArchitecture m = testing::deepseek_v3();
+  m.moe->dense_layers = 0;
+  m.ffn = 0;  // no dense layer, so no dense FFN size
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 8;
+  p.expert = 8;
+  p.global_batch = 64;
+  const StepPrediction pred = predict_step(m, p, h800_hgx_cluster(), Precision::bf16);
+  EXPECT_TRUE(std::isfinite(in_seconds(pred.time.total)));
+  EXPECT_GT(pred.mfu, 0.0);
+  EXPECT_TRUE(std::isfinite(in_bytes(pred.memory.total)));
+}
+
+TEST(StepTime, ThroughputFromPredictionCarriesMfuPrecisionAndSource) {
+  const StepPrediction p = predict(table5[0], true);
+  const Throughput t = throughput_from(p);
+  EXPECT_DOUBLE_EQ(t.mfu(), p.mfu);
+  EXPECT_EQ(t.mfu_precision(), Precision::bf16);
+  EXPECT_EQ(t.source().evidence, Evidence::derived);
+  EXPECT_NE(t.source().source.find("step-time model"), std::string::npos);
+}
+
+TEST(StepTime, ChecksThePlanAndTheMfuPrecision) {
+  const TransformerArchitecture m = gpt(24, 2048, 16);
+  ParallelPlan p;
+  p.tensor = 3;
+  traincost::testing::expect_error([&] { predict_step(m, p, selene_a100_80gb(), Precision::bf16); },
+                                   ErrorCode::invalid_value, "plan.tensor", "got 3");
+  traincost::testing::expect_error(
+      [&] { predict_step(m, ParallelPlan{}, selene_a100_80gb(), Precision::fp8); },
+      ErrorCode::unsupported_precision, "mfu_precision", "got fp8");
+}
+
+}  // namespace
+}  // namespace traincost::perf
+
+namespace traincost::perf {
+namespace {
+
+TEST(StepTime, TenThousandPredictionsTakeWellUnderASecond) {
+  // Issue 16's budget is 10 µs a prediction; this bound (50 µs) only catches
+  // an order-of-magnitude regression on a loaded machine.
+  const TransformerArchitecture m = testing::deepseek_v3();
+  const TrainingSystem sys = h800_hgx_cluster();
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 128;
+  p.expert = 64;
+  p.zero = ZeroStage::optimizer;
+  p.global_batch = 15360;
+  double sum = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 10000; ++i) {
+    p.micro_batch = 1 + i % 2;
+    sum += predict_step(m, p, sys, Precision::bf16).mfu;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(sum, 0.0);
+  EXPECT_LT(seconds, 0.5);
+}
+
+}  // namespace
+}  // namespace traincost::perf

@@ -5,9 +5,9 @@
 /// what they split before the model sees them.
 ///
 /// The order is fixed (tensor, context, pipeline, virtual stages, expert,
-/// ZeRO, micro-batch, recompute, sequence parallelism, precision, each
-/// ascending as listed), and a plan's place in it is its identity when step
-/// times tie, so the search returns the same plans on any number of threads.
+/// ZeRO, micro-batch, recompute, sequence parallelism off then on,
+/// precision; each list ascending, the enums in their declared order), and a plan's place in it is
+/// its identity when step times tie, so the search returns the same plans on any number of threads.
 
 #include <string>
 #include <vector>
