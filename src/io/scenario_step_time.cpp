@@ -319,9 +319,9 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st,
     const toml::table* et = en->as_table();
     if (!et)
       r_.fail_type(*en, ep, "a table { matmul, attention, memory_bound, scale_up, scale_out }");
-    r_.check_keys(
-        *et, ep,
-        {"matmul", "attention", "memory_bound", "scale_up", "scale_out", "evidence", "source"});
+    r_.check_keys(*et, ep,
+                  {"matmul", "matmul_size", "attention", "memory_bound", "scale_up", "scale_out",
+                   "evidence", "source"});
     const Provenance given = r_.provenance(*et, ep);
     for (auto [key, slot] : {std::pair{"matmul", &sys.efficiency.matmul},
                              std::pair{"attention", &sys.efficiency.attention},
@@ -330,6 +330,12 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st,
                              std::pair{"scale_out", &sys.efficiency.scale_out}})
       if (const toml::node* v = et->get(key))
         *slot = perf::Efficiency{r_.unit_fraction(*v, ep + "." + key), given};
+    // The GEMM size at which a product reaches half of `matmul` (0: none).
+    if (const toml::node* v = et->get("matmul_size")) {
+      sys.efficiency.matmul_size = r_.whole_in_range(*v, ep + ".matmul_size", 0, max_width,
+                                                     "a whole size (rows, columns or tokens)");
+      sys.efficiency.matmul_size_provenance = given;
+    }
   }
   if (const toml::node* rv = st.get("reserved_memory_gb")) {
     const double gb = r_.non_negative(*rv, path + ".reserved_memory_gb", "number of GB");

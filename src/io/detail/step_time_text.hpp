@@ -183,6 +183,9 @@ inline nlohmann::ordered_json system_json(const StepTimeStage& in) {
                   {"switch_domain", s.network.switch_domain},
                   {"provenance", provenance_json(s.network.provenance)}};
   j["efficiency"] = {{"matmul", eff(s.efficiency.matmul)},
+                     {"matmul_size",
+                      {{"value", s.efficiency.matmul_size},
+                       {"provenance", provenance_json(s.efficiency.matmul_size_provenance)}}},
                      {"attention", eff(s.efficiency.attention)},
                      {"memory_bound", eff(s.efficiency.memory_bound)},
                      {"scale_up", eff(s.efficiency.scale_up)},
