@@ -165,6 +165,14 @@ TEST(StepTimeScenario, EfficiencyOverridesAreAssumedAndChangeThePrediction) {
   EXPECT_EQ(st.system.efficiency.matmul.provenance.evidence, Evidence::assumed);
   EXPECT_GT(in_seconds(st.prediction.time.total),
             in_seconds(base.step_time_stages.front().prediction.time.total));
+  // A larger half-efficiency size slows the small GEMMs of a TP-8 split.
+  const Scenario sized = parse_scenario(
+      gpt3("", "",
+           "preset = \"selene-a100-80gb\"\n[run.stages.step_time.efficiency]\nmatmul_size = 4096"),
+      "s.toml");
+  EXPECT_DOUBLE_EQ(sized.step_time_stages[0].system.efficiency.matmul_size, 4096);
+  EXPECT_GT(in_seconds(sized.step_time_stages[0].prediction.time.total),
+            in_seconds(base.step_time_stages.front().prediction.time.total));
 }
 
 TEST(StepTimeScenario, ZeroAcceptsFsdp) {
