@@ -398,13 +398,16 @@ void ScenarioBuilder::step_time_usage(const toml::table& t, const std::string& p
   in.system = training_system(*stt, sp, spec, in.preset);
   // The plan occupies exactly the stage's cluster: a cost of 2,048 GPUs for a
   // plan of 1,024 would be off by two.
+  // The product in doubles: four degrees of up to 1e6 overflow a long long.
   const double count = in_accelerators(cluster.count());
-  if (static_cast<double>(in.plan.accelerators()) != count)
+  const double occupied = static_cast<double>(in.plan.tensor) * in.plan.context * in.plan.pipeline *
+                          static_cast<double>(in.plan.data);
+  if (occupied != count)
     r_.fail(ErrorCode::invalid_input, pn->source(), sp + ".plan",
             "got tensor " + std::to_string(in.plan.tensor) + " x context " +
                 std::to_string(in.plan.context) + " x pipeline " +
                 std::to_string(in.plan.pipeline) + " x data " + std::to_string(in.plan.data) +
-                " = " + std::to_string(in.plan.accelerators()) + " accelerators",
+                " = " + traincost::detail::format_value(occupied) + " accelerators",
             "the stage's cluster of " + traincost::detail::format_value(count) + " " + spec.name);
   try {
     in.prediction = perf::predict_step(in.architecture, in.plan, in.system, in.mfu_precision);
@@ -466,6 +469,14 @@ void ScenarioBuilder::step_time_usage(const toml::table& t, const std::string& p
                                    std::to_string(in.plan.accelerators()) + " " + spec.name + ", " +
                                    pr.provenance.source);
   w.flop_rule = FlopPerTokenRule::stated(pr.model_flop_per_token, model);
+  // An MFU outside (0, 1] is a plan beyond the model's range, not the
+  // user's typo: said so, at the [step_time] table.
+  if (!(pr.mfu > 0.0 && pr.mfu <= 1.0))
+    throw ScenarioError(
+        ErrorCode::invalid_value, s_.file, Reader::where(sn->source()), scenario_field(sp),
+        "the step-time model predicts an MFU of " + traincost::detail::format_value(pr.mfu) +
+            " for this plan, expected an MFU in (0, 1]: the architecture or plan "
+            "is beyond the model's range");
   const Throughput th = r_.checked_value(
       *sn, sp, [&] { return Throughput(in.mfu_precision, pr.mfu, in.goodput).with_source(model); });
   const ComputeEstimate e =
