@@ -123,7 +123,9 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
     const toml::table* mt = m->as_table();
     if (!mt)
       r_.fail_type(*m, mp, "a table { experts, top_k, shared_experts, expert_ffn, dense_layers }");
-    r_.check_keys(*mt, mp, {"experts", "top_k", "shared_experts", "expert_ffn", "dense_layers"});
+    r_.check_keys(
+        *mt, mp,
+        {"experts", "top_k", "shared_experts", "expert_ffn", "dense_layers", "node_limit"});
     perf::MixtureOfExperts moe;
     moe.experts = static_cast<int>(whole(*mt, mp, "experts", max_experts, "a number of experts"));
     moe.top_k = static_cast<int>(
@@ -133,6 +135,9 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
     moe.expert_ffn = whole(*mt, mp, "expert_ffn", max_width, "an expert FFN size");
     moe.dense_layers = static_cast<int>(
         optional_whole(*mt, mp, "dense_layers", 0, limits::max_layers, "a number of layers", 0));
+    moe.node_limit = static_cast<int>(optional_whole(
+        *mt, mp, "node_limit", 0, max_domain,
+        "a number of scale-up domains a token's experts may span (0: unrestricted)", 0));
     a.moe = moe;
   }
   if (const toml::node* l = t->get("latent_attention")) {
@@ -236,11 +241,15 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
     if (!ot)
       r_.fail_type(*o, op,
                    "a table { data_parallel, tensor_parallel, expert_all_to_all, pipeline }");
-    r_.check_keys(*ot, op, {"data_parallel", "tensor_parallel", "expert_all_to_all", "pipeline"});
+    r_.check_keys(*ot, op,
+                  {"data_parallel", "tensor_parallel", "expert_all_to_all", "pipeline",
+                   "communication_sm_share"});
     p.overlap.data_parallel = flag(*ot, op, "data_parallel", p.overlap.data_parallel);
     p.overlap.tensor_parallel = flag(*ot, op, "tensor_parallel", p.overlap.tensor_parallel);
     p.overlap.expert_all_to_all = flag(*ot, op, "expert_all_to_all", p.overlap.expert_all_to_all);
     p.overlap.pipeline = flag(*ot, op, "pipeline", p.overlap.pipeline);
+    if (const toml::node* v = ot->get("communication_sm_share"))
+      p.overlap.communication_sm_share = share(*v, op + ".communication_sm_share");
   }
   return p;
 }
@@ -280,7 +289,7 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st,
   } else {
     // The frozen efficiencies of the model; the memory allowance is the
     // file's to state (the presets assume one).
-    sys.efficiency = perf::default_efficiencies();
+    sys.efficiency = perf::default_efficiencies(spec);
     r_.required(st, path, "reserved_memory_gb",
                 "the memory held back per accelerator in GB (framework, communication buffers, "
                 "fragmentation), beside a network without a preset");

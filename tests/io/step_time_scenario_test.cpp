@@ -175,6 +175,24 @@ TEST(StepTimeScenario, EfficiencyOverridesAreAssumedAndChangeThePrediction) {
             in_seconds(base.step_time_stages.front().prediction.time.total));
 }
 
+TEST(StepTimeScenario, MoeAndOverlapKeysReachTheModel) {
+  const Scenario s =
+      parse_scenario(gpt3("[run.stages.step_time.plan.overlap]\ntensor_parallel = true\n"
+                          "communication_sm_share = 0.25",
+                          "[run.stages.step_time.architecture.moe]\nexperts = 16\ntop_k = 2\n"
+                          "expert_ffn = 4096\nnode_limit = 2"),
+                     "s.toml");
+  const StepTimeStage& st = s.step_time_stages[0];
+  ASSERT_TRUE(st.architecture.moe);
+  EXPECT_EQ(st.architecture.moe->experts, 16);
+  EXPECT_EQ(st.architecture.moe->node_limit, 2);
+  EXPECT_TRUE(st.plan.overlap.tensor_parallel);
+  EXPECT_DOUBLE_EQ(st.plan.overlap.communication_sm_share, 0.25);
+  EXPECT_NE(error_of(gpt3("[run.stages.step_time.plan.overlap]\ncommunication_sm_share = 1"))
+                .find("run.stages[0].step_time.plan.overlap.communication_sm_share: got 1"),
+            std::string::npos);
+}
+
 TEST(StepTimeScenario, ZeroAcceptsFsdp) {
   const std::string text = gpt3("zero = \"fsdp\"");
   EXPECT_EQ(parse_scenario(text, "s.toml").step_time_stages[0].plan.zero,

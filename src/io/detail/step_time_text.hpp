@@ -133,7 +133,8 @@ inline nlohmann::ordered_json architecture_json(const perf::TransformerArchitect
                 {"top_k", a.moe->top_k},
                 {"shared_experts", a.moe->shared_experts},
                 {"expert_ffn", a.moe->expert_ffn},
-                {"dense_layers", a.moe->dense_layers}};
+                {"dense_layers", a.moe->dense_layers},
+                {"node_limit", a.moe->node_limit}};
   else
     j["moe"] = nullptr;
   if (a.latent_attention)
@@ -165,7 +166,8 @@ inline nlohmann::ordered_json plan_json(const perf::ParallelPlan& p) {
            {{"data_parallel", p.overlap.data_parallel},
             {"tensor_parallel", p.overlap.tensor_parallel},
             {"expert_all_to_all", p.overlap.expert_all_to_all},
-            {"pipeline", p.overlap.pipeline}}},
+            {"pipeline", p.overlap.pipeline},
+            {"communication_sm_share", p.overlap.communication_sm_share}}},
           {"accelerators", p.accelerators()}};
 }
 
