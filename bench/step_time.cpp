@@ -15,13 +15,29 @@
 //    enumerated) for Llama 3 405B on 16,384 H100s with Llama 3's 2,048-
 //    sequence batch, on 1 and 2 threads; counters `plans/s` (enumerated)
 //    and `evaluated/s` (plans the model sized). Goal: <= 1 s on 2 cores.
+//  * StepTime/Korthikanti175B and Calculon/Korthikanti175B: the peer a user
+//    would pick instead. Calculon (Isaev et al., SC'23; Python) evaluates
+//    the same run — GPT-3 175B, SP + selective recompute on 64 A100
+//    (Korthikanti et al. Table 5, docs/sources.md §15 A) — from its own
+//    model, system and execution files; the time is Calculon's own, per
+//    evaluation (compile + run), measured inside Python over 200
+//    evaluations so interpreter start-up is not counted. Needs
+//    /usr/bin/python3 with numpy and psutil (Debian's python3-numpy,
+//    python3-psutil) and a checkout of calculon-ai/calculon named by
+//    $TRAINCOST_CALCULON_REPO (traincost does not ship Calculon's code);
+//    skipped with a message otherwise.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
+#include <string>
 
 #include "traincost/perf/plan_search.hpp"
 #include "traincost/perf/systems.hpp"
+#include "traincost/reference/step_time_runs.hpp"
 
 namespace {
 
@@ -213,5 +229,76 @@ BENCHMARK(PlanSearch_Llama405B_16384_Wide)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+/// GPT-3 175B, SP + selective, on Selene: the run both evaluations below
+/// predict (Korthikanti et al. Table 5; docs/sources.md §15 A).
+const traincost::reference::step_time::PublishedRun& korthikanti_175b_selective() {
+  static const traincost::reference::step_time::PublishedRun run = [] {
+    for (const auto& r : traincost::reference::step_time::korthikanti_table5_runs())
+      if (r.name == "Korthikanti 175B, SP + selective")
+        return r;
+    throw std::logic_error("Korthikanti 175B, SP + selective is not in the validation set");
+  }();
+  return run;
+}
+
+void StepTime_Korthikanti175B(benchmark::State& state) {
+  const auto& run = korthikanti_175b_selective();
+  const TrainingSystem sys = traincost::reference::step_time::system_for(run.system);
+  ParallelPlan plan = run.plan;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(plan);
+    StepPrediction p = predict_step(run.architecture, plan, sys, run.mfu_precision);
+    benchmark::DoNotOptimize(p);
+  }
+}
+BENCHMARK(StepTime_Korthikanti175B)->Name("StepTime/Korthikanti175B");
+
+void Calculon_Korthikanti175B(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  const char* repo = std::getenv("TRAINCOST_CALCULON_REPO");
+  if (!repo || !fs::exists(fs::path(repo) / "calculon" / "llm" / "llm.py")) {
+    state.SkipWithError(
+        "skipped: set TRAINCOST_CALCULON_REPO to a checkout of calculon-ai/calculon");
+    return;
+  }
+  if (std::system("/usr/bin/python3 -c 'import numpy, psutil' >/dev/null 2>&1") != 0) {
+    state.SkipWithError(
+        "skipped: /usr/bin/python3 lacks numpy or psutil (python3-numpy, python3-psutil)");
+    return;
+  }
+  // Calculon's own validation inputs for this run; it prints seconds per
+  // evaluation and its predicted step time.
+  const std::string cmd =
+      "cd '" + std::string(repo) +
+      "' && /usr/bin/python3 -c \"import sys, time, json, logging; sys.path.insert(0, '.'); "
+      "from calculon.llm import Llm; from calculon.system import System; "
+      "app = Llm.Application(json.load(open('models/gpt3-175B.json'))); "
+      "exe = "
+      "Llm.Execution.from_json(json.load(open('validation/seqsel/tab5/gpt3-175B_seqsel.json'))); "
+      "syst = System(json.load(open('systems/a100_80g.json'))); log = logging.getLogger(); "
+      "n = 200; t = time.perf_counter()\n"
+      "for i in range(n):\n m = Llm(app, log); m.compile(syst, exe); m.run(syst)\n"
+      "print((time.perf_counter() - t) / n, m.get_stats_json(False)['total_time'])\"";
+  double step_seconds = 0;
+  for (auto _ : state) {
+    FILE* out = popen(cmd.c_str(), "r");
+    double per_eval = 0;
+    const int read = out ? std::fscanf(out, "%lf %lf", &per_eval, &step_seconds) : 0;
+    const int status = out ? pclose(out) : -1;
+    if (read != 2 || status != 0 || !(per_eval > 0)) {
+      state.SkipWithError("Calculon failed to run");
+      return;
+    }
+    state.SetIterationTime(per_eval);
+  }
+  state.counters["calculon_step_s"] = step_seconds;
+  state.counters["published_step_s"] = korthikanti_175b_selective().published;
+}
+BENCHMARK(Calculon_Korthikanti175B)
+    ->Name("Calculon/Korthikanti175B")
+    ->UseManualTime()
+    ->Unit(benchmark::kMicrosecond)
+    ->Iterations(3);
 
 }  // namespace
