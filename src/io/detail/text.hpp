@@ -50,6 +50,17 @@ inline void markdown_row(std::ostringstream& os, const std::vector<std::string>&
   os << '\n';
 }
 
+/// A Markdown table's header row and its alignment row (`right[i]`: the
+/// column is right-aligned).
+inline void markdown_header(std::ostringstream& os, const std::vector<std::string>& head,
+                            const std::vector<bool>& right) {
+  markdown_row(os, head);
+  os << '|';
+  for (std::size_t i = 0; i < head.size(); ++i)
+    os << (right[i] ? "---:|" : "---|");
+  os << '\n';
+}
+
 /// JSON text; scenario text may hold any bytes, so invalid UTF-8 is
 /// replaced, never thrown.
 inline std::string dump_json(const nlohmann::ordered_json& j, int indent) {
