@@ -40,6 +40,7 @@
 #include "traincost/io/render.hpp"
 #include "traincost/io/scenario.hpp"
 #include "traincost/io/simulation.hpp"
+#include "traincost/io/step_time_report.hpp"
 #include "traincost/io/svg_chart.hpp"
 #include "traincost/print/plausibility_report.hpp"
 #include "traincost/version.hpp"
@@ -203,6 +204,8 @@ std::string run_check(const Options& o) {
     out += "warning: " + printable(s.file) + ":" + std::to_string(d.where.line) + ":" +
            std::to_string(d.where.column) + ": " + d.field.str() + " (" + printable(d.stage) +
            "): " + described(d) + "\n";
+  for (const std::string& w : step_time_warnings(s))  // a plan that does not fit in memory
+    out += "warning: " + w + "\n";
   return out;
 }
 
@@ -240,6 +243,29 @@ std::string run_catalog(const Options& o) {
   // The catalog's own error, the query echoed with control characters escaped.
   (void)accelerator(printable(*o.accelerator, 60));
   return render_catalog(f);  // not reached: an unknown name throws above
+}
+
+/// `step-time` and `plan`: the report to standard output, or with --output
+/// to a file (written whole or not at all, never over the scenario).
+std::string to_output(const Options& o, std::string report) {
+  if (o.output.empty())
+    return report;
+  traincost::cli::write_output_file("--output", o.output, report, o.file);
+  return {};
+}
+
+/// `traincost step-time FILE`: each step-time stage's prediction and cost.
+std::string run_step_time(const Options& o) {
+  const Scenario s = read_one(o.file);
+  const Estimate e = estimate(s);
+  return to_output(o, render_step_time(step_time_report(s, e), *parse_format(o.format)));
+}
+
+/// `traincost plan FILE`: the best plans for each step-time stage.
+std::string run_plan(const Options& o, const PlanCommandOptions& plan) {
+  const Scenario s = read_one(o.file);
+  (void)estimate(s);  // the file must cost as written before plans are searched
+  return to_output(o, render_plans(plan_report(s, plan), *parse_format(o.format)));
 }
 
 /// `traincost corpus`: Epoch AI's published record (docs/corpus.md).
@@ -354,6 +380,30 @@ int main(int argc, char** argv) {
                       "fail (exit 1) when a stage's implied or stated MFU is implausible or "
                       "impossible");
 
+  CLI::App* step_time_cmd = app.add_subcommand(
+      "step-time",
+      "predict each [step_time] stage's step time, MFU and memory from architecture and plan");
+  add_file(step_time_cmd);
+  add_format(step_time_cmd);
+  PlanCommandOptions plan_options;
+  double deadline_days = 0;
+  CLI::App* plan_cmd = app.add_subcommand(
+      "plan", "search parallel plans for each [step_time] stage's model on its cluster");
+  add_file(plan_cmd);
+  add_format(plan_cmd);
+  plan_cmd->add_option("--top", plan_options.top, "plans shown, 1 to 100")
+      ->check(CLI::Range(1, 100))
+      ->default_str("5");
+  CLI::Option* deadline_opt =
+      plan_cmd
+          ->add_option("--deadline", deadline_days,
+                       "rank by cost among plans that train the stage's tokens within DAYS "
+                       "(the cluster and up to three halvings of it)")
+          ->check(CLI::Range(1e-3, 1e5));
+  for (CLI::App* sub : {step_time_cmd, plan_cmd})
+    sub->add_option("--output,-o", o.output, "write the report to FILE, not standard output")
+        ->check(chart_path);
+
   CLI::App* catalog_cmd =
       app.add_subcommand("catalog", "list the built-in accelerators with their sources");
   catalog_cmd->add_option("NAME", o.accelerator, "one accelerator, in detail");
@@ -426,7 +476,13 @@ int main(int argc, char** argv) {
           out = run_sensitivity(o);
         else if (compare_cmd->parsed())
           out = run_compare(o);
-        else if (check_cmd->parsed())
+        else if (step_time_cmd->parsed())
+          out = run_step_time(o);
+        else if (plan_cmd->parsed()) {
+          if (deadline_opt->count() > 0)
+            plan_options.deadline_days = deadline_days;
+          out = run_plan(o, plan_options);
+        } else if (check_cmd->parsed())
           out = run_check(o);
         else if (catalog_cmd->parsed())
           out = run_catalog(o);

@@ -278,7 +278,7 @@ Stage ScenarioBuilder::stage(const toml::table& t, const std::string& path, Stag
   r_.check_keys(t, path,
                 {"name", "kind", "gpu_hours", "wall_clock_hours", "wall_clock_days",
                  "gpu_hours_per_trillion_tokens", "training_tokens", "workload", "throughput",
-                 "evidence", "source", "cluster", "price"});
+                 "step_time", "evidence", "source", "cluster", "price"});
   Stage st;
   st.name = r_.nonempty_string(*r_.required(t, path, "name", "a stage name"), path + ".name");
   if (const toml::node* k = t.get("kind")) {
@@ -302,6 +302,14 @@ Stage ScenarioBuilder::stage(const toml::table& t, const std::string& path, Stag
   const toml::node* wd = t.get("wall_clock_days");
   const toml::node* rate = t.get("gpu_hours_per_trillion_tokens");
   const toml::node* wl = t.get("workload");
+  if (const toml::node* stn = t.get("step_time")) {
+    // Usage from the step-time model: scenario_step_time.cpp.
+    if (!wl)
+      r_.fail(ErrorCode::invalid_input, stn->source(), path + ".workload", "missing",
+              "a [workload] table with training_tokens beside [step_time]");
+    step_time_usage(t, path, slot, cluster, model_stage, st);
+    return st;
+  }
   // Reported time: exactly one form. A workload beside it is a claim (an
   // implied MFU); a workload alone computes the time from its throughput.
   const int reported = (gh ? 1 : 0) + (wh ? 1 : 0) + (wd ? 1 : 0) + (rate ? 1 : 0);
@@ -396,7 +404,7 @@ std::vector<Stage> ScenarioBuilder::plain_stages(const toml::node& n, const std:
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const std::string sp = path + "[" + std::to_string(i) + "]";
     const toml::table* t = r_.table_at(*arr, i, sp);
-    if (t->contains("workload") || t->contains("throughput"))
+    if (t->contains("workload") || t->contains("throughput") || t->contains("step_time"))
       r_.fail(ErrorCode::invalid_input, t->source(), sp + ".workload", "got a workload here",
               "gpu_hours or wall-clock time (workloads are for [run] stages)");
     out.push_back(stage(
@@ -453,6 +461,12 @@ TrainingRun ScenarioBuilder::training_run(const toml::table& t, const std::strin
         *r_.table_at(*arr, i, spath), spath,
         [ri, i](Scenario& s) -> Stage& { return s.runs[ri].stages[i]; }, run.cluster,
         run.name + ".stages[" + std::to_string(i) + "]"));
+    for (StepTimeStage& st : s_.step_time_stages)  // the stage's place, now known
+      if (st.path == spath) {
+        st.run = ri;
+        st.stage = i;
+        st.run_name = run.name;
+      }
   }
   run_footprint(t, path, ri, run.name);  // [run.energy], [run.emissions], [run.failures]
   return run;

@@ -236,10 +236,12 @@ TEST_F(Environment, AFileOverTheSizeCapReportsItsSizeAndNoLine) {
 TEST_F(Environment, UsageErrorsAreOnePrefixedLineWithASuggestion) {
   const auto typo = shell("$T estimat f");
   EXPECT_EQ(typo.exit_code, 2);
-  EXPECT_EQ(typo.err,
-            "traincost: error: unknown command \"estimat\", expected one of: estimate, simulate, "
-            "sensitivity, compare, check, catalog, corpus (closest: estimate) (see traincost "
-            "--help)\n");
+  EXPECT_EQ(
+      typo.err,
+      "traincost: error: unknown command \"estimat\", expected one of: estimate, simulate, "
+      "sensitivity, compare, check, step-time, plan, catalog, corpus (closest: estimate) (see "
+      "traincost "
+      "--help)\n");
   for (const char* command : {"$T", "$T estimate", "$T estimate \"$R\" --format xml",
                               "$T estimate \"$R\" --colour", "$T simulate \"$R\" -n 1"}) {
     SCOPED_TRACE(command);

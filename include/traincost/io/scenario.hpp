@@ -27,6 +27,7 @@
 #include "traincost/fleet/operating_cost.hpp"
 #include "traincost/hardware/accelerator.hpp"
 #include "traincost/io/footprint.hpp"
+#include "traincost/io/step_time.hpp"
 #include "traincost/program/program.hpp"
 #include "traincost/program/research.hpp"
 #include "traincost/program/staff.hpp"
@@ -168,6 +169,9 @@ struct Scenario {
   /// Each run's energy, emissions and failure inputs, by run index (empty
   /// when the file gives none; may be shorter than `runs`).
   std::vector<RunFootprintInputs> footprints;
+  /// Stages costed from a step-time model (`[run.stages.step_time]`), in
+  /// file order: their inputs and prediction (io/step_time.hpp).
+  std::vector<StepTimeStage> step_time_stages;
 };
 
 /// The program as the library's `Program` value, its runs and research costed.

@@ -120,6 +120,19 @@ class ScenarioBuilder {
   WorkloadClaim claim(const toml::table& t, const std::string& path, StageSlot slot,
                       const AcceleratorSpec& spec, const std::string& model_stage);
 
+  /// [run.stages.step_time] beside a [workload] (scenario_step_time.cpp): the
+  /// stage's usage from the step-time model; recorded in Scenario::step_time_stages.
+  void step_time_usage(const toml::table& t, const std::string& path, StageSlot slot,
+                       const Cluster& cluster, const std::string& model_stage, Stage& st);
+  perf::TransformerArchitecture architecture(const toml::node& n, const std::string& path);
+  perf::ParallelPlan parallel_plan(const toml::node& n, const std::string& path,
+                                   const AcceleratorSpec& spec);
+  perf::TrainingSystem training_system(const toml::table& st, const std::string& path,
+                                       const AcceleratorSpec& spec, std::string& preset_name);
+  /// A model error placed at the scenario field it names, else at `fallback`.
+  [[noreturn]] void step_time_error(const Error& e, const std::string& root,
+                                    const toml::node& fallback, const std::string& fallback_field);
+
   /// A count of accelerators, checked by the library's own rule (the same
   /// message as `Cluster` gives in C++).
   double accelerator_count(const toml::node& n, const std::string& field);
