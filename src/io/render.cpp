@@ -452,15 +452,16 @@ std::string render_catalog(Format f, const CatalogEntry* entry) {
         t.print(os);
       } else {
         using A = TextTable::Align;
-        TextTable t({"accelerator", "vendor", "form", "BF16 TFLOP/s", "FP8 TFLOP/s", "memory GB",
-                     "GB/s", "TDP W", "year", "src", "source"},
+        // FP32 beside BF16 and FP8: the GPUs before Volta have nothing narrower.
+        TextTable t({"accelerator", "vendor", "form", "FP32 TFLOP/s", "BF16 TFLOP/s", "FP8 TFLOP/s",
+                     "memory GB", "GB/s", "TDP W", "year", "src", "source"},
                     {A::left, A::left, A::left, A::right, A::right, A::right, A::right, A::right,
-                     A::right, A::left, A::left});
+                     A::right, A::right, A::left, A::left});
         for (const auto* e : entries) {
           const AcceleratorSpec& s = e->spec;
           t.add_row({s.name, s.vendor, std::string(to_string(s.form_factor)),
-                     peak_text(s, Precision::bf16), peak_text(s, Precision::fp8),
-                     format_number(in_gigabytes(s.memory)),
+                     peak_text(s, Precision::fp32), peak_text(s, Precision::bf16),
+                     peak_text(s, Precision::fp8), format_number(in_gigabytes(s.memory)),
                      format_number(in_gigabytes_per_second(s.memory_bandwidth)),
                      opt(
                          s.tdp, [](auto v) { return in_watts_per_accelerator(v); }, 0),
@@ -473,14 +474,14 @@ std::string render_catalog(Format f, const CatalogEntry* entry) {
     case Format::markdown:
       markdown_header(
           os,
-          {"accelerator", "vendor", "form", "BF16 TFLOP/s", "FP8 TFLOP/s", "memory GB", "GB/s",
-           "TDP W", "year", "src", "source", "notes"},
-          {false, false, false, true, true, true, true, true, true, false, false, false});
+          {"accelerator", "vendor", "form", "FP32 TFLOP/s", "BF16 TFLOP/s", "FP8 TFLOP/s",
+           "memory GB", "GB/s", "TDP W", "year", "src", "source", "notes"},
+          {false, false, false, true, true, true, true, true, true, true, false, false, false});
       for (const auto* e : entries) {
         const AcceleratorSpec& s = e->spec;
         markdown_row(os, {md(s.name), md(s.vendor), std::string(to_string(s.form_factor)),
-                          peak_text(s, Precision::bf16), peak_text(s, Precision::fp8),
-                          format_number(in_gigabytes(s.memory)),
+                          peak_text(s, Precision::fp32), peak_text(s, Precision::bf16),
+                          peak_text(s, Precision::fp8), format_number(in_gigabytes(s.memory)),
                           format_number(in_gigabytes_per_second(s.memory_bandwidth)),
                           opt(
                               s.tdp, [](auto v) { return in_watts_per_accelerator(v); }, 0),

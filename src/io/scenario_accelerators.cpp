@@ -129,7 +129,7 @@ Precision ScenarioBuilder::precision(const toml::node& n, const std::string& fie
   const std::string v = r_.string_value(n, field);
   if (auto p = parse_precision(v))
     return *p;
-  r_.fail_type(n, field, "one of: fp64, fp64-tensor, tf32, bf16 (or fp16), fp8, int8");
+  r_.fail_type(n, field, "one of: " + precision_names_text());
 }
 
 }  // namespace traincost::io::detail_reader

@@ -261,3 +261,55 @@ TEST(ScenarioFields, LocationKeysDropElementNames) {
 
 }  // namespace
 }  // namespace traincost::io
+
+namespace traincost::io {
+namespace {
+
+// A run on a GPU before Volta is sized against its FP32 peak (docs/sources.md
+// §12: the K80's 8.126 TFLOP/s); asking it for BF16 is a located error that
+// lists the precisions it has. The workload and MFU are test inputs.
+constexpr const char* k80_run = R"(
+name = "k80"
+[run]
+name = "on K80s"
+[run.cluster]
+accelerator = "NVIDIA Tesla K80"
+count = 64
+[run.price]
+usd_per_gpu_hour = 1.0
+[[run.stages]]
+name = "pre-training"
+[run.stages.workload]
+total_parameters = 1e9
+training_tokens = 1e10
+training_precision = "fp32"
+[run.stages.throughput]
+mfu = 0.5
+mfu_precision = "fp32"
+)";
+
+TEST(ScenarioReader, AnFp32RunOnAK80IsSizedAgainstItsFp32Peak) {
+  const Scenario s = parse_scenario(k80_run, "k80.toml");
+  EXPECT_EQ(s.runs[0].cluster.accelerator().name, "Tesla K80");
+  const Estimate e = estimate(s);
+  ASSERT_EQ(e.results.size(), 1u);
+  // 6 x 1e9 x 1e10 FLOP at half of 8.126 TFLOP/s, in hours, at $1 an hour.
+  const double gpu_hours = 6e19 / (8.126e12 * 0.5) / 3600.0;
+  EXPECT_NEAR(in_usd(e.results[0].total), gpu_hours, gpu_hours * 1e-12);
+}
+
+TEST(ScenarioReader, Bf16OnAK80IsALocatedErrorListingFp32) {
+  std::string bad = k80_run;
+  bad.replace(bad.find("training_precision = \"fp32\""), 27, "training_precision = \"bf16\"");
+  try {
+    (void)parse_scenario(bad, "k80.toml");
+    FAIL() << "a K80 has no BF16 peak";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::unsupported_precision);
+    EXPECT_EQ(e.field().str(), "run.stages[0].workload.training_precision");
+    EXPECT_EQ(e.expected(), "a precision the Tesla K80 has a peak for (one of: fp64 fp32)");
+  }
+}
+
+}  // namespace
+}  // namespace traincost::io

@@ -13,6 +13,18 @@ TEST(Precision, NamesRoundTrip) {
   }
 }
 
+TEST(Precision, Fp32IsPlainSinglePrecisionBetweenFp64AndTf32) {
+  EXPECT_EQ(to_string(Precision::fp32), "fp32");
+  EXPECT_EQ(parse_precision("FP32"), Precision::fp32);
+  EXPECT_EQ(parse_precision("fp32"), Precision::fp32);
+  EXPECT_NE(parse_precision("tf32"), Precision::fp32);  // tensor-core TF32 is its own peak
+  // Tables print widest first; peaks are stored by this order.
+  EXPECT_EQ(all_precisions.size(), 7u);
+  EXPECT_EQ(all_precisions[2], Precision::fp32);
+  EXPECT_EQ(all_precisions[3], Precision::tf32);
+  EXPECT_EQ(precision_names_text(), "fp64, fp64-tensor, fp32, tf32, bf16 (or fp16), fp8, int8");
+}
+
 TEST(Precision, ParsingIgnoresCaseAndTakesFp16AsBf16) {
   EXPECT_EQ(parse_precision("BF16"), Precision::bf16);
   EXPECT_EQ(parse_precision("fp16"), Precision::bf16);
