@@ -353,6 +353,16 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
     a2a += a2a_fwd;
   } else if (p.recompute == Recompute::selective) {
     mb.recompute = fwd_core + kern_core / r.hbm;
+    if (mla_up_projection_recomputed(m, p)) {  // MLA: the up-projections run again
+      const LatentAttention& la = *m.latent_attention;
+      const double nq = m.heads;
+      mb.recompute +=
+          layers *
+          (gemm_time(r, tokens, nq * core_qk_dim(m) / t,
+                     static_cast<double>(la.query_rank > 0 ? la.query_rank : m.hidden)) +
+           gemm_time(r, tokens, nq * static_cast<double>(la.qk_head_dim + la.v_head_dim) / t,
+                     static_cast<double>(la.kv_rank)));
+    }
   }
   if (p.overlap.tensor_parallel)
     tp = std::max(0.0, tp - mb.gemm);
@@ -499,8 +509,16 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   double recomputed = 0;
   if (p.recompute == Recompute::full)
     recomputed = fwd - f.logits;
-  else if (p.recompute == Recompute::selective)
+  else if (p.recompute == Recompute::selective) {
     recomputed = (attention == AttentionFlop::causal ? 0.5 : 1.0) * f.attention_core;
+    if (detail::mla_up_projection_recomputed(m, p)) {
+      const LatentAttention& la = *m.latent_attention;
+      const double q_in = static_cast<double>(la.query_rank > 0 ? la.query_rank : m.hidden);
+      recomputed += 2.0 * m.heads * m.layers *
+                    (q_in * detail::core_qk_dim(m) +
+                     static_cast<double>(la.kv_rank * (la.qk_head_dim + la.v_head_dim)));
+    }
+  }
   out.model_flop_per_token = flop_per_token(model);
   out.hardware_flop_per_token = flop_per_token(model + recomputed);
   const double step = in_seconds(b.total);

@@ -427,7 +427,9 @@ inline PublishedRun deepseek_v3_showcase() {
   p.zero = perf::ZeroStage::optimizer;
   p.micro_batch = 1;  // [?]
   p.global_batch = 15'360;
-  p.recompute = perf::Recompute::none;  // DeepSeek recomputes norms and MLA up-projections only
+  // DeepSeek recomputes the norms and the MLA up-projections (report §3.2.3):
+  // selective recompute of an MLA model (perf/memory.hpp)
+  p.recompute = perf::Recompute::selective;
   p.precision = Precision::fp8;
   p.flash_attention = true;
   p.overlap.data_parallel = true;
