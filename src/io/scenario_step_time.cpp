@@ -74,10 +74,10 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
   const toml::table* t = n.as_table();
   if (!t)
     r_.fail_type(n, path, "a table { layers, hidden, ffn, ffn_kind, heads, ... }");
-  r_.check_keys(
-      *t, path,
-      {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim", "vocabulary",
-       "sequence_length", "tied_embeddings", "moe", "latent_attention", "evidence", "source"});
+  r_.check_keys(*t, path,
+                {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim",
+                 "vocabulary", "sequence_length", "tied_embeddings", "multi_token_prediction",
+                 "moe", "latent_attention", "evidence", "source"});
   auto whole = [&](const toml::table& tt, const std::string& p, std::string_view key, double hi,
                    const std::string& what) {
     return static_cast<long long>(
@@ -118,6 +118,9 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
       r_.fail_type(*tied, path + ".tied_embeddings", "true or false");
     a.tied_embeddings = b->get();
   }
+  a.multi_token_prediction = static_cast<int>(
+      optional_whole(*t, path, "multi_token_prediction", 0, 16,
+                     "a multi-token-prediction depth from 0 to 16 (0: next token only)", 0));
   if (const toml::node* m = t->get("moe")) {
     const std::string mp = path + ".moe";
     const toml::table* mt = m->as_table();

@@ -70,6 +70,8 @@ inline void check_architecture(const TransformerArchitecture& m) {
                    "a positive vocabulary size");
   require_at_least("architecture.sequence_length", static_cast<double>(m.sequence_length), 1,
                    "a positive sequence length in tokens");
+  require_at_least("architecture.multi_token_prediction", m.multi_token_prediction, 0,
+                   "a prediction depth >= 0 (0: next-token prediction only)");
   const bool all_moe = m.moe && m.moe->dense_layers == 0;
   if (!all_moe)
     require_at_least("architecture.ffn", static_cast<double>(m.ffn), 1,

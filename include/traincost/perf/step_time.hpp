@@ -421,7 +421,11 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   const double t = p.tensor, c = p.context, d = p.data;
 
   StepTimeBreakdown b;
-  b.compute = detail::secs(micro * mb.compute);
+  // Multi-token-prediction modules: their compute, spread over the stages
+  // as if the pipeline were rebalanced for them (their layer assignment is
+  // not published) [assumed]; no activations, all-to-all or bubble share.
+  const double prediction = 1.0 + f.prediction_modules / f.total(AttentionFlop::causal);
+  b.compute = detail::secs(micro * mb.compute * prediction);
   b.recompute = detail::secs(micro * mb.recompute);
   b.tensor_parallel = detail::secs(micro * mb.tensor);
   b.expert_all_to_all = detail::secs(micro * mb.expert);
@@ -520,7 +524,7 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
     }
   }
   out.model_flop_per_token = flop_per_token(model);
-  out.hardware_flop_per_token = flop_per_token(model + recomputed);
+  out.hardware_flop_per_token = flop_per_token(model + recomputed + 3.0 * f.prediction_modules);
   const double step = in_seconds(b.total);
   const double tokens =
       static_cast<double>(p.global_batch) * static_cast<double>(m.sequence_length);
