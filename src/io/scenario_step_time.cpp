@@ -177,9 +177,9 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   if (!t)
     r_.fail_type(n, path, "a table { tensor, pipeline, data, micro_batch, global_batch, ... }");
   r_.check_keys(*t, path,
-                {"tensor", "sequence_parallel", "pipeline", "virtual_stages", "data", "zero",
-                 "expert", "context", "micro_batch", "global_batch", "recompute", "precision",
-                 "overlap", "evidence", "source"});
+                {"tensor", "sequence_parallel", "pipeline", "virtual_stages", "dual_pipe", "data",
+                 "zero", "expert", "context", "micro_batch", "global_batch", "recompute",
+                 "precision", "overlap", "evidence", "source"});
   auto degree = [&](std::string_view key, int fallback) {
     if (const toml::node* v = t->get(key))
       return static_cast<int>(r_.whole_in_range(*v, Reader::child(path, key), 1, max_degree,
@@ -201,6 +201,7 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   p.sequence_parallel = flag(*t, path, "sequence_parallel", false);
   p.pipeline = degree("pipeline", 1);
   p.virtual_stages = degree("virtual_stages", 1);
+  p.dual_pipe = flag(*t, path, "dual_pipe", false);
   r_.required(*t, path, "data", "the data-parallel degree (a whole number, at least 1)");
   p.data = degree("data", 1);
   p.expert = degree("expert", 1);

@@ -194,6 +194,15 @@ TEST(StepTimeScenario, MultiTokenPredictionAddsWorkButNotModelFlop) {
             std::string::npos);
 }
 
+TEST(StepTimeScenario, DualPipeIsReadAndCheckedAgainstInterleaving) {
+  // The GPT-3 plan interleaves 3 chunks per stage: DualPipe does not.
+  const std::string e = error_of(gpt3("dual_pipe = true"));
+  EXPECT_NE(e.find("run.stages[0].step_time.plan.virtual_stages: got 3"), std::string::npos) << e;
+  EXPECT_NE(e.find("1 when plan.dual_pipe is set"), std::string::npos) << e;
+  EXPECT_NE(error_of(gpt3("dual_pipe = 1")).find("run.stages[0].step_time.plan.dual_pipe"),
+            std::string::npos);
+}
+
 TEST(StepTimeScenario, MoeAndOverlapKeysReachTheModel) {
   const Scenario s =
       parse_scenario(gpt3("[run.stages.step_time.plan.overlap]\ntensor_parallel = true\n"

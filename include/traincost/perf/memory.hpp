@@ -149,6 +149,8 @@ inline LayerActivations full_layer_activations(const TransformerArchitecture& m,
 /// stage (see the file comment), in units of a stage's layers.
 inline double in_flight_first(const ParallelPlan& p) {
   const double m = static_cast<double>(p.micro_batches());
+  if (p.dual_pipe)  // p + 1 stage-loads, half on each of the rank's two stages
+    return (m < p.pipeline + 1.0 ? m : p.pipeline + 1.0) / 2.0;
   if (p.virtual_stages == 1)
     return m < p.pipeline ? m : p.pipeline;
   const double v = p.virtual_stages;
@@ -157,6 +159,8 @@ inline double in_flight_first(const ParallelPlan& p) {
   return (chunks < all ? chunks : all) / v;
 }
 inline double in_flight_last(const ParallelPlan& p) {
+  if (p.dual_pipe)
+    return in_flight_first(p);
   if (p.virtual_stages == 1)
     return 1.0;
   const double m = static_cast<double>(p.micro_batches());
@@ -229,7 +233,14 @@ inline MemoryEstimate estimate_memory(const TransformerArchitecture& m, const Pa
   const detail::LayerActivations per_layer = detail::layer_activations(m, p);
   detail::StageMemory worst =
       detail::stage_memory(m, p, st.first, detail::in_flight_first(p), per_layer);
-  if (!st.single) {
+  if (p.dual_pipe) {  // rank 0 holds the first and the last stage (DualPipe)
+    const detail::StageMemory last =
+        detail::stage_memory(m, p, st.last, detail::in_flight_last(p), per_layer);
+    worst.weights += last.weights;
+    worst.gradients += last.gradients;
+    worst.optimizer += last.optimizer;
+    worst.activations += last.activations;
+  } else if (!st.single) {
     const detail::StageMemory last =
         detail::stage_memory(m, p, st.last, detail::in_flight_last(p), per_layer);
     if (last.total() > worst.total())

@@ -411,7 +411,19 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
       middle.output = false;
       stage_sum += (p.pipeline - 2) * detail::micro_batch(m, p, r, f, k, middle).total();
     }
-    if (last.total() > mb.total()) {
+    if (p.dual_pipe) {
+      // DualPipe: rank 0 runs the first stage for the micro-batches of one
+      // direction and the last for the other: the mean of the two (a
+      // middle rank's two middle stages are no slower).
+      const auto mean = [](double a, double b2) { return 0.5 * (a + b2); };
+      mb.compute = mean(mb.compute, last.compute);
+      mb.recompute = mean(mb.recompute, last.recompute);
+      mb.tensor = mean(mb.tensor, last.tensor);
+      mb.expert = mean(mb.expert, last.expert);
+      mb.gemm = mean(mb.gemm, last.gemm);
+      mb.forward = mean(mb.forward, last.forward);
+      mb.backward = mean(mb.backward, last.backward);
+    } else if (last.total() > mb.total()) {
       mb = last;
       slow = st.last;
     }
@@ -429,7 +441,12 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   b.recompute = detail::secs(micro * mb.recompute);
   b.tensor_parallel = detail::secs(micro * mb.tensor);
   b.expert_all_to_all = detail::secs(micro * mb.expert);
-  b.pipeline_bubble = detail::secs((stage_sum - mb.total()) / v);
+  // DualPipe idles (p/2 - 1)(F&B + B - 3W) against 1F1B's (p - 1)(F + B):
+  // with B = 2F, W = F (the weight gradient half the backward) and F&B =
+  // F + B (an overlapped pair takes both computes) [assumed], 2F per step
+  // of the bubble against 3F, over p/2 - 1 steps instead of p - 1.
+  const double bubble_scale = p.dual_pipe ? (pp / 2.0 - 1.0) / (pp - 1.0) * (2.0 / 3.0) : 1.0 / v;
+  b.pipeline_bubble = detail::secs(bubble_scale * (stage_sum - mb.total()));
   if (p.pipeline > 1) {
     const double msg = static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) /
                        c * static_cast<double>(m.hidden) * 2.0 / t;
@@ -440,12 +457,18 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
     b.pipeline_transfer = detail::secs(exposed);
   }
   // Data parallel: the slowest stage's parameters (the first holds the embedding).
-  const detail::StageParameters par = detail::stage_parameters(m, p, slow);
+  detail::StageParameters par = detail::stage_parameters(m, p, slow);
+  if (p.dual_pipe && !st.single) {  // two stages, two copies of the parameters
+    const detail::StageParameters other = detail::stage_parameters(m, p, st.last);
+    par.dense += other.dense;
+    par.expert += other.expert;
+  }
   const double n_dense = d * c, n_expert = d * c / p.expert;
   const double span = t * c * d;
   // One all-gather or reduce-scatter of the stage's parameters, one
   // collective per layer (Megatron's and FSDP's buckets are about a layer).
-  const double layers = std::max(1.0, slow.layers());
+  const double layers =
+      std::max(1.0, slow.layers() + (p.dual_pipe && !st.single ? st.last.layers() : 0.0));
   const double pass = detail::half_ring(r, n_dense, par.dense, layers, span) +
                       detail::half_ring(r, n_expert, par.expert, layers, span);
   const bool overlap = p.overlap.data_parallel;

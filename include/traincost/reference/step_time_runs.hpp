@@ -424,8 +424,8 @@ inline PublishedRun deepseek_v3_showcase() {
   perf::ParallelPlan p;
   p.tensor = 1;
   p.pipeline = 16;
-  p.virtual_stages = 2;  // [?] DualPipe's bubble is about half of 1F1B's: two chunks per stage
-  p.data = 128;          // 2,048 / 16 [D]
+  p.dual_pipe = true;  // DualPipe (report §3.2.1) [P]; its bubble terms W = F, F&B = F + B [?]
+  p.data = 128;        // 2,048 / 16 [D]
   p.expert = 64;
   p.zero = perf::ZeroStage::optimizer;
   p.micro_batch = 1;  // [?]
@@ -451,7 +451,7 @@ inline PublishedRun deepseek_v3_showcase() {
       "ISCA'25, arXiv 2505.09343; V3 report §4.2) = 19.93 s per step; docs/sources.md "
       "§15 G");
   run.assumptions =
-      "micro-batch 1, DualPipe as interleaved 1F1B (2 chunks) with overlapped all-to-all; "
+      "micro-batch 1, DualPipe with W = F and F&B = F + B, overlapped all-to-all; "
       "multi-token prediction spread over the stages, no expert load imbalance";
   return run;
 }

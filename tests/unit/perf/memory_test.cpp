@@ -137,6 +137,32 @@ TEST(Memory, DeepSeekV3MoeLayerUnderFp8AndSelectiveRecompute) {
             1.9 * in_bytes(layer_activation_memory(m, p, true)));
 }
 
+TEST(Memory, DualPipeHoldsTwoStagesAndPipelinePlusOneLoadsInFlight) {
+  // DualPipe (docs/sources.md §15 G): rank 0 holds the first and the last
+  // stage (2x parameters) and p + 1 stage-loads of activations, against
+  // 1F1B's p on the first stage; plus the last stage's logits.
+  const TrainingSystem sys = h800_hgx_cluster();
+  TransformerArchitecture m = testing::deepseek_v3();
+  m.moe->dense_layers = 0;  // every stage holds four MoE layers
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 128;
+  p.expert = 64;
+  p.global_batch = 15'360;  // 120 micro-batches: the pipeline is full
+  p.zero = ZeroStage::optimizer;
+  p.recompute = Recompute::selective;
+  p.precision = Precision::fp8;
+  const MemoryEstimate one_f_one_b = estimate_memory(m, p, sys);
+  p.dual_pipe = true;
+  const MemoryEstimate dual = estimate_memory(m, p, sys);
+  EXPECT_NEAR(in_bytes(dual.weights), 2.0 * in_bytes(one_f_one_b.weights), 1.0);
+  EXPECT_NEAR(in_bytes(dual.gradients), 2.0 * in_bytes(one_f_one_b.gradients), 1.0);
+  const double h = 7'168, vocabulary = 129'280, tokens = 4'096;
+  const double logits = tokens * (4.0 * h + 4.0 * vocabulary);
+  EXPECT_NEAR(in_bytes(dual.activations), 17.0 / 16.0 * in_bytes(one_f_one_b.activations) + logits,
+              1e3);
+}
+
 TEST(Memory, PipelineFirstStageHoldsKorthikantiInFlightFactor) {
   // Full recompute: the first stage stores the layer inputs of every
   // micro-batch in flight, l·(1 + (p-1)/(p·v)) layers' worth, plus the
