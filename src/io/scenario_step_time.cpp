@@ -74,10 +74,10 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
   const toml::table* t = n.as_table();
   if (!t)
     r_.fail_type(n, path, "a table { layers, hidden, ffn, ffn_kind, heads, ... }");
-  r_.check_keys(
-      *t, path,
-      {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim", "vocabulary",
-       "sequence_length", "tied_embeddings", "moe", "latent_attention", "evidence", "source"});
+  r_.check_keys(*t, path,
+                {"name", "layers", "hidden", "ffn", "ffn_kind", "heads", "kv_heads", "head_dim",
+                 "vocabulary", "sequence_length", "tied_embeddings", "multi_token_prediction",
+                 "moe", "latent_attention", "evidence", "source"});
   auto whole = [&](const toml::table& tt, const std::string& p, std::string_view key, double hi,
                    const std::string& what) {
     return static_cast<long long>(
@@ -118,6 +118,9 @@ perf::TransformerArchitecture ScenarioBuilder::architecture(const toml::node& n,
       r_.fail_type(*tied, path + ".tied_embeddings", "true or false");
     a.tied_embeddings = b->get();
   }
+  a.multi_token_prediction = static_cast<int>(
+      optional_whole(*t, path, "multi_token_prediction", 0, 16,
+                     "a multi-token-prediction depth from 0 to 16 (0: next token only)", 0));
   if (const toml::node* m = t->get("moe")) {
     const std::string mp = path + ".moe";
     const toml::table* mt = m->as_table();
@@ -174,9 +177,9 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   if (!t)
     r_.fail_type(n, path, "a table { tensor, pipeline, data, micro_batch, global_batch, ... }");
   r_.check_keys(*t, path,
-                {"tensor", "sequence_parallel", "pipeline", "virtual_stages", "data", "zero",
-                 "expert", "context", "micro_batch", "global_batch", "recompute", "precision",
-                 "overlap", "evidence", "source"});
+                {"tensor", "sequence_parallel", "pipeline", "virtual_stages", "dual_pipe", "data",
+                 "zero", "expert", "context", "micro_batch", "global_batch", "recompute",
+                 "precision", "overlap", "evidence", "source"});
   auto degree = [&](std::string_view key, int fallback) {
     if (const toml::node* v = t->get(key))
       return static_cast<int>(r_.whole_in_range(*v, Reader::child(path, key), 1, max_degree,
@@ -198,6 +201,7 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   p.sequence_parallel = flag(*t, path, "sequence_parallel", false);
   p.pipeline = degree("pipeline", 1);
   p.virtual_stages = degree("virtual_stages", 1);
+  p.dual_pipe = flag(*t, path, "dual_pipe", false);
   r_.required(*t, path, "data", "the data-parallel degree (a whole number, at least 1)");
   p.data = degree("data", 1);
   p.expert = degree("expert", 1);

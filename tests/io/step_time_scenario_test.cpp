@@ -175,6 +175,34 @@ TEST(StepTimeScenario, EfficiencyOverridesAreAssumedAndChangeThePrediction) {
             in_seconds(base.step_time_stages.front().prediction.time.total));
 }
 
+TEST(StepTimeScenario, MultiTokenPredictionAddsWorkButNotModelFlop) {
+  const Scenario base = parse_scenario(gpt3(), "s.toml");
+  const Scenario mtp = parse_scenario(gpt3("", "multi_token_prediction = 1"), "s.toml");
+  const StepTimeStage& b = base.step_time_stages[0];
+  const StepTimeStage& m = mtp.step_time_stages[0];
+  EXPECT_EQ(m.architecture.multi_token_prediction, 1);
+  EXPECT_EQ(b.architecture.multi_token_prediction, 0);
+  // One more block and output head per token: hardware work and time grow,
+  // the model FLOP the MFU counts does not.
+  EXPECT_DOUBLE_EQ(in_flop_per_token(m.prediction.model_flop_per_token),
+                   in_flop_per_token(b.prediction.model_flop_per_token));
+  EXPECT_GT(in_flop_per_token(m.prediction.hardware_flop_per_token),
+            in_flop_per_token(b.prediction.hardware_flop_per_token));
+  EXPECT_GT(in_seconds(m.prediction.time.total), in_seconds(b.prediction.time.total));
+  EXPECT_NE(error_of(gpt3("", "multi_token_prediction = -1"))
+                .find("run.stages[0].step_time.architecture.multi_token_prediction: got -1"),
+            std::string::npos);
+}
+
+TEST(StepTimeScenario, DualPipeIsReadAndCheckedAgainstInterleaving) {
+  // The GPT-3 plan interleaves 3 chunks per stage: DualPipe does not.
+  const std::string e = error_of(gpt3("dual_pipe = true"));
+  EXPECT_NE(e.find("run.stages[0].step_time.plan.virtual_stages: got 3"), std::string::npos) << e;
+  EXPECT_NE(e.find("1 when plan.dual_pipe is set"), std::string::npos) << e;
+  EXPECT_NE(error_of(gpt3("dual_pipe = 1")).find("run.stages[0].step_time.plan.dual_pipe"),
+            std::string::npos);
+}
+
 TEST(StepTimeScenario, MoeAndOverlapKeysReachTheModel) {
   const Scenario s =
       parse_scenario(gpt3("[run.stages.step_time.plan.overlap]\ntensor_parallel = true\n"

@@ -79,7 +79,13 @@ struct TransformerArchitecture {
   bool dropout = false;
   std::optional<LatentAttention> latent_attention;  ///< MLA instead of (G)QA
   std::optional<MixtureOfExperts> moe;              ///< MoE FFN layers
-  Provenance provenance;                            ///< where the shapes come from
+  /// Multi-token-prediction depth (DeepSeek-V3 §2.2: 1): each module runs one
+  /// more transformer block of the last layer's kind, a 2h -> h projection
+  /// and the shared output head once more per token. Trained, discarded at
+  /// inference: its work is hardware FLOP and time, not model FLOP (the
+  /// MFU's 250 GFLOP/token of ISCA'25 leaves it out; docs/sources.md §15 G).
+  int multi_token_prediction = 0;
+  Provenance provenance;  ///< where the shapes come from
 
   /// Per-head query/key size: `head_dim` when given, else hidden / heads.
   long long query_head_dim() const { return head_dim ? *head_dim : hidden / heads; }

@@ -70,6 +70,8 @@ inline void check_architecture(const TransformerArchitecture& m) {
                    "a positive vocabulary size");
   require_at_least("architecture.sequence_length", static_cast<double>(m.sequence_length), 1,
                    "a positive sequence length in tokens");
+  require_at_least("architecture.multi_token_prediction", m.multi_token_prediction, 0,
+                   "a prediction depth >= 0 (0: next-token prediction only)");
   const bool all_moe = m.moe && m.moe->dense_layers == 0;
   if (!all_moe)
     require_at_least("architecture.ffn", static_cast<double>(m.ffn), 1,
@@ -151,6 +153,12 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
   if (p.sequence_parallel && p.tensor == 1) [[unlikely]]
     detail::fail_field("plan.tensor", p.tensor,
                        "a tensor-parallel degree > 1 when plan.sequence_parallel is set");
+  if (p.dual_pipe && (p.pipeline < 2 || p.pipeline % 2 != 0)) [[unlikely]]
+    detail::fail_field("plan.pipeline", p.pipeline,
+                       "an even number of stages >= 2 when plan.dual_pipe is set");
+  if (p.dual_pipe && p.virtual_stages != 1) [[unlikely]]
+    detail::fail_field("plan.virtual_stages", p.virtual_stages,
+                       "1 when plan.dual_pipe is set (DualPipe does not interleave)");
   if (p.virtual_stages > 1 && p.pipeline == 1) [[unlikely]]
     detail::fail_field("plan.virtual_stages", p.virtual_stages,
                        "1 when plan.pipeline is 1 (interleaving needs a pipeline)");

@@ -69,6 +69,9 @@ struct ForwardFlop {
   double moe_layer = 0;         ///< projections + MoE FFN of one MoE layer, core excluded
   double core_per_layer = 0;    ///< attention core of one layer, full square
   double router_per_layer = 0;  ///< router of one MoE layer (included in moe_layer)
+  /// Multi-token-prediction modules, all depths: block (causal core),
+  /// projection, output head. Not in `total` (not model FLOP).
+  double prediction_modules = 0;
 
   /// Forward FLOP per token, with the core halved when causal.
   double total(AttentionFlop a) const {
@@ -156,6 +159,11 @@ inline ForwardFlop forward_flop(const TransformerArchitecture& m) {
   f.attention_core = l * f.core_per_layer;
   f.feed_forward = dense_layers * dense_ffn + moe_layers * moe_ffn;
   f.logits = 2.0 * h * static_cast<double>(m.vocabulary);
+  if (m.multi_token_prediction > 0) {
+    const double block = (m.moe && moe_layers > 0 ? f.moe_layer : f.dense_layer) +
+                         0.5 * f.core_per_layer;  // causal, as fused kernels run it
+    f.prediction_modules = m.multi_token_prediction * (block + 2.0 * 2.0 * h * h + f.logits);
+  }
   return f;
 }
 

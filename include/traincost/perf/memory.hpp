@@ -52,6 +52,14 @@ inline constexpr double optimizer_bytes_per_parameter = 12.0;
 
 namespace detail {
 
+/// Selective recompute of a latent-attention (MLA) model also re-creates the
+/// queries, keys and values from the stored latents in backward instead of
+/// storing them, as DeepSeek-V3 does (report §3.2.3, docs/sources.md §15 G):
+/// like the attention core, they are large and cheap to recompute.
+inline bool mla_up_projection_recomputed(const TransformerArchitecture& m, const ParallelPlan& p) {
+  return m.latent_attention.has_value() && p.recompute == Recompute::selective;
+}
+
 /// Stored activation bytes of one layer for one micro-batch on one
 /// accelerator, dense or MoE.
 struct LayerActivations {
@@ -73,20 +81,31 @@ inline LayerActivations layer_activations(const TransformerArchitecture& m, cons
     const double input = 2.0 * tokens * h * rep;
     return {input, input};
   }
+  // Bytes per element of a cached linear-layer input: FP8 plans cache them in
+  // FP8 for the FP8 weight-gradient GEMM (DeepSeek-V3 report §3.3.3,
+  // docs/sources.md §15 G) [assumed for every fp8 plan]; BF16 otherwise.
+  const bool fp8 = p.precision == Precision::fp8;
+  const double lin = fp8 ? 1.0 : 2.0;
   // Attention block, bytes per token.
   double attn = 2.0 * h * rep      // LayerNorm input
-                + 2.0 * h * rep    // QKV input (LayerNorm output)
+                + lin * h * rep    // QKV input (LayerNorm output)
                 + mask * h * rep;  // dropout mask after the output projection
   const double qk = core_qk_dim(m), vd = core_v_dim(m);
   if (m.latent_attention) {
     const LatentAttention& la = *m.latent_attention;
-    attn += 2.0 * static_cast<double>(la.query_rank + la.kv_rank + la.qk_rope_head_dim) * rep;
-    attn += (2.0 * nq * qk * 2.0 + 2.0 * nq * vd) / t;  // Q, K after up-projection, V
+    attn += lin * static_cast<double>(la.query_rank + la.kv_rank) * rep  // up-projection inputs
+            + 2.0 * static_cast<double>(la.qk_rope_head_dim) * rep;      // rotary key
+    // Q, K, V after the up-projections; selective recompute re-creates them
+    // from the latents in backward (DeepSeek-V3 report §3.2.3).
+    if (!mla_up_projection_recomputed(m, p))
+      attn += (2.0 * nq * qk * 2.0 + 2.0 * nq * vd) / t;
   } else {
     const double nkv = m.kv_heads > 0 ? m.kv_heads : m.heads;
     attn += (2.0 * nq * qk + 2.0 * nkv * qk + 2.0 * nkv * vd) / t;  // Q, K, V
   }
-  attn += 2.0 * nq * vd / t;  // output projection input
+  // Output projection input, kept at 2 bytes: DeepSeek stores it in a 12-bit
+  // format (E5M6, report §3.3.3) rather than FP8.
+  attn += 2.0 * nq * vd / t;
   // Attention core: softmax output 2, its dropout mask 1, dropout output 2
   // bytes per score (Korthikanti's 5·a·s²·b); gone under selective
   // recompute or a fused kernel, which keeps FP32 row statistics instead.
@@ -95,20 +114,25 @@ inline LayerActivations layer_activations(const TransformerArchitecture& m, cons
     attn += (2.0 + mask + (m.dropout ? 2.0 : 0.0)) * nq * s / t;
   else
     attn += 4.0 * nq / t;
-  // FFN block, bytes per token.
-  const double acts = m.ffn_kind == FeedForwardKind::swiglu ? 6.0 : 4.0;  // per inner element
-  const double ffn_common = 2.0 * h * rep                                 // LayerNorm input
-                            + 2.0 * h * rep                               // first linear input
-                            + mask * h * rep;                             // dropout mask
+  // FFN block, bytes per token; per inner element: GELU input 2 and output
+  // (the second linear's input); SwiGLU gate 2, up 2 and product.
+  const bool swiglu = m.ffn_kind == FeedForwardKind::swiglu;
+  const double acts = (swiglu ? 4.0 : 2.0) + lin;
+  // Experts of FP8 plans cache the SwiGLU inputs in FP8 and recompute the
+  // product in backward (DeepSeek-V3 report §3.3.3) [assumed for fp8 plans].
+  const double expert_acts = fp8 && swiglu ? 2.0 : acts;
+  const double ffn_common = 2.0 * h * rep      // LayerNorm input
+                            + lin * h * rep    // first linear input
+                            + mask * h * rep;  // dropout mask
   const double dense_ffn = ffn_common + acts * static_cast<double>(m.ffn) / t;
   double moe_ffn = 0;
   if (m.moe) {
     const MixtureOfExperts& e = *m.moe;
     const double f = static_cast<double>(e.expert_ffn);
-    moe_ffn = ffn_common + 4.0 * e.experts         // FP32 router scores
-              + e.top_k * (2.0 * h + acts * f / t  // each routed copy: input, activations
-                           + 2.0 * h)              // and output, for the combine's backward
-              + e.shared_experts * acts * f / t;
+    moe_ffn = ffn_common + 4.0 * e.experts                // FP32 router scores
+              + e.top_k * (lin * h + expert_acts * f / t  // each routed copy: input, activations
+                           + 2.0 * h)                     // and output, for the combine's backward
+              + e.shared_experts * expert_acts * f / t;
   }
   return {tokens * (attn + dense_ffn), tokens * (attn + moe_ffn)};
 }
@@ -125,6 +149,8 @@ inline LayerActivations full_layer_activations(const TransformerArchitecture& m,
 /// stage (see the file comment), in units of a stage's layers.
 inline double in_flight_first(const ParallelPlan& p) {
   const double m = static_cast<double>(p.micro_batches());
+  if (p.dual_pipe)  // p + 1 stage-loads, half on each of the rank's two stages
+    return (m < p.pipeline + 1.0 ? m : p.pipeline + 1.0) / 2.0;
   if (p.virtual_stages == 1)
     return m < p.pipeline ? m : p.pipeline;
   const double v = p.virtual_stages;
@@ -133,6 +159,8 @@ inline double in_flight_first(const ParallelPlan& p) {
   return (chunks < all ? chunks : all) / v;
 }
 inline double in_flight_last(const ParallelPlan& p) {
+  if (p.dual_pipe)
+    return in_flight_first(p);
   if (p.virtual_stages == 1)
     return 1.0;
   const double m = static_cast<double>(p.micro_batches());
@@ -205,7 +233,14 @@ inline MemoryEstimate estimate_memory(const TransformerArchitecture& m, const Pa
   const detail::LayerActivations per_layer = detail::layer_activations(m, p);
   detail::StageMemory worst =
       detail::stage_memory(m, p, st.first, detail::in_flight_first(p), per_layer);
-  if (!st.single) {
+  if (p.dual_pipe) {  // rank 0 holds the first and the last stage (DualPipe)
+    const detail::StageMemory last =
+        detail::stage_memory(m, p, st.last, detail::in_flight_last(p), per_layer);
+    worst.weights += last.weights;
+    worst.gradients += last.gradients;
+    worst.optimizer += last.optimizer;
+    worst.activations += last.activations;
+  } else if (!st.single) {
     const detail::StageMemory last =
         detail::stage_memory(m, p, st.last, detail::in_flight_last(p), per_layer);
     if (last.total() > worst.total())

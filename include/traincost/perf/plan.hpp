@@ -75,7 +75,13 @@ struct ParallelPlan {
   bool sequence_parallel = false;  ///< Korthikanti's sequence parallelism within TP
   int pipeline = 1;                ///< pipeline stages p
   int virtual_stages = 1;          ///< interleaved chunks per stage v (1 = plain 1F1B)
-  int data = 1;                    ///< data-parallel degree d
+  /// DeepSeek's DualPipe schedule (V3 report §3.2.1; the DualPipe README's
+  /// table, docs/sources.md §15 G): micro-batches enter from both ends, so
+  /// rank i holds stages i and p-1-i (two copies of the parameters), keeps
+  /// p + 1 stage-loads of activations in flight and idles
+  /// (p/2 - 1)(F&B + B - 3W). Needs an even pipeline and no interleaving.
+  bool dual_pipe = false;
+  int data = 1;  ///< data-parallel degree d
   ZeroStage zero = ZeroStage::none;
   int expert = 1;              ///< expert-parallel degree e (divides data x context)
   int context = 1;             ///< context-parallel degree c

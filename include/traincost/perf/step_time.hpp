@@ -353,6 +353,16 @@ inline MicroBatch micro_batch(const TransformerArchitecture& m, const ParallelPl
     a2a += a2a_fwd;
   } else if (p.recompute == Recompute::selective) {
     mb.recompute = fwd_core + kern_core / r.hbm;
+    if (mla_up_projection_recomputed(m, p)) {  // MLA: the up-projections run again
+      const LatentAttention& la = *m.latent_attention;
+      const double nq = m.heads;
+      mb.recompute +=
+          layers *
+          (gemm_time(r, tokens, nq * core_qk_dim(m) / t,
+                     static_cast<double>(la.query_rank > 0 ? la.query_rank : m.hidden)) +
+           gemm_time(r, tokens, nq * static_cast<double>(la.qk_head_dim + la.v_head_dim) / t,
+                     static_cast<double>(la.kv_rank)));
+    }
   }
   if (p.overlap.tensor_parallel)
     tp = std::max(0.0, tp - mb.gemm);
@@ -401,7 +411,19 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
       middle.output = false;
       stage_sum += (p.pipeline - 2) * detail::micro_batch(m, p, r, f, k, middle).total();
     }
-    if (last.total() > mb.total()) {
+    if (p.dual_pipe) {
+      // DualPipe: rank 0 runs the first stage for the micro-batches of one
+      // direction and the last for the other: the mean of the two (a
+      // middle rank's two middle stages are no slower).
+      const auto mean = [](double a, double b2) { return 0.5 * (a + b2); };
+      mb.compute = mean(mb.compute, last.compute);
+      mb.recompute = mean(mb.recompute, last.recompute);
+      mb.tensor = mean(mb.tensor, last.tensor);
+      mb.expert = mean(mb.expert, last.expert);
+      mb.gemm = mean(mb.gemm, last.gemm);
+      mb.forward = mean(mb.forward, last.forward);
+      mb.backward = mean(mb.backward, last.backward);
+    } else if (last.total() > mb.total()) {
       mb = last;
       slow = st.last;
     }
@@ -411,11 +433,20 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   const double t = p.tensor, c = p.context, d = p.data;
 
   StepTimeBreakdown b;
-  b.compute = detail::secs(micro * mb.compute);
+  // Multi-token-prediction modules: their compute, spread over the stages
+  // as if the pipeline were rebalanced for them (their layer assignment is
+  // not published) [assumed]; no activations, all-to-all or bubble share.
+  const double prediction = 1.0 + f.prediction_modules / f.total(AttentionFlop::causal);
+  b.compute = detail::secs(micro * mb.compute * prediction);
   b.recompute = detail::secs(micro * mb.recompute);
   b.tensor_parallel = detail::secs(micro * mb.tensor);
   b.expert_all_to_all = detail::secs(micro * mb.expert);
-  b.pipeline_bubble = detail::secs((stage_sum - mb.total()) / v);
+  // DualPipe idles (p/2 - 1)(F&B + B - 3W) against 1F1B's (p - 1)(F + B):
+  // with B = 2F, W = F (the weight gradient half the backward) and F&B =
+  // F + B (an overlapped pair takes both computes) [assumed], 2F per step
+  // of the bubble against 3F, over p/2 - 1 steps instead of p - 1.
+  const double bubble_scale = p.dual_pipe ? (pp / 2.0 - 1.0) / (pp - 1.0) * (2.0 / 3.0) : 1.0 / v;
+  b.pipeline_bubble = detail::secs(bubble_scale * (stage_sum - mb.total()));
   if (p.pipeline > 1) {
     const double msg = static_cast<double>(p.micro_batch) * static_cast<double>(m.sequence_length) /
                        c * static_cast<double>(m.hidden) * 2.0 / t;
@@ -426,12 +457,18 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
     b.pipeline_transfer = detail::secs(exposed);
   }
   // Data parallel: the slowest stage's parameters (the first holds the embedding).
-  const detail::StageParameters par = detail::stage_parameters(m, p, slow);
+  detail::StageParameters par = detail::stage_parameters(m, p, slow);
+  if (p.dual_pipe && !st.single) {  // two stages, two copies of the parameters
+    const detail::StageParameters other = detail::stage_parameters(m, p, st.last);
+    par.dense += other.dense;
+    par.expert += other.expert;
+  }
   const double n_dense = d * c, n_expert = d * c / p.expert;
   const double span = t * c * d;
   // One all-gather or reduce-scatter of the stage's parameters, one
   // collective per layer (Megatron's and FSDP's buckets are about a layer).
-  const double layers = std::max(1.0, slow.layers());
+  const double layers =
+      std::max(1.0, slow.layers() + (p.dual_pipe && !st.single ? st.last.layers() : 0.0));
   const double pass = detail::half_ring(r, n_dense, par.dense, layers, span) +
                       detail::half_ring(r, n_expert, par.expert, layers, span);
   const bool overlap = p.overlap.data_parallel;
@@ -499,10 +536,18 @@ inline StepPrediction predict_step(const TransformerArchitecture& m, const Paral
   double recomputed = 0;
   if (p.recompute == Recompute::full)
     recomputed = fwd - f.logits;
-  else if (p.recompute == Recompute::selective)
+  else if (p.recompute == Recompute::selective) {
     recomputed = (attention == AttentionFlop::causal ? 0.5 : 1.0) * f.attention_core;
+    if (detail::mla_up_projection_recomputed(m, p)) {
+      const LatentAttention& la = *m.latent_attention;
+      const double q_in = static_cast<double>(la.query_rank > 0 ? la.query_rank : m.hidden);
+      recomputed += 2.0 * m.heads * m.layers *
+                    (q_in * detail::core_qk_dim(m) +
+                     static_cast<double>(la.kv_rank * (la.qk_head_dim + la.v_head_dim)));
+    }
+  }
   out.model_flop_per_token = flop_per_token(model);
-  out.hardware_flop_per_token = flop_per_token(model + recomputed);
+  out.hardware_flop_per_token = flop_per_token(model + recomputed + 3.0 * f.prediction_modules);
   const double step = in_seconds(b.total);
   const double tokens =
       static_cast<double>(p.global_batch) * static_cast<double>(m.sequence_length);

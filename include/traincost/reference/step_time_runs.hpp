@@ -415,24 +415,31 @@ inline PublishedRun deepseek_v3_showcase() {
   a.dropout = false;
   a.latent_attention = perf::LatentAttention{1'536, 512, 128, 64, 128};
   a.moe = perf::MixtureOfExperts{256, 8, 1, 2'048, 3};
+  a.multi_token_prediction = 1;  // MTP depth D = 1 (report §4.2) [P]
+  a.moe->node_limit = 4;         // node-limited routing, M = 4 (report §2.1.2, §4.2) [P]
   a.provenance = published(
       "deepseek-ai/DeepSeek-V3 inference/configs/config_671B.json; DeepSeek-V3 report (arXiv "
-      "2412.19437) §4.2 (sequence 4K); docs/sources.md §15 G");
+      "2412.19437) §4.2 (sequence 4K, node limit 4); docs/sources.md §15 G");
   run.architecture = std::move(a);
   perf::ParallelPlan p;
   p.tensor = 1;
   p.pipeline = 16;
-  p.data = 128;  // 2,048 / 16 [D]
+  p.dual_pipe = true;  // DualPipe (report §3.2.1) [P]; its bubble terms W = F, F&B = F + B [?]
+  p.data = 128;        // 2,048 / 16 [D]
   p.expert = 64;
   p.zero = perf::ZeroStage::optimizer;
   p.micro_batch = 1;  // [?]
   p.global_batch = 15'360;
-  p.recompute = perf::Recompute::none;  // DeepSeek recomputes norms and MLA up-projections only
+  // DeepSeek recomputes the norms and the MLA up-projections (report §3.2.3):
+  // selective recompute of an MLA model (perf/memory.hpp)
+  p.recompute = perf::Recompute::selective;
   p.precision = Precision::fp8;
   p.flash_attention = true;
   p.overlap.data_parallel = true;
   p.overlap.expert_all_to_all = true;  // DualPipe hides the all-to-all behind compute
   p.overlap.pipeline = true;
+  // 20 of the H800's 132 SMs run the all-to-all (report §3.2.2) [P]
+  p.overlap.communication_sm_share = 20.0 / 132.0;
   run.plan = p;
   run.system = SystemPreset::h800_hgx;
   run.mfu_precision = Precision::bf16;
@@ -443,7 +450,9 @@ inline PublishedRun deepseek_v3_showcase() {
       "15,360 sequences x 4,096 tokens at 272.8B tokens/day on 2,048 H800 (DeepSeek "
       "ISCA'25, arXiv 2505.09343; V3 report §4.2) = 19.93 s per step; docs/sources.md "
       "§15 G");
-  run.assumptions = "micro-batch 1, DualPipe as 1F1B with overlapped all-to-all";
+  run.assumptions =
+      "micro-batch 1, DualPipe with W = F and F&B = F + B, overlapped all-to-all; "
+      "multi-token prediction spread over the stages, no expert load imbalance";
   return run;
 }
 

@@ -69,6 +69,14 @@ TEST(ArchitectureCheck, RejectsPlansThatDoNotDivide) {
          p.pipeline = 64;
          p.virtual_stages = 2;
        }},
+      {"plan.pipeline", "an even number of stages >= 2 when plan.dual_pipe is set",
+       [](ParallelPlan& p) {
+         p.pipeline = 3;
+         p.virtual_stages = 1;
+         p.dual_pipe = true;
+       }},
+      {"plan.virtual_stages", "1 when plan.dual_pipe is set",
+       [](ParallelPlan& p) { p.dual_pipe = true; }},
       {"plan.global_batch", "got 100, expected a multiple of plan.micro_batch x plan.data (8)",
        [](ParallelPlan& p) {
          p.global_batch = 100;

@@ -112,6 +112,57 @@ TEST(Memory, ExpertsShardOverExpertRanks) {
   EXPECT_EQ(e64.activations, e8.activations);
 }
 
+// DeepSeek-V3's published memory savings as general mechanisms
+// (docs/sources.md §15 G; report §3.2.3, §3.3.3): an fp8 plan caches
+// linear-layer inputs in 1 byte and the experts' SwiGLU inputs in 1 byte
+// (product recomputed); selective recompute of an MLA model re-creates Q, K,
+// V from the latents. Bytes per token of one MoE layer, written out term by
+// term (h 7,168, 128 heads of 192 / 128, ranks 1,536 / 512, rotary 64,
+// 256 experts of 2,048, top-8, 1 shared; FlashAttention, no dropout).
+TEST(Memory, DeepSeekV3MoeLayerUnderFp8AndSelectiveRecompute) {
+  const TransformerArchitecture m = testing::deepseek_v3();
+  ParallelPlan p;
+  p.recompute = Recompute::selective;
+  p.precision = Precision::fp8;
+  const double h = 7'168;
+  const double attn = 2 * h + h + (1'536 + 512) + 2 * 64 + 2 * 128 * 128 + 4 * 128;
+  const double moe = 2 * h + h + 4 * 256 + 8 * (h + 2 * 2'048 + 2 * h) + 2 * 2'048;
+  EXPECT_NEAR(in_bytes(layer_activation_memory(m, p, true)), 4'096 * (attn + moe), 1.0);
+  // BF16 without recompute stores Q, K, V (128 x (192 + 192 + 128) x 2
+  // bytes), BF16 linear inputs and the SwiGLU product: nearly twice as much.
+  ParallelPlan bf16 = p;
+  bf16.recompute = Recompute::none;
+  bf16.precision = Precision::bf16;
+  EXPECT_GT(in_bytes(layer_activation_memory(m, bf16, true)),
+            1.9 * in_bytes(layer_activation_memory(m, p, true)));
+}
+
+TEST(Memory, DualPipeHoldsTwoStagesAndPipelinePlusOneLoadsInFlight) {
+  // DualPipe (docs/sources.md §15 G): rank 0 holds the first and the last
+  // stage (2x parameters) and p + 1 stage-loads of activations, against
+  // 1F1B's p on the first stage; plus the last stage's logits.
+  const TrainingSystem sys = h800_hgx_cluster();
+  TransformerArchitecture m = testing::deepseek_v3();
+  m.moe->dense_layers = 0;  // every stage holds four MoE layers
+  ParallelPlan p;
+  p.pipeline = 16;
+  p.data = 128;
+  p.expert = 64;
+  p.global_batch = 15'360;  // 120 micro-batches: the pipeline is full
+  p.zero = ZeroStage::optimizer;
+  p.recompute = Recompute::selective;
+  p.precision = Precision::fp8;
+  const MemoryEstimate one_f_one_b = estimate_memory(m, p, sys);
+  p.dual_pipe = true;
+  const MemoryEstimate dual = estimate_memory(m, p, sys);
+  EXPECT_NEAR(in_bytes(dual.weights), 2.0 * in_bytes(one_f_one_b.weights), 1.0);
+  EXPECT_NEAR(in_bytes(dual.gradients), 2.0 * in_bytes(one_f_one_b.gradients), 1.0);
+  const double h = 7'168, vocabulary = 129'280, tokens = 4'096;
+  const double logits = tokens * (4.0 * h + 4.0 * vocabulary);
+  EXPECT_NEAR(in_bytes(dual.activations), 17.0 / 16.0 * in_bytes(one_f_one_b.activations) + logits,
+              1e3);
+}
+
 TEST(Memory, PipelineFirstStageHoldsKorthikantiInFlightFactor) {
   // Full recompute: the first stage stores the layer inputs of every
   // micro-batch in flight, l·(1 + (p-1)/(p·v)) layers' worth, plus the

@@ -141,6 +141,19 @@ TEST(StepTime, MoreMicroBatchesShrinkTheBubbleShare) {
               in_seconds(plain.time.pipeline_bubble) / 3, 1e-9);
 }
 
+TEST(StepTime, DualPipeBubbleIsTwoSeventhsOfOneF1BOnEightStages) {
+  // DualPipe's (p/2 - 1)(F&B + B - 3W) with B = 2F, W = F, F&B = F + B:
+  // 3 x 2F against 1F1B's 7 x 3F on 8 stages (docs/sources.md §15 G).
+  const TransformerArchitecture m = gpt(96, 12288, 96);
+  const ParallelPlan plain_plan = testing::selene_plan(8, 1, 64, 1, true);
+  ParallelPlan dual_plan = plain_plan;
+  dual_plan.dual_pipe = true;
+  const StepPrediction plain = predict_step(m, plain_plan, selene_a100_80gb(), Precision::bf16);
+  const StepPrediction dual = predict_step(m, dual_plan, selene_a100_80gb(), Precision::bf16);
+  EXPECT_NEAR(in_seconds(dual.time.pipeline_bubble) / in_seconds(plain.time.pipeline_bubble),
+              2.0 / 7.0, 0.01);
+}
+
 TEST(StepTime, FasterLinksShortenTensorParallelTime) {
   // H800's NVLink (200 GB/s a direction) against H100's (450): the same plan
   // spends more than twice as long in TP collectives on the H800.

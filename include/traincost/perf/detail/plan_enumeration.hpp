@@ -116,6 +116,9 @@ long long for_each_plan(const PlanSpace& space, Visit&& visit) {
           if (v > 1 && p == 1)
             continue;
           plan.virtual_stages = v;
+          // The base plan's DualPipe is kept where it applies (an even
+          // pipeline, no interleaving); other plans run 1F1B or interleaved.
+          plan.dual_pipe = space.base.dual_pipe && v == 1 && p >= 2 && p % 2 == 0;
           const long long dc = d * c;
           for (int e : space.expert) {
             if (dc % e != 0)
