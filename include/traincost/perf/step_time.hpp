@@ -102,7 +102,11 @@ struct Rates {
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
   Rates r;
   const EfficiencyParameters& e = sys.efficiency;
-  r.gemm = in_flop_per_second(sys.accelerator.peak(p.precision, "plan.precision")) * e.matmul.value;
+  // Block-scaled FP8 products pay for their per-block scales and FP32
+  // promotion (docs/step-time.md, "Parameters"); BF16 plans never do.
+  const bool block_scaled = p.precision == Precision::fp8 && p.fine_grained_fp8;
+  r.gemm = in_flop_per_second(sys.accelerator.peak(p.precision, "plan.precision")) *
+           (block_scaled ? e.matmul_fine_grained_fp8.value : e.matmul.value);
   r.core = in_flop_per_second(sys.accelerator.peak(Precision::bf16, "plan.precision")) *
            e.attention.value;
   r.hbm = in_gigabytes_per_second(sys.accelerator.memory_bandwidth) * 1e9 * e.memory_bound.value;
