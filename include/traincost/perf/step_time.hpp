@@ -6,7 +6,8 @@
 /// last, whichever has more work: the last computes the logits):
 ///
 /// * compute: each linear layer's products at peak(plan.precision) x matmul
-///   efficiency x d/(d + matmul_size), d the smallest of its token, input
+///   efficiency (matmul_fine_grained_fp8 for the block-scaled FP8 GEMMs of
+///   `plan.fine_grained_fp8`) x d/(d + matmul_size), d the smallest of its token, input
 ///   and output sizes (forward, data-gradient and weight-gradient products
 ///   share it); the attention core at the BF16 peak x attention efficiency
 ///   (the whole s x s square unless `plan.flash_attention`, which skips the
