@@ -179,7 +179,7 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   r_.check_keys(*t, path,
                 {"tensor", "sequence_parallel", "pipeline", "virtual_stages", "dual_pipe", "data",
                  "zero", "expert", "context", "micro_batch", "global_batch", "recompute",
-                 "precision", "overlap", "evidence", "source"});
+                 "precision", "fine_grained_fp8", "overlap", "evidence", "source"});
   auto degree = [&](std::string_view key, int fallback) {
     if (const toml::node* v = t->get(key))
       return static_cast<int>(r_.whole_in_range(*v, Reader::child(path, key), 1, max_degree,
@@ -202,6 +202,7 @@ perf::ParallelPlan ScenarioBuilder::parallel_plan(const toml::node& n, const std
   p.pipeline = degree("pipeline", 1);
   p.virtual_stages = degree("virtual_stages", 1);
   p.dual_pipe = flag(*t, path, "dual_pipe", false);
+  p.fine_grained_fp8 = flag(*t, path, "fine_grained_fp8", false);
   r_.required(*t, path, "data", "the data-parallel degree (a whole number, at least 1)");
   p.data = degree("data", 1);
   p.expert = degree("expert", 1);
@@ -333,14 +334,16 @@ perf::TrainingSystem ScenarioBuilder::training_system(const toml::table& st,
     if (!et)
       r_.fail_type(*en, ep, "a table { matmul, attention, memory_bound, scale_up, scale_out }");
     r_.check_keys(*et, ep,
-                  {"matmul", "matmul_size", "attention", "memory_bound", "scale_up", "scale_out",
-                   "evidence", "source"});
+                  {"matmul", "matmul_fine_grained_fp8", "matmul_size", "attention", "memory_bound",
+                   "scale_up", "scale_out", "evidence", "source"});
     const Provenance given = r_.provenance(*et, ep);
-    for (auto [key, slot] : {std::pair{"matmul", &sys.efficiency.matmul},
-                             std::pair{"attention", &sys.efficiency.attention},
-                             std::pair{"memory_bound", &sys.efficiency.memory_bound},
-                             std::pair{"scale_up", &sys.efficiency.scale_up},
-                             std::pair{"scale_out", &sys.efficiency.scale_out}})
+    for (auto [key, slot] :
+         {std::pair{"matmul", &sys.efficiency.matmul},
+          std::pair{"matmul_fine_grained_fp8", &sys.efficiency.matmul_fine_grained_fp8},
+          std::pair{"attention", &sys.efficiency.attention},
+          std::pair{"memory_bound", &sys.efficiency.memory_bound},
+          std::pair{"scale_up", &sys.efficiency.scale_up},
+          std::pair{"scale_out", &sys.efficiency.scale_out}})
       if (const toml::node* v = et->get(key))
         *slot = perf::Efficiency{r_.unit_fraction(*v, ep + "." + key), given};
     // The GEMM size at which a product reaches half of `matmul` (0: none).

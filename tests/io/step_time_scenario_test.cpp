@@ -203,6 +203,26 @@ TEST(StepTimeScenario, DualPipeIsReadAndCheckedAgainstInterleaving) {
             std::string::npos);
 }
 
+TEST(StepTimeScenario, FineGrainedFp8IsReadAndLeavesBf16PlansAlone) {
+  const Scenario base = parse_scenario(gpt3(), "s.toml");
+  EXPECT_FALSE(base.step_time_stages[0].plan.fine_grained_fp8);  // default
+  // The GPT-3 plan is BF16: the flag is read but its GEMMs keep `matmul`.
+  const Scenario flagged =
+      parse_scenario(gpt3("fine_grained_fp8 = true", "",
+                          "preset = \"selene-a100-80gb\"\n[run.stages.step_time.efficiency]\n"
+                          "matmul_fine_grained_fp8 = 0.3"),
+                     "s.toml");
+  const StepTimeStage& st = flagged.step_time_stages[0];
+  EXPECT_TRUE(st.plan.fine_grained_fp8);
+  EXPECT_DOUBLE_EQ(st.system.efficiency.matmul_fine_grained_fp8.value, 0.3);
+  EXPECT_EQ(st.system.efficiency.matmul_fine_grained_fp8.provenance.evidence, Evidence::assumed);
+  EXPECT_DOUBLE_EQ(in_seconds(st.prediction.time.total),
+                   in_seconds(base.step_time_stages[0].prediction.time.total));
+  EXPECT_NE(
+      error_of(gpt3("fine_grained_fp8 = 1")).find("run.stages[0].step_time.plan.fine_grained_fp8"),
+      std::string::npos);
+}
+
 TEST(StepTimeScenario, MoeAndOverlapKeysReachTheModel) {
   const Scenario s =
       parse_scenario(gpt3("[run.stages.step_time.plan.overlap]\ntensor_parallel = true\n"

@@ -210,6 +210,8 @@ inline void check_plan(const TransformerArchitecture& m, const ParallelPlan& p,
   require_at_least("system.reserved_memory", in_gigabytes(sys.reserved_memory), 0,
                    "a reserved allowance >= 0 GB");
   detail::require_efficiency("system.efficiency.matmul", sys.efficiency.matmul);
+  detail::require_efficiency("system.efficiency.matmul_fine_grained_fp8",
+                             sys.efficiency.matmul_fine_grained_fp8);
   if (!(sys.efficiency.matmul_size >= 0.0 && sys.efficiency.matmul_size < 1e12)) [[unlikely]]
     detail::fail_field("system.efficiency.matmul_size", sys.efficiency.matmul_size,
                        "a product size >= 0 (0: no size penalty)");

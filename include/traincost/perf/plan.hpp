@@ -89,6 +89,13 @@ struct ParallelPlan {
   long long global_batch = 1;  ///< sequences per optimizer step B
   Recompute recompute = Recompute::none;
   Precision precision = Precision::bf16;  ///< the GEMMs' arithmetic precision (bf16, fp8)
+  /// FP8 GEMMs with fine-grained (block) scaling: 1 x 128 activation tiles
+  /// and 128 x 128 weight blocks each with their own scale, partial sums
+  /// promoted to FP32 on the CUDA cores (DeepSeek-V3 report §3.3.2, its
+  /// DeepGEMM kernels; docs/sources.md §15 J). Such products run at
+  /// `efficiency.matmul_fine_grained_fp8` instead of `matmul`. Ignored by
+  /// BF16 plans; false (per-tensor scaled FP8) by default.
+  bool fine_grained_fp8 = false;
   Overlap overlap;
   /// The attention core runs as one fused kernel (FlashAttention, Dao et al.
   /// 2022): the s x s scores are never stored (as under selective recompute)

@@ -6,7 +6,8 @@
 /// last, whichever has more work: the last computes the logits):
 ///
 /// * compute: each linear layer's products at peak(plan.precision) x matmul
-///   efficiency x d/(d + matmul_size), d the smallest of its token, input
+///   efficiency (matmul_fine_grained_fp8 for the block-scaled FP8 GEMMs of
+///   `plan.fine_grained_fp8`) x d/(d + matmul_size), d the smallest of its token, input
 ///   and output sizes (forward, data-gradient and weight-gradient products
 ///   share it); the attention core at the BF16 peak x attention efficiency
 ///   (the whole s x s square unless `plan.flash_attention`, which skips the
@@ -102,7 +103,11 @@ struct Rates {
 inline Rates rates_of(const ParallelPlan& p, const TrainingSystem& sys) {
   Rates r;
   const EfficiencyParameters& e = sys.efficiency;
-  r.gemm = in_flop_per_second(sys.accelerator.peak(p.precision, "plan.precision")) * e.matmul.value;
+  // Block-scaled FP8 products pay for their per-block scales and FP32
+  // promotion (docs/step-time.md, "Parameters"); BF16 plans never do.
+  const bool block_scaled = p.precision == Precision::fp8 && p.fine_grained_fp8;
+  r.gemm = in_flop_per_second(sys.accelerator.peak(p.precision, "plan.precision")) *
+           (block_scaled ? e.matmul_fine_grained_fp8.value : e.matmul.value);
   r.core = in_flop_per_second(sys.accelerator.peak(Precision::bf16, "plan.precision")) *
            e.attention.value;
   r.hbm = in_gigabytes_per_second(sys.accelerator.memory_bandwidth) * 1e9 * e.memory_bound.value;

@@ -56,6 +56,9 @@ struct NetworkDescription {
 /// How close to peak each kind of work runs.
 struct EfficiencyParameters {
   Efficiency matmul;  ///< large GEMMs, share of the dense peak
+  /// Large block-scaled FP8 GEMMs (`plan.fine_grained_fp8`), share of the FP8
+  /// dense peak; the same size term applies.
+  Efficiency matmul_fine_grained_fp8;
   /// A product whose smallest size (tokens, outputs or inputs) is d runs at
   /// matmul x d / (d + matmul_size): small shards of a wide tensor-parallel
   /// split, short micro-batches and thin experts run below the peak.

@@ -30,7 +30,9 @@
 ///   assumptions, stated with their reasons in docs/step-time.md;
 /// * on Hopper (H100, H800) matmul is 0.78, an assumption read from
 ///   third-party H800 GEMM benchmarks (docs/sources.md §15 I;
-///   `default_efficiencies(accelerator)`); the other
+///   `default_efficiencies(accelerator)`), and block-scaled FP8 GEMMs
+///   (`plan.fine_grained_fp8`) run at 0.66, derived from DeepSeek's own
+///   DeepGEMM measurements (docs/sources.md §15 J); the other
 ///   shares of peak are assumed to carry over from the A100 fit.
 /// Nothing is refitted per run. Override any of them on a `TrainingSystem`.
 
@@ -45,6 +47,10 @@ inline EfficiencyParameters default_efficiencies() {
   e.matmul = {0.86, derived("fitted once on Korthikanti et al. 2022 Table 5 (22B full and SP + "
                             "selective, 1T SP + selective; Selene), then frozen "
                             "(docs/step-time.md)")};
+  // No block-scaled FP8 measurement off Hopper: keep the plain value there.
+  e.matmul_fine_grained_fp8 = {e.matmul.value,
+                               assumed("block-scaled FP8 GEMMs at the plain matmul efficiency: no "
+                                       "measurement for this accelerator (docs/step-time.md)")};
   e.matmul_size = 256;
   e.matmul_size_provenance = assumed(
       "a product loses about one 256-wide tile of work to pipeline fill, drain and wave "
@@ -78,12 +84,30 @@ inline bool is_hopper(const AcceleratorSpec& a) {
 /// (docs/sources.md §15 I), not a vendor's or a paper's; that training GEMMs
 /// reach what an autotuned square product reaches is an assumption, so the
 /// value is tagged assumed.
+///
+/// Block-scaled FP8 GEMMs (`plan.fine_grained_fp8`, DeepSeek's recipe) are
+/// slower than plain FP8 ones: every 128-deep slice of the product is
+/// promoted to FP32 and rescaled on the CUDA cores. DeepSeek's DeepGEMM
+/// README (docs/sources.md §15 J) measures its own kernels on H800: the four
+/// grouped MoE shapes (contiguous layout, the training-forward one) reach
+/// 1,288-1,297 TFLOP/s at K = 7,168 and 1,093-1,099 at K = 2,048. Divided by
+/// the FP8 peak (1,979) and by the size term d/(d + 256) (0.941 at d = 4,096,
+/// 0.889 at d = 2,048) they give 0.69-0.70 and 0.62-0.63; their geometric
+/// mean, 0.658, rounds to 0.66. With the size term this reproduces the
+/// table's ten M = 4,096/8,192 shapes within -10% to +13% except the thin
+/// K = 512 product (+48%); docs/step-time.md, "Parameters".
 inline EfficiencyParameters default_efficiencies(const AcceleratorSpec& accelerator) {
   EfficiencyParameters e = default_efficiencies();
-  if (is_hopper(accelerator))
+  if (is_hopper(accelerator)) {
     e.matmul = {0.78, assumed("Hopper large-GEMM efficiency 0.78 of the dense peak, BF16 and "
                               "FP8, read from third-party H800 GEMM benchmarks (766 of 989.5 "
                               "TFLOP/s FP16, 1,541 of 1,979 FP8; docs/sources.md §15 I)")};
+    e.matmul_fine_grained_fp8 = {
+        0.66, derived("Hopper block-scaled FP8 GEMM efficiency 0.66 of the FP8 peak: DeepSeek's "
+                      "DeepGEMM grouped MoE GEMMs on H800 (1,288-1,297 TFLOP/s at K = 7,168, "
+                      "1,093-1,099 at K = 2,048) over 1,979 and the size term d/(d + 256), "
+                      "geometric mean 0.658 (docs/sources.md §15 J)")};
+  }
   return e;
 }
 

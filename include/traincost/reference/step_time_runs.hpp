@@ -439,6 +439,8 @@ inline PublishedRun deepseek_v3_showcase() {
   // selective recompute of an MLA model (perf/memory.hpp)
   p.recompute = perf::Recompute::selective;
   p.precision = Precision::fp8;
+  // 1 x 128 / 128 x 128 block scaling with FP32 promotion (report §3.3.2) [P]
+  p.fine_grained_fp8 = true;
   p.flash_attention = true;
   p.overlap.data_parallel = true;
   p.overlap.expert_all_to_all = true;  // DualPipe hides the all-to-all behind compute

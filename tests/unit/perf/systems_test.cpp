@@ -40,8 +40,8 @@ TEST(Systems, H800HasHalfTheH100sNvlink) {
 TEST(Systems, EveryParameterCarriesItsProvenance) {
   for (const TrainingSystem& s : {selene_a100_80gb(), h800_hgx_cluster(), h100_hgx_cluster()}) {
     const EfficiencyParameters& e = s.efficiency;
-    for (const Efficiency* x :
-         {&e.matmul, &e.attention, &e.memory_bound, &e.scale_up, &e.scale_out}) {
+    for (const Efficiency* x : {&e.matmul, &e.matmul_fine_grained_fp8, &e.attention,
+                                &e.memory_bound, &e.scale_up, &e.scale_out}) {
       EXPECT_GT(x->value, 0.0);
       EXPECT_LE(x->value, 1.0);
       EXPECT_FALSE(x->provenance.source.empty());
@@ -55,6 +55,20 @@ TEST(Systems, EveryParameterCarriesItsProvenance) {
   EXPECT_EQ(default_efficiencies().matmul.provenance.evidence, Evidence::derived);
   EXPECT_NE(default_efficiencies().matmul.provenance.source.find("Korthikanti"), std::string::npos);
   EXPECT_EQ(default_efficiencies().memory_bound.provenance.evidence, Evidence::derived);
+}
+
+TEST(Systems, BlockScaledFp8GemmsAreSlowerOnHopperOnly) {
+  // DeepGEMM's grouped MoE shapes on H800 (docs/sources.md §15 J): 0.66 of
+  // the FP8 peak, below the plain-FP8 0.78 of §15 I.
+  const EfficiencyParameters h = h800_hgx_cluster().efficiency;
+  EXPECT_DOUBLE_EQ(h.matmul_fine_grained_fp8.value, 0.66);
+  EXPECT_DOUBLE_EQ(h.matmul.value, 0.78);
+  EXPECT_EQ(h.matmul_fine_grained_fp8.provenance.evidence, Evidence::derived);
+  EXPECT_NE(h.matmul_fine_grained_fp8.provenance.source.find("§15 J"), std::string::npos);
+  // No measurement off Hopper: the plain value is kept, and said to be assumed.
+  const EfficiencyParameters a = selene_a100_80gb().efficiency;
+  EXPECT_DOUBLE_EQ(a.matmul_fine_grained_fp8.value, a.matmul.value);
+  EXPECT_EQ(a.matmul_fine_grained_fp8.provenance.evidence, Evidence::assumed);
 }
 
 }  // namespace
