@@ -101,6 +101,8 @@ inline std::string describe_plan(const perf::ParallelPlan& p) {
   out += ", PP " + std::to_string(p.pipeline);
   if (p.virtual_stages > 1)
     out += " (" + std::to_string(p.virtual_stages) + " virtual stages)";
+  if (p.dual_pipe)
+    out += " (DualPipe)";
   out += ", DP " + std::to_string(p.data);
   if (p.expert > 1)
     out += ", EP " + std::to_string(p.expert);
@@ -109,6 +111,8 @@ inline std::string describe_plan(const perf::ParallelPlan& p) {
   out += ", " + zero_name(p.zero) + ", micro-batch " + format_number(double(p.micro_batch)) +
          ", global batch " + format_number(double(p.global_batch)) + ", recompute " +
          std::string(to_string(p.recompute)) + ", " + std::string(to_string(p.precision));
+  if (p.fine_grained_fp8 && p.precision == Precision::fp8)
+    out += " (block-scaled)";
   return out;
 }
 
@@ -154,6 +158,7 @@ inline nlohmann::ordered_json plan_json(const perf::ParallelPlan& p) {
           {"sequence_parallel", p.sequence_parallel},
           {"pipeline", p.pipeline},
           {"virtual_stages", p.virtual_stages},
+          {"dual_pipe", p.dual_pipe},
           {"data", p.data},
           {"zero", static_cast<int>(p.zero)},
           {"expert", p.expert},
@@ -162,6 +167,8 @@ inline nlohmann::ordered_json plan_json(const perf::ParallelPlan& p) {
           {"global_batch", p.global_batch},
           {"recompute", std::string(to_string(p.recompute))},
           {"precision", std::string(to_string(p.precision))},
+          {"fine_grained_fp8", p.fine_grained_fp8},
+          {"flash_attention", p.flash_attention},
           {"overlap",
            {{"data_parallel", p.overlap.data_parallel},
             {"tensor_parallel", p.overlap.tensor_parallel},
@@ -183,8 +190,11 @@ inline nlohmann::ordered_json system_json(const StepTimeStage& in) {
                   {"scale_up_domain", s.network.scale_up_domain},
                   {"scale_out_gb_s", in_gigabytes_per_second(s.network.scale_out)},
                   {"switch_domain", s.network.switch_domain},
+                  {"scale_up_latency_us", in_seconds(s.network.scale_up_latency) * 1e6},
+                  {"scale_out_latency_us", in_seconds(s.network.scale_out_latency) * 1e6},
                   {"provenance", provenance_json(s.network.provenance)}};
   j["efficiency"] = {{"matmul", eff(s.efficiency.matmul)},
+                     {"matmul_fine_grained_fp8", eff(s.efficiency.matmul_fine_grained_fp8)},
                      {"matmul_size",
                       {{"value", s.efficiency.matmul_size},
                        {"provenance", provenance_json(s.efficiency.matmul_size_provenance)}}},
